@@ -1,0 +1,34 @@
+/**
+ * Whether a browser `Origin` may use a website's public key.
+ *
+ * Allowed entries are exact origins (`https://app.example.com`) or wildcards of subdomains
+ * (`https://*.example.com`); the protocol must match. Test keys also work from localhost
+ * (any port, http or https), as the docs promise for `pk_test_*`.
+ */
+export function isOriginAllowed(
+	origin: string,
+	allowedOrigins: readonly string[],
+	environment: "test" | "live",
+): boolean {
+	let url: URL;
+	try {
+		url = new URL(origin);
+	} catch {
+		return false;
+	}
+	if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+	if (environment === "test" && isLocalhost(url.hostname)) return true;
+	const normalized = `${url.protocol}//${url.host}`.toLowerCase();
+	return allowedOrigins.some((entry) => matchesEntry(normalized, url, entry.trim().toLowerCase()));
+}
+
+function isLocalhost(hostname: string): boolean {
+	return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]" || hostname.endsWith(".localhost");
+}
+
+function matchesEntry(normalized: string, url: URL, entry: string): boolean {
+	const wildcard = /^(https?):\/\/\*\.([^/]+)$/.exec(entry);
+	if (!wildcard) return normalized === entry.replace(/\/+$/, "");
+	const [, protocol, suffix] = wildcard;
+	return url.protocol === `${protocol}:` && url.host.toLowerCase().endsWith(`.${suffix}`);
+}

@@ -1,0 +1,45 @@
+import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
+import type { Principal } from "../auth/principal.ts";
+import type { BatchContext } from "./batch-context.ts";
+import { CommandRejection } from "./command-rejection.ts";
+
+/**
+ * Loads a conversation the principal may act on, or rejects.
+ * Visitors get `not_found` for conversations that are not theirs: existence is not leaked.
+ */
+export function requireConversationAccess(
+	ctx: BatchContext,
+	principal: Principal,
+	conversationId: string,
+): ConversationRow {
+	const conversation = ctx.conversation(conversationId);
+	if (principal.kind === "user") {
+		if (!conversation) throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
+		if (!principal.websiteIds.has(conversation.websiteId)) {
+			throw new CommandRejection("forbidden", "You are not an agent of this conversation's website.");
+		}
+		return conversation;
+	}
+	const visitor = requireActiveVisitor(ctx, principal.visitorId);
+	const owns =
+		conversation &&
+		(conversation.visitorId === visitor.id ||
+			(conversation.contactId !== null && conversation.contactId === visitor.contactId));
+	if (!conversation || !owns) {
+		throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
+	}
+	return conversation;
+}
+
+/** The visitor's facts, rejecting blocked or unknown visitors. */
+export function requireActiveVisitor(ctx: BatchContext, visitorId: string) {
+	const visitor = ctx.visitor(visitorId);
+	if (!visitor) throw new CommandRejection("forbidden", "Unknown visitor.");
+	if (visitor.isBlocked) throw new CommandRejection("visitor_blocked", "This visitor has been blocked from support.");
+	return visitor;
+}
+
+/** Display name of an acting principal in event lines ("Sarah resolved the conversation"). */
+export function actorName(principal: Principal): string {
+	return principal.kind === "user" ? principal.name : "The visitor";
+}

@@ -1,0 +1,349 @@
+import {
+	CONVERSATION_DOC_KEYS,
+	type Conversation,
+	DocumentNames,
+	INBOX_DOC_KEYS,
+	type TimelineItem,
+	type TimelinePart,
+	VISITOR_DOC_KEYS,
+	type Visibility,
+} from "@cossistant/types";
+import type * as Y from "yjs";
+import { mergeUpdates } from "yjs";
+import type { ShadowDocs } from "../documents/shadow-docs.ts";
+import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
+import type { DocStore } from "../persistence/doc-store.ts";
+import { CommandRejection } from "./command-rejection.ts";
+
+/** A Prisma interactive-transaction client. */
+export type TransactionClient = Prisma.TransactionClient;
+
+/** What the batch knows about a visitor involved in its commands. */
+export interface VisitorFacts {
+	id: string;
+	websiteId: string;
+	contactId: string | null;
+	isBlocked: boolean;
+}
+
+interface ConversationState {
+	row: ConversationRow;
+	isNew: boolean;
+	/** Row fields changed by this batch (flattened at flush). */
+	dirty: boolean;
+}
+
+/** An item as a handler describes it; the context adds seq, time and ids of the conversation. */
+export interface NewItem {
+	id: string;
+	type: TimelineItem["type"];
+	parts: TimelinePart[];
+	visibility: Visibility;
+	visitorId?: string | null;
+	userId?: string | null;
+	aiAgentId?: string | null;
+}
+
+/**
+ * The state of one command batch inside its database transaction.
+ *
+ * Contract for handlers: first check (read, and throw `CommandRejection`), then write. Writes
+ * are synchronous and infallible (they touch memory and preloaded replicas only), so a
+ * rejected command never leaves anything half-written. Everything written here is flattened
+ * into rows and persisted with the Yjs updates by `flush()`, in the same transaction.
+ */
+export class BatchContext {
+	readonly now: Date;
+	private readonly conversations = new Map<string, ConversationState>();
+	private readonly visitors = new Map<string, VisitorFacts>();
+	private readonly newItems: Array<TimelineItem & { websiteId: string }> = [];
+	private readonly seenRows = new Map<string, { conversationId: string; participant: string; seenAt: Date }>();
+	private readonly docs = new Map<string, Y.Doc>();
+	private readonly capturedUpdates = new Map<string, Uint8Array[]>();
+	private readonly detachers: Array<() => void> = [];
+	private readonly takenItemIds = new Set<string>();
+
+	constructor(
+		readonly tx: TransactionClient,
+		private readonly shadows: ShadowDocs,
+		now: Date = new Date(),
+	) {
+		this.now = now;
+	}
+
+	// ---- preloading (async, before handlers run) -------------------------------------------
+
+	/** Locks and loads the conversations the batch touches (`FOR UPDATE`: serialises processes). */
+	async loadConversations(ids: readonly string[]): Promise<void> {
+		const missing = ids.filter((id) => !this.conversations.has(id));
+		if (missing.length === 0) return;
+		const locked = await this.tx.$queryRaw<Array<{ id: string }>>`
+			SELECT "id" FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) FOR UPDATE`;
+		if (locked.length === 0) return;
+		const rows = await this.tx.conversation.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
+		for (const row of rows) this.conversations.set(row.id, { row, isNew: false, dirty: false });
+	}
+
+	async loadVisitors(ids: readonly string[]): Promise<void> {
+		const missing = [...new Set(ids)].filter((id) => !this.visitors.has(id));
+		if (missing.length === 0) return;
+		const rows = await this.tx.visitor.findMany({
+			where: { id: { in: missing } },
+			select: { id: true, websiteId: true, contactId: true, isBlocked: true },
+		});
+		for (const row of rows) this.visitors.set(row.id, row);
+	}
+
+	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
+	async loadTakenItemIds(ids: readonly string[]): Promise<void> {
+		if (ids.length === 0) return;
+		const rows = await this.tx.timelineItem.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+		for (const row of rows) this.takenItemIds.add(row.id);
+	}
+
+	/** Rejects an item id that exists already (in the database or earlier in this batch). */
+	assertItemIdFree(id: string): void {
+		if (this.takenItemIds.has(id)) {
+			throw new CommandRejection("conflict", `A timeline item with id ${id} already exists.`);
+		}
+	}
+
+	/** Loads (and starts capturing updates of) the replicas of the given documents. */
+	async loadDocs(names: readonly string[]): Promise<void> {
+		for (const name of names) {
+			if (this.docs.has(name)) continue;
+			const doc = await this.shadows.get(name, this.tx);
+			this.docs.set(name, doc);
+			const capture = (update: Uint8Array) => {
+				const list = this.capturedUpdates.get(name);
+				if (list) list.push(update);
+				else this.capturedUpdates.set(name, [update]);
+			};
+			doc.on("update", capture);
+			this.detachers.push(() => doc.off("update", capture));
+		}
+	}
+
+	/** The documents a conversation's writes go to (call loadDocs with these first). */
+	static docsOf(conversation: { id: string; visitorId: string; websiteId: string }, withPrivate: boolean): string[] {
+		const names = [
+			DocumentNames.conversation(conversation.id),
+			DocumentNames.visitor(conversation.visitorId),
+			DocumentNames.inbox(conversation.websiteId),
+		];
+		if (withPrivate) names.push(DocumentNames.conversationPrivate(conversation.id));
+		return names;
+	}
+
+	// ---- reads ----------------------------------------------------------------------------
+
+	conversation(id: string): ConversationRow | undefined {
+		return this.conversations.get(id)?.row;
+	}
+
+	visitor(id: string): VisitorFacts | undefined {
+		return this.visitors.get(id);
+	}
+
+	// ---- writes (synchronous, after all checks) -------------------------------------------
+
+	createConversation(row: Omit<ConversationRow, "createdAt" | "updatedAt" | "lastSeq">): ConversationRow {
+		const full: ConversationRow = { ...row, lastSeq: 0, createdAt: this.now, updatedAt: this.now };
+		this.conversations.set(full.id, { row: full, isNew: true, dirty: true });
+		this.patchMeta(full.id, {});
+		return full;
+	}
+
+	/** Changes conversation fields and mirrors them into the document's meta map. */
+	patchMeta(conversationId: string, patch: Partial<ConversationRow>): void {
+		const state = this.requireState(conversationId);
+		Object.assign(state.row, patch, { updatedAt: this.now });
+		state.dirty = true;
+	}
+
+	/** Appends an item with the next sequence number and server time; returns it. */
+	appendItem(conversationId: string, input: NewItem): TimelineItem {
+		const state = this.requireState(conversationId);
+		this.takenItemIds.add(input.id);
+		state.row.lastSeq += 1;
+		const createdAt = this.now.toISOString();
+		const item: TimelineItem = {
+			id: input.id,
+			conversationId,
+			seq: state.row.lastSeq,
+			type: input.type,
+			parts: input.parts,
+			visibility: input.visibility,
+			visitorId: input.visitorId ?? null,
+			userId: input.userId ?? null,
+			aiAgentId: input.aiAgentId ?? null,
+			createdAt,
+			updatedAt: createdAt,
+		};
+		this.newItems.push({ ...item, websiteId: state.row.websiteId });
+		const docName =
+			input.visibility === "private"
+				? DocumentNames.conversationPrivate(conversationId)
+				: DocumentNames.conversation(conversationId);
+		this.requireDoc(docName).getArray<TimelineItem>(CONVERSATION_DOC_KEYS.timeline).push([item]);
+		if (input.visibility === "public") {
+			state.row.lastTimelineItem = item as unknown as Prisma.JsonValue;
+			state.row.lastItemAt = this.now;
+		}
+		state.row.updatedAt = this.now;
+		state.dirty = true;
+		return item;
+	}
+
+	/** Records that `participant` (`visitor:<id>` / `user:<id>`) has seen the conversation now. */
+	markSeen(conversationId: string, participant: string): void {
+		this.requireState(conversationId);
+		const at = this.now.toISOString();
+		this.requireDoc(DocumentNames.conversation(conversationId))
+			.getMap<string>(CONVERSATION_DOC_KEYS.seen)
+			.set(participant, at);
+		this.seenRows.set(`${conversationId}\u0000${participant}`, {
+			conversationId,
+			participant,
+			seenAt: this.now,
+		});
+	}
+
+	// ---- flush ----------------------------------------------------------------------------
+
+	/**
+	 * Writes the summaries into their documents, then every row and every captured Yjs update,
+	 * inside the batch's transaction. Returns the committed-to-be updates per document.
+	 */
+	async flush(store: DocStore): Promise<Map<string, Uint8Array>> {
+		for (const state of this.conversations.values()) {
+			if (state.dirty) this.writeSummary(state.row);
+		}
+		for (const detach of this.detachers) detach();
+
+		const created = [...this.conversations.values()].filter((s) => s.isNew).map((s) => s.row);
+		if (created.length > 0) {
+			await this.tx.conversation.createMany({ data: created.map(toConversationInput) });
+		}
+		for (const state of this.conversations.values()) {
+			if (state.isNew || !state.dirty) continue;
+			const { id, ...fields } = toConversationInput(state.row);
+			await this.tx.conversation.update({ where: { id }, data: fields });
+		}
+		if (this.newItems.length > 0) {
+			await this.tx.timelineItem.createMany({
+				data: this.newItems.map((item) => ({
+					id: item.id,
+					conversationId: item.conversationId,
+					seq: item.seq,
+					type: item.type,
+					parts: item.parts as Prisma.InputJsonValue,
+					visibility: item.visibility,
+					visitorId: item.visitorId,
+					userId: item.userId,
+					aiAgentId: item.aiAgentId,
+					createdAt: this.now,
+					updatedAt: this.now,
+				})),
+			});
+		}
+		for (const seen of this.seenRows.values()) {
+			await this.tx.seen.upsert({
+				where: { conversationId_participant: { conversationId: seen.conversationId, participant: seen.participant } },
+				create: seen,
+				update: { seenAt: seen.seenAt },
+			});
+		}
+		const merged = new Map<string, Uint8Array>();
+		for (const [name, updates] of this.capturedUpdates) {
+			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeAll(updates));
+		}
+		await store.append(
+			this.tx,
+			[...merged].map(([docName, update]) => ({ docName, update })),
+		);
+		return merged;
+	}
+
+	/** Names of every replica this batch touched (to evict them if the transaction fails). */
+	touchedDocs(): string[] {
+		return [...this.docs.keys()];
+	}
+
+	/** Stops capturing (after a failure). */
+	dispose(): void {
+		for (const detach of this.detachers) detach();
+	}
+
+	private writeSummary(row: ConversationRow): void {
+		const summary = toConversationSummary(row);
+		const meta = this.requireDoc(DocumentNames.conversation(row.id)).getMap<unknown>(CONVERSATION_DOC_KEYS.meta);
+		for (const [key, value] of Object.entries(summary)) {
+			if (JSON.stringify(meta.get(key)) !== JSON.stringify(value)) meta.set(key, value);
+		}
+		this.requireDoc(DocumentNames.inbox(row.websiteId))
+			.getMap<Conversation>(INBOX_DOC_KEYS.conversations)
+			.set(row.id, summary);
+		this.requireDoc(DocumentNames.visitor(row.visitorId))
+			.getMap<Conversation>(VISITOR_DOC_KEYS.conversations)
+			.set(row.id, summary);
+	}
+
+	private requireState(conversationId: string): ConversationState {
+		const state = this.conversations.get(conversationId);
+		if (!state) throw new Error(`conversation ${conversationId} not loaded in batch`);
+		return state;
+	}
+
+	private requireDoc(name: string): Y.Doc {
+		const doc = this.docs.get(name);
+		if (!doc) throw new Error(`document ${name} not preloaded in batch`);
+		return doc;
+	}
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+	return mergeUpdates(updates);
+}
+
+/** The public conversation record (docs: Types → Conversation) from a row. */
+export function toConversationSummary(row: ConversationRow): Conversation {
+	return {
+		id: row.id,
+		websiteId: row.websiteId,
+		visitorId: row.visitorId,
+		contactId: row.contactId,
+		title: row.title,
+		status: row.status as Conversation["status"],
+		priority: row.priority as Conversation["priority"],
+		tags: [...row.tags],
+		participantIds: [...row.participantIds],
+		assigneeIds: [...row.assigneeIds],
+		lastTimelineItem: (row.lastTimelineItem as TimelineItem | null) ?? null,
+		createdAt: row.createdAt.toISOString(),
+		updatedAt: row.updatedAt.toISOString(),
+		resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+	};
+}
+
+function toConversationInput(row: ConversationRow) {
+	return {
+		id: row.id,
+		websiteId: row.websiteId,
+		visitorId: row.visitorId,
+		contactId: row.contactId,
+		title: row.title,
+		status: row.status,
+		priority: row.priority,
+		tags: row.tags,
+		assigneeIds: row.assigneeIds,
+		participantIds: row.participantIds,
+		lastSeq: row.lastSeq,
+		lastTimelineItem: (row.lastTimelineItem ?? undefined) as Prisma.InputJsonValue | undefined,
+		lastItemAt: row.lastItemAt,
+		resolvedAt: row.resolvedAt,
+		resolvedById: row.resolvedById,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+	};
+}

@@ -1,0 +1,22 @@
+import { requireConversationAccess } from "../access.ts";
+import type { CommandHandler } from "../command-handler.ts";
+import { CommandRejection } from "../command-rejection.ts";
+
+/** An agent adds an internal note: a private item, stored in the agents-only document. */
+export const addNote: CommandHandler<"note.add"> = {
+	type: "note.add",
+	allowed: ["user"],
+	needs: (command) => ({ conversationIds: [command.conversationId], itemIds: [command.itemId], privateDoc: true }),
+	handle(ctx, command, principal) {
+		if (principal.kind !== "user") throw new CommandRejection("forbidden", "Only agents add internal notes.");
+		requireConversationAccess(ctx, principal, command.conversationId);
+		ctx.assertItemIdFree(command.itemId);
+		ctx.appendItem(command.conversationId, {
+			id: command.itemId,
+			type: "message",
+			parts: command.parts,
+			visibility: "private",
+			userId: principal.userId,
+		});
+	},
+};

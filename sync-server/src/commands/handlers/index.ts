@@ -1,0 +1,24 @@
+import type { CommandType } from "@cossistant/types";
+import type { CommandHandler } from "../command-handler.ts";
+import { addNote } from "./add-note.ts";
+import { markSeen } from "./mark-seen.ts";
+import { joinConversation, leaveConversation } from "./participation.ts";
+import { sendMessage } from "./send-message.ts";
+import { setPriority } from "./set-priority.ts";
+import { setStatus } from "./set-status.ts";
+import { startConversation } from "./start-conversation.ts";
+import { addTag, removeTag } from "./tags.ts";
+
+/** Every command type's handler; a missing entry fails to compile. */
+export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
+	"conversation.start": startConversation,
+	"message.send": sendMessage,
+	"conversation.markSeen": markSeen,
+	"note.add": addNote,
+	"conversation.setStatus": setStatus,
+	"conversation.setPriority": setPriority,
+	"conversation.addTag": addTag,
+	"conversation.removeTag": removeTag,
+	"conversation.join": joinConversation,
+	"conversation.leave": leaveConversation,
+};

@@ -1,0 +1,66 @@
+import { SenderType } from "@cossistant/types";
+import { uuidv7 } from "uuidv7";
+import { requireActiveVisitor } from "../access.ts";
+import type { CommandHandler } from "../command-handler.ts";
+import { CommandRejection } from "../command-rejection.ts";
+
+/** A visitor opens a conversation, optionally with the welcome messages and their first message. */
+export const startConversation: CommandHandler<"conversation.start"> = {
+	type: "conversation.start",
+	allowed: ["visitor"],
+	needs(command, principal) {
+		const visitorId = principal.kind === "visitor" ? principal.visitorId : "";
+		const websiteId = principal.kind === "visitor" ? principal.websiteId : "";
+		return {
+			conversationIds: [command.conversationId],
+			itemIds: command.initialMessage ? [command.initialMessage.itemId] : [],
+			privateDoc: false,
+			creates: { id: command.conversationId, visitorId, websiteId },
+		};
+	},
+	handle(ctx, command, principal) {
+		if (principal.kind !== "visitor") throw new CommandRejection("forbidden", "Only visitors start conversations here.");
+		const visitor = requireActiveVisitor(ctx, principal.visitorId);
+		if (ctx.conversation(command.conversationId)) {
+			throw new CommandRejection("conflict", `Conversation ${command.conversationId} already exists.`);
+		}
+		if (command.initialMessage) ctx.assertItemIdFree(command.initialMessage.itemId);
+
+		ctx.createConversation({
+			id: command.conversationId,
+			websiteId: principal.websiteId,
+			visitorId: visitor.id,
+			contactId: visitor.contactId,
+			title: command.title ?? null,
+			status: "open",
+			priority: "medium",
+			tags: [],
+			assigneeIds: [],
+			participantIds: [],
+			lastTimelineItem: null,
+			lastItemAt: ctx.now,
+			resolvedAt: null,
+			resolvedById: null,
+		});
+		for (const message of command.defaultMessages ?? []) {
+			ctx.appendItem(command.conversationId, {
+				id: uuidv7(),
+				type: "message",
+				parts: [{ type: "text", text: message.content }],
+				visibility: "public",
+				visitorId: message.senderType === SenderType.VISITOR ? visitor.id : null,
+				userId: message.senderType === SenderType.TEAM_MEMBER ? (message.senderId ?? null) : null,
+				aiAgentId: message.senderType === SenderType.AI ? (message.senderId ?? null) : null,
+			});
+		}
+		if (command.initialMessage) {
+			ctx.appendItem(command.conversationId, {
+				id: command.initialMessage.itemId,
+				type: "message",
+				parts: command.initialMessage.parts,
+				visibility: "public",
+				visitorId: visitor.id,
+			});
+		}
+	},
+};

@@ -1,0 +1,87 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** Every environment variable the sync-server reads (documented in the README's table). */
+const envSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+	HOST: z.string().min(1).default("127.0.0.1"),
+	/** Public base URL when behind a proxy; defaults to http://HOST:PORT. */
+	PUBLIC_URL: z.url().optional(),
+	/** PostgreSQL connection string; unset → embedded PGlite under DATA_DIR. */
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+		.optional(),
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	DATA_DIR: z.string().min(1).default(".data"),
+	/** Secret for visitor tokens; unset → generated once and stored in the database. */
+	AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+	/** Seed a demo website, key and admin on an empty database. */
+	SEED_DEMO: booleanFromEnv.default(true),
+	SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+	/** Largest WebSocket frame accepted, in bytes. */
+	WS_MAX_PAYLOAD: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+	/** Log rows per document before it is compacted into its snapshot. */
+	COMPACTION_THRESHOLD: z.coerce.number().int().min(2).default(200),
+	/** Commands processed in one database transaction at most. */
+	COMMAND_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
+});
+
+export type ServerConfig = {
+	port: number;
+	host: string;
+	publicUrl: string | undefined;
+	database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+	dataDir: string;
+	authSecret: string | undefined;
+	logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+	seedDemo: boolean;
+	sessionTtlMs: number;
+	wsMaxPayload: number;
+	compactionThreshold: number;
+	commandBatchSize: number;
+};
+
+/** Thrown when the environment is invalid; the message names every wrong variable. */
+export class ConfigError extends Error {
+	override name = "ConfigError";
+}
+
+/**
+ * Parses the environment. A wrong value stops the start with a message naming the variable.
+ * @example loadConfig({ PORT: "4000" }).port // 4000
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+	const relevant = Object.fromEntries(
+		Object.keys(envSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
+	);
+	const parsed = envSchema.safeParse(relevant);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => {
+			const name = String(issue.path[0] ?? "environment");
+			return `  ${name}=${JSON.stringify(relevant[name] ?? null)}: ${issue.message}`;
+		});
+		throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+	}
+	const e = parsed.data;
+	const dataDir = resolve(e.DATA_DIR);
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		publicUrl: e.PUBLIC_URL,
+		database: e.DATABASE_URL
+			? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+			: { kind: "pglite", dataDir: resolve(dataDir, "pglite") },
+		dataDir,
+		authSecret: e.AUTH_SECRET,
+		logLevel: e.LOG_LEVEL,
+		seedDemo: e.SEED_DEMO,
+		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+		wsMaxPayload: e.WS_MAX_PAYLOAD,
+		compactionThreshold: e.COMPACTION_THRESHOLD,
+		commandBatchSize: e.COMMAND_BATCH_SIZE,
+	};
+}

@@ -1,0 +1,64 @@
+import * as Y from "yjs";
+import type { DocStore } from "../persistence/doc-store.ts";
+
+type LoadClient = Parameters<DocStore["load"]>[1];
+
+/**
+ * The command pipeline's own replica of every server-written document it touches.
+ *
+ * A command's Yjs update is computed here first, persisted, and only then applied to the live
+ * (broadcasting) Hocuspocus document, so no client ever sees an update the database lacks.
+ * Each instance gets a fresh random clientID: an evicted-and-reloaded replica can never reuse
+ * (clientID, clock) pairs of an earlier one.
+ */
+export class ShadowDocs {
+	private readonly docs = new Map<string, Y.Doc>();
+
+	constructor(
+		private readonly store: DocStore,
+		private readonly maxDocs = 5_000,
+	) {}
+
+	/** The replica of `docName`, loaded from the store (through `client`, e.g. a transaction). */
+	async get(docName: string, client?: LoadClient): Promise<Y.Doc> {
+		const cached = this.docs.get(docName);
+		if (cached) {
+			// Refresh LRU position.
+			this.docs.delete(docName);
+			this.docs.set(docName, cached);
+			return cached;
+		}
+		const doc = new Y.Doc({ gc: true });
+		const state = await this.store.load(docName, client);
+		if (state) Y.applyUpdate(doc, state);
+		const raced = this.docs.get(docName);
+		if (raced) return raced;
+		this.docs.set(docName, doc);
+		return doc;
+	}
+
+	/** Applies an update committed elsewhere (another process) if the replica is loaded. */
+	applyExternal(docName: string, update: Uint8Array): void {
+		const doc = this.docs.get(docName);
+		if (doc) Y.applyUpdate(doc, update);
+	}
+
+	/** Drops a replica whose state may be ahead of the database (failed transaction). */
+	evict(docName: string): void {
+		this.docs.get(docName)?.destroy();
+		this.docs.delete(docName);
+	}
+
+	clear(): void {
+		for (const name of [...this.docs.keys()]) this.evict(name);
+	}
+
+	/** Evicts least recently used replicas past the cap; call between batches, never during one. */
+	trim(): void {
+		while (this.docs.size > this.maxDocs) {
+			const oldest = this.docs.keys().next().value;
+			if (oldest === undefined) return;
+			this.evict(oldest);
+		}
+	}
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError, loadConfig } from "./config.ts";
+import { startSyncServer } from "./server.ts";
+
+/** `npm start`: the sync-server on its embedded defaults (PGlite under .data/). */
+async function main(): Promise<void> {
+	let config: ReturnType<typeof loadConfig>;
+	try {
+		config = loadConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			process.stderr.write(`${error.message}\n`);
+			process.exit(1);
+		}
+		throw error;
+	}
+	const server = await startSyncServer(config);
+
+	if (server.demo) {
+		mkdirSync(config.dataDir, { recursive: true });
+		const file = join(config.dataDir, "demo.json");
+		const previous = readJson(file);
+		const demo = {
+			apiUrl: server.apiUrl,
+			wsUrl: server.wsUrl,
+			publicKey: server.demo.publicKey,
+			agentEmail: server.demo.agentEmail,
+			agentPassword: server.demo.agentPassword ?? previous?.agentPassword ?? null,
+		};
+		writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
+		process.stdout.write(
+			[
+				"",
+				"  Cossistant sync-server is running",
+				`  REST API     ${demo.apiUrl}`,
+				`  WebSocket    ${demo.wsUrl}`,
+				`  Health       ${server.url}/healthz`,
+				`  Public key   ${demo.publicKey}`,
+				`  Agent login  ${demo.agentEmail} / ${demo.agentPassword ?? "(see the password printed at first start)"}`,
+				`  Written to   ${file}`,
+				"",
+			].join("\n"),
+		);
+	}
+
+	let signals = 0;
+	const shutdown = (signal: string) => {
+		signals += 1;
+		if (signals > 1) process.exit(1);
+		server.logger.info({ signal }, "signal received");
+		server.stop().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				server.logger.error({ err: error }, "shutdown failed");
+				process.exit(1);
+			},
+		);
+	};
+	process.on("SIGTERM", () => shutdown("SIGTERM"));
+	process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+function readJson(file: string): { agentPassword?: string | null } | null {
+	try {
+		return JSON.parse(readFileSync(file, "utf8"));
+	} catch {
+		return null;
+	}
+}
+
+await main();

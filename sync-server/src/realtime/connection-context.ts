@@ -1,0 +1,10 @@
+import type { Principal } from "../auth/principal.ts";
+import type { PublicKeyContext } from "../auth/authenticator.ts";
+
+/** What a WebSocket connection has proven, shared by all documents it opens. */
+export interface ConnectionContext {
+	/** Set when the socket was opened with a public key (widgets). */
+	publicKey?: PublicKeyContext;
+	/** Set once a document of this socket authenticated. */
+	principal?: Principal;
+}

@@ -1,0 +1,70 @@
+import { type CommandResult, LIMITS, OUTBOX_KEYS } from "@cossistant/types";
+import type * as Y from "yjs";
+import type { Principal } from "../auth/principal.ts";
+import type { CommandPipeline } from "../commands/command-pipeline.ts";
+import type { Logger } from "../logger.ts";
+
+/** Transaction origin of results the server writes into an outbox. */
+export const RESULT_ORIGIN = { source: "local", skipStoreHooks: true, outboxResult: true } as const;
+
+/**
+ * Watches one outbox document: every command a client appends (and every command present
+ * when the client resyncs after a reconnect or a server restart) without a result is
+ * submitted to the pipeline; the result is written back under the command's id.
+ */
+export function watchOutbox(
+	doc: Y.Doc,
+	principal: () => Principal | undefined,
+	pipeline: CommandPipeline,
+	logger: Logger,
+): () => void {
+	const commands = doc.getArray<unknown>(OUTBOX_KEYS.commands);
+	const results = doc.getMap<CommandResult>(OUTBOX_KEYS.results);
+	const submitted = new Set<string>();
+	let destroyed = false;
+
+	const writeResult = (id: string, result: CommandResult) => {
+		if (destroyed) return;
+		doc.transact(() => results.set(id, result), RESULT_ORIGIN);
+	};
+
+	const consider = (entries: readonly unknown[]) => {
+		const who = principal();
+		if (!who) return;
+		for (const entry of entries) {
+			const id = (entry as { id?: unknown } | null)?.id;
+			if (typeof id !== "string" || id.length === 0 || id.length > 64) {
+				logger.warn({ doc: (doc as { name?: string }).name }, "outbox entry without a usable id ignored");
+				continue;
+			}
+			if (results.has(id) || submitted.has(id)) continue;
+			submitted.add(id);
+			if (commands.length > LIMITS.maxOutboxCommands) {
+				writeResult(id, {
+					status: "rejected",
+					at: Date.now(),
+					code: "outbox_full",
+					reason: `An outbox holds at most ${LIMITS.maxOutboxCommands} commands; remove acknowledged ones.`,
+					retryable: true,
+				});
+				continue;
+			}
+			void pipeline.submit(who, entry).then((result) => {
+				submitted.delete(id);
+				writeResult(id, result);
+			});
+		}
+	};
+
+	const observer = (event: Y.YArrayEvent<unknown>) => {
+		const added: unknown[] = [];
+		for (const item of event.changes.added) added.push(...item.content.getContent());
+		consider(added);
+	};
+	commands.observe(observer);
+	consider(commands.toArray());
+	return () => {
+		destroyed = true;
+		commands.unobserve(observer);
+	};
+}

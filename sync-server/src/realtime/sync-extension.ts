@@ -1,0 +1,107 @@
+import { CloseCodes, parseDocumentName } from "@cossistant/types";
+import type {
+	Extension,
+	afterLoadDocumentPayload,
+	beforeUnloadDocumentPayload,
+	onAuthenticatePayload,
+	onLoadDocumentPayload,
+} from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Authenticator } from "../auth/authenticator.ts";
+import type { Principal } from "../auth/principal.ts";
+import { VisitorTokenSigner } from "../auth/visitor-token.ts";
+import type { CommandPipeline } from "../commands/command-pipeline.ts";
+import { ApiError } from "../http/api-error.ts";
+import type { Logger } from "../logger.ts";
+import type { Database } from "../persistence/database.ts";
+import type { DocStore } from "../persistence/doc-store.ts";
+import type { ConnectionContext } from "./connection-context.ts";
+import { authorizeDocument } from "./document-access.ts";
+import type { LiveDocuments } from "./live-documents.ts";
+import { watchOutbox } from "./outbox-processor.ts";
+
+export interface SyncExtensionOptions {
+	db: Database;
+	auth: Authenticator;
+	store: DocStore;
+	live: LiveDocuments;
+	pipeline: CommandPipeline;
+	logger: Logger;
+	/** Closes the whole socket of `request` (a bad token is wrong for every document on it). */
+	closeSocket: (request: Request, code: number, reason: string) => void;
+}
+
+/**
+ * The sync-server's Hocuspocus extension: authentication and per-document authorisation,
+ * loading documents from the update log, and wiring outbox documents to the command pipeline.
+ */
+export class SyncExtension implements Extension<ConnectionContext> {
+	extensionName = "cossistant-sync";
+	private readonly principals = new WeakMap<Request, Promise<Principal>>();
+	private readonly outboxPrincipals = new Map<string, Principal>();
+	private readonly outboxWatchers = new Map<string, () => void>();
+
+	constructor(private readonly options: SyncExtensionOptions) {}
+
+	async onAuthenticate(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
+		const principal = await this.principalOf(data);
+		const { readOnly, parsed } = await authorizeDocument(this.options.db, principal, data.documentName);
+		data.connectionConfig.readOnly = readOnly;
+		data.context.principal = principal;
+		if (parsed.kind === "outbox") this.outboxPrincipals.set(data.documentName, principal);
+	}
+
+	async onLoadDocument(data: onLoadDocumentPayload<ConnectionContext>): Promise<void> {
+		const { documentName, document } = data;
+		this.options.live.register(documentName, document);
+		const parsed = parseDocumentName(documentName);
+		// Outboxes are client-authoritative: the client's replica fills them on sync.
+		if (!parsed || parsed.kind === "outbox") return;
+		const state = await this.options.store.load(documentName);
+		if (state) Y.applyUpdate(document, state);
+	}
+
+	async afterLoadDocument(data: afterLoadDocumentPayload<ConnectionContext>): Promise<void> {
+		if (parseDocumentName(data.documentName)?.kind !== "outbox") return;
+		const stop = watchOutbox(
+			data.document,
+			() => this.outboxPrincipals.get(data.documentName),
+			this.options.pipeline,
+			this.options.logger,
+		);
+		this.outboxWatchers.set(data.documentName, stop);
+	}
+
+	async beforeUnloadDocument(data: beforeUnloadDocumentPayload): Promise<void> {
+		this.outboxWatchers.get(data.documentName)?.();
+		this.outboxWatchers.delete(data.documentName);
+		this.outboxPrincipals.delete(data.documentName);
+	}
+
+	/** Resolves the socket's principal once (all documents of a socket share its token). */
+	private principalOf(data: onAuthenticatePayload<ConnectionContext>): Promise<Principal> {
+		let pending = this.principals.get(data.request);
+		if (!pending) {
+			pending = this.authenticate(data.token, data.context);
+			this.principals.set(data.request, pending);
+			pending.catch((error: unknown) => {
+				const code = error instanceof ApiError ? error.code : "unauthorized";
+				this.options.closeSocket(data.request, CloseCodes.Unauthorized, code);
+			});
+		}
+		return pending;
+	}
+
+	private async authenticate(token: string, context: ConnectionContext): Promise<Principal> {
+		if (!token) throw new ApiError(401, "unauthorized", "A visitor token or session token is required.");
+		if (VisitorTokenSigner.isVisitorToken(token)) {
+			// Widgets must connect with their public key, so the origin check applies to them.
+			const websiteId = context.publicKey?.websiteId;
+			if (!websiteId) throw new ApiError(401, "missing_public_key", "Visitors connect with ?publicKey=.");
+			const visitor = await this.options.auth.checkVisitorToken(token, websiteId);
+			if (!visitor) throw new ApiError(401, "unauthorized", "Invalid visitor token.");
+			return visitor;
+		}
+		return this.options.auth.checkSession(token);
+	}
+}

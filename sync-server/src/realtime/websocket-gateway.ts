@@ -1,0 +1,127 @@
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
+import { CloseCodes } from "@cossistant/types";
+import type { Hocuspocus } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { type WebSocket, WebSocketServer } from "ws";
+import type { Authenticator } from "../auth/authenticator.ts";
+import { ApiError } from "../http/api-error.ts";
+import type { Logger } from "../logger.ts";
+import type { ConnectionContext } from "./connection-context.ts";
+
+/** Hocuspocus message types (MessageType in @hocuspocus/server); anything else is garbage. */
+const MAX_MESSAGE_TYPE = 8;
+
+/**
+ * Accepts WebSocket upgrades at `path` on the shared HTTP server and hands sockets to
+ * Hocuspocus. It checks the public key and origin of widget sockets, rejects malformed frames
+ * with a close code instead of letting them reach the protocol, and caps frame size.
+ */
+export class WebSocketGateway {
+	private readonly wss: WebSocketServer;
+	private readonly sockets = new WeakMap<Request, WebSocket>();
+	private readonly open = new Set<WebSocket>();
+
+	constructor(
+		private readonly options: {
+			hocuspocus: Hocuspocus<ConnectionContext>;
+			auth: Authenticator;
+			logger: Logger;
+			path: string;
+			maxPayload: number;
+		},
+	) {
+		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+	}
+
+	attach(server: HttpServer): void {
+		server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+			const url = new URL(request.url ?? "/", "http://localhost");
+			if (url.pathname !== this.options.path) {
+				socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+				return;
+			}
+			this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, url));
+		});
+	}
+
+	/** Closes the socket that carried `request` (used when its token turns out invalid). */
+	closeSocket(request: Request, code: number, reason: string): void {
+		this.sockets.get(request)?.close(code, reason);
+	}
+
+	/** Closes every socket (shutdown); clients reconnect to another process or later. */
+	closeAll(code = 1001, reason = "server_shutdown"): void {
+		for (const ws of this.open) ws.close(code, reason);
+	}
+
+	get connectionCount(): number {
+		return this.open.size;
+	}
+
+	private accept(ws: WebSocket, incoming: IncomingMessage, url: URL): void {
+		this.open.add(ws);
+		const headers = new Headers();
+		for (const [name, value] of Object.entries(incoming.headers)) {
+			if (typeof value === "string") headers.set(name, value);
+		}
+		const request = new Request(`http://localhost${url.pathname}${url.search}`, { headers });
+		this.sockets.set(request, ws);
+
+		let connection: ReturnType<Hocuspocus["handleConnection"]> | null = null;
+		const early: Uint8Array[] = [];
+		ws.on("message", (data, isBinary) => {
+			const bytes = toBytes(data);
+			if (!isBinary || !isWellFormed(bytes)) {
+				ws.close(CloseCodes.BadRequest, "bad_request");
+				return;
+			}
+			if (connection) connection.handleMessage(bytes);
+			else early.push(bytes);
+		});
+		ws.on("close", (code, reason) => {
+			this.open.delete(ws);
+			connection?.handleClose({ code, reason: reason.toString() });
+		});
+		ws.on("error", (error) => this.options.logger.debug({ err: error }, "websocket error"));
+
+		const publicKey = url.searchParams.get("publicKey") ?? undefined;
+		const origin = incoming.headers.origin;
+		const context: ConnectionContext = {};
+		const ready = publicKey
+			? this.options.auth.checkPublicKey(publicKey, origin).then((checked) => {
+					context.publicKey = checked;
+				})
+			: Promise.resolve();
+		ready.then(
+			() => {
+				if (ws.readyState !== ws.OPEN) return;
+				connection = this.options.hocuspocus.handleConnection(ws as never, request, context);
+				for (const bytes of early.splice(0)) connection.handleMessage(bytes);
+			},
+			(error: unknown) => {
+				const code = error instanceof ApiError ? error.code : "internal_error";
+				const closeCode = code === "origin_not_allowed" ? CloseCodes.Forbidden : CloseCodes.Unauthorized;
+				ws.close(closeCode, code);
+			},
+		);
+	}
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** A Hocuspocus frame starts with a document name (varString) and a known message type. */
+function isWellFormed(bytes: Uint8Array): boolean {
+	try {
+		const decoder = decoding.createDecoder(bytes);
+		const name = decoding.readVarString(decoder);
+		const type = decoding.readVarUint(decoder);
+		return name.length > 0 && name.length <= 256 && type >= 0 && type <= MAX_MESSAGE_TYPE;
+	} catch {
+		return false;
+	}
+}

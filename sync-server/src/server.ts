@@ -1,0 +1,144 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Hocuspocus } from "@hocuspocus/server";
+import { Authenticator } from "./auth/authenticator.ts";
+import { resolveServerSecret } from "./auth/server-secret.ts";
+import { CommandPipeline } from "./commands/command-pipeline.ts";
+import type { ServerConfig } from "./config.ts";
+import { ShadowDocs } from "./documents/shadow-docs.ts";
+import { createHttpApp } from "./http/app.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { type Database, openDatabase } from "./persistence/database.ts";
+import { DocStore } from "./persistence/doc-store.ts";
+import { migrate } from "./persistence/migrator.ts";
+import type { ConnectionContext } from "./realtime/connection-context.ts";
+import { LiveDocuments } from "./realtime/live-documents.ts";
+import { SyncExtension } from "./realtime/sync-extension.ts";
+import { WebSocketGateway } from "./realtime/websocket-gateway.ts";
+import { type DemoCredentials, seedDemo } from "./seed/demo-seed.ts";
+
+export interface StartOptions {
+	/** Use this (already open) database instead of the configured one; the caller closes it. */
+	db?: Database;
+	logger?: Logger;
+}
+
+/** A running sync-server: one HTTP port with REST under /v1 and WebSocket at /ws. */
+export interface SyncServer {
+	readonly port: number;
+	/** Base URL, e.g. `http://127.0.0.1:4000`. */
+	readonly url: string;
+	/** REST base, e.g. `http://127.0.0.1:4000/v1`. */
+	readonly apiUrl: string;
+	/** WebSocket URL, e.g. `ws://127.0.0.1:4000/ws`. */
+	readonly wsUrl: string;
+	readonly db: Database;
+	readonly pipeline: CommandPipeline;
+	readonly hocuspocus: Hocuspocus<ConnectionContext>;
+	readonly demo: DemoCredentials | null;
+	readonly logger: Logger;
+	/** Graceful stop: no new connections, finish queued commands, close sockets and database. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts the sync-server: opens and migrates the database, seeds the demo on an empty install
+ * (when configured), wires the command pipeline to Hocuspocus and listens.
+ */
+export async function startSyncServer(config: ServerConfig, options: StartOptions = {}): Promise<SyncServer> {
+	const logger = options.logger ?? createLogger(config.logLevel);
+	const ownsDb = !options.db;
+	const db = options.db ?? (await openDatabase(config.database));
+	await migrate(db, { log: (message) => logger.info(message) });
+	const secret = await resolveServerSecret(db, config.authSecret);
+	const demo = config.seedDemo ? await seedDemo(db) : null;
+
+	const auth = new Authenticator(db, secret);
+	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
+	const shadows = new ShadowDocs(store);
+	const live = new LiveDocuments();
+	const pipeline = new CommandPipeline({
+		db,
+		store,
+		shadows,
+		logger: logger.child({ module: "pipeline" }),
+		batchSize: config.commandBatchSize,
+		onCommit: (docName, update) => live.applyCommitted(docName, update),
+	});
+
+	let gateway: WebSocketGateway | null = null;
+	const extension = new SyncExtension({
+		db,
+		auth,
+		store,
+		live,
+		pipeline,
+		logger: logger.child({ module: "realtime" }),
+		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
+	});
+	const hocuspocus = new Hocuspocus<ConnectionContext>({ quiet: true, extensions: [extension] });
+	gateway = new WebSocketGateway({ hocuspocus, auth, logger, path: "/ws", maxPayload: config.wsMaxPayload });
+
+	const app = createHttpApp({
+		db,
+		auth,
+		logger,
+		sessionTtlMs: config.sessionTtlMs,
+		stats: () => ({
+			connections: gateway?.connectionCount ?? 0,
+			documents: live.size,
+			pendingCommands: pipeline.pendingCount,
+		}),
+	});
+	const httpServer = createServer(app);
+	gateway.attach(httpServer);
+	await listen(httpServer, config.port, config.host);
+	const port = (httpServer.address() as AddressInfo).port;
+	const base = config.publicUrl?.replace(/\/+$/, "") ?? `http://${formatHost(config.host)}:${port}`;
+	logger.info({ port, database: db.kind }, "sync-server listening");
+
+	let stopping: Promise<void> | null = null;
+	const stop = () => {
+		stopping ??= (async () => {
+			logger.info("shutting down: finishing in-flight commands");
+			const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+			await pipeline.stop();
+			gateway?.closeAll();
+			httpServer.closeAllConnections();
+			await closed;
+			await store.stop();
+			shadows.clear();
+			if (ownsDb) await db.close();
+			logger.info("stopped");
+		})();
+		return stopping;
+	};
+
+	return {
+		port,
+		url: base,
+		apiUrl: `${base}/v1`,
+		wsUrl: `${base.replace(/^http/, "ws")}/ws`,
+		db,
+		pipeline,
+		hocuspocus,
+		demo,
+		logger,
+		stop,
+	};
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once("error", reject);
+		server.listen(port, host, () => {
+			server.off("error", reject);
+			resolve();
+		});
+	});
+}
+
+function formatHost(host: string): string {
+	if (host === "0.0.0.0" || host === "::") return "localhost";
+	return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const loginRequestSchema = z.object({
+	email: z.email().max(320),
+	password: z.string().min(1).max(1_024),
+});
+
+export const agentUserSchema = z.object({
+	id: z.string(),
+	email: z.string(),
+	name: z.string(),
+	image: z.string().nullable(),
+	role: z.enum(["admin", "agent"]),
+});
+
+export const loginResponseSchema = z.object({
+	token: z.string(),
+	expiresAt: z.string(),
+	user: agentUserSchema,
+	websiteIds: z.array(z.string()),
+});
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type AgentUser = z.infer<typeof agentUserSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** HTTP headers of the public API. */
+export const HEADERS = {
+	publicKey: "x-public-key",
+	visitorToken: "x-visitor-token",
+	visitorLanguage: "x-visitor-language",
+	visitorTimezone: "x-visitor-timezone",
+} as const;

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
+import { idSchema } from "./ids.ts";
+import { LIMITS } from "./limits.ts";
+import { defaultMessageSchema } from "./sender.ts";
+import { messagePartsSchema } from "./timeline.ts";
+
+/**
+ * Commands: the one way anything changes. A client writes a command into its outbox document;
+ * the server validates, authorises, applies it exactly once (by `id`) and writes the result back.
+ */
+const envelope = {
+	/** Globally unique, client-generated (UUIDv7 / ULID): the idempotency key. */
+	id: idSchema,
+	/** Client time the user acted (informational; items carry server time). */
+	clientTime: z.number().int().nonnegative().optional(),
+};
+
+const conversationRef = { conversationId: idSchema };
+
+const tagSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.max(LIMITS.maxTagLength)
+	.regex(/^[^\p{C}]+$/u, "must not contain control characters");
+
+export const startConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.start"),
+	title: z.string().max(LIMITS.maxTitleLength).optional(),
+	/** Welcome messages shown before the conversation existed; stored as its first items. */
+	defaultMessages: z.array(defaultMessageSchema).max(LIMITS.maxDefaultMessages).optional(),
+	/** The visitor's first message, sent atomically with the start. */
+	initialMessage: z.object({ itemId: idSchema, parts: messagePartsSchema }).optional(),
+});
+
+export const sendMessageCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("message.send"),
+	itemId: idSchema,
+	parts: messagePartsSchema,
+});
+
+export const markSeenCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.markSeen"),
+});
+
+export const addNoteCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("note.add"),
+	itemId: idSchema,
+	parts: messagePartsSchema,
+});
+
+export const setStatusCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.setStatus"),
+	status: conversationStatusSchema,
+});
+
+export const setPriorityCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.setPriority"),
+	priority: conversationPrioritySchema,
+});
+
+export const addTagCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.addTag"),
+	tag: tagSchema,
+});
+
+export const removeTagCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.removeTag"),
+	tag: tagSchema,
+});
+
+export const joinConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.join"),
+});
+
+export const leaveConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.leave"),
+});
+
+/** Every command the pipeline knows. */
+export const commandSchema = z.discriminatedUnion("type", [
+	startConversationCommandSchema,
+	sendMessageCommandSchema,
+	markSeenCommandSchema,
+	addNoteCommandSchema,
+	setStatusCommandSchema,
+	setPriorityCommandSchema,
+	addTagCommandSchema,
+	removeTagCommandSchema,
+	joinConversationCommandSchema,
+	leaveConversationCommandSchema,
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command["type"];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+export type StartConversationCommand = CommandOf<"conversation.start">;
+export type SendMessageCommand = CommandOf<"message.send">;
+
+/** Command types only agents (users, AI agents, private-key backends) may issue. */
+export const AGENT_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+	"note.add",
+	"conversation.setStatus",
+	"conversation.setPriority",
+	"conversation.addTag",
+	"conversation.removeTag",
+	"conversation.join",
+	"conversation.leave",
+]);
+
+/** Command types a visitor may issue. */
+export const VISITOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+	"conversation.start",
+	"message.send",
+	"conversation.markSeen",
+]);

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** Stable REST / WebSocket error codes. Clients branch on `code`, never on `message`. */
+export const API_ERROR_CODES = [
+	"bad_request",
+	"validation_failed",
+	"missing_public_key",
+	"invalid_api_key",
+	"origin_not_allowed",
+	"unauthorized",
+	"invalid_credentials",
+	"session_expired",
+	"forbidden",
+	"not_found",
+	"conflict",
+	"payload_too_large",
+	"rate_limited",
+	"visitor_blocked",
+	"internal_error",
+	"unavailable",
+] as const;
+
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+/** The one JSON error shape of every REST response. */
+export const apiErrorBodySchema = z.object({
+	error: z.object({
+		code: apiErrorCodeSchema,
+		message: z.string(),
+		details: z.unknown().optional(),
+	}),
+});
+
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/**
+ * WebSocket close codes (4xxx mirror HTTP statuses, as Hocuspocus' CloseEvents do).
+ * The close reason carries the stable ApiErrorCode.
+ */
+export const CloseCodes = {
+	BadRequest: 4400,
+	Unauthorized: 4401,
+	Forbidden: 4403,
+	TooLarge: 4413,
+} as const;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Stable codes of a rejected command, so clients can decide retry vs. discard. */
+export const COMMAND_REJECTION_CODES = [
+	"invalid_command",
+	"unknown_command",
+	"command_too_large",
+	"forbidden",
+	"not_found",
+	"conflict",
+	"visitor_blocked",
+	"outbox_full",
+	"internal_error",
+] as const;
+
+export const commandRejectionCodeSchema = z.enum(COMMAND_REJECTION_CODES);
+export type CommandRejectionCode = z.infer<typeof commandRejectionCodeSchema>;
+
+/** What the server writes under a command's id in the outbox `results` map. */
+export const commandResultSchema = z.discriminatedUnion("status", [
+	z.object({ status: z.literal("applied"), at: z.number() }),
+	z.object({
+		status: z.literal("rejected"),
+		at: z.number(),
+		code: commandRejectionCodeSchema,
+		reason: z.string(),
+		/** true when sending the same command again later may succeed. */
+		retryable: z.boolean(),
+	}),
+]);
+
+export type CommandResult = z.infer<typeof commandResultSchema>;
+
+/** Names of the shared types inside an outbox document. */
+export const OUTBOX_KEYS = {
+	/** Y.Array of command objects, appended by the client. */
+	commands: "commands",
+	/** Y.Map command id → CommandResult, written by the server. */
+	results: "results",
+} as const;
