@@ -1,0 +1,38 @@
+import { HEADERS, type LoginResponse, type WebsiteBootstrapResponse } from "@cossistant/types";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Database } from "../../src/persistence/database.ts";
+import { type SyncServer, startSyncServer } from "../../src/server.ts";
+
+/** A sync-server on a free port over `db`, with the demo website seeded and quiet logs. */
+export async function startTestServer(db: Database, env: Record<string, string> = {}): Promise<SyncServer> {
+	const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "true", ...env });
+	return startSyncServer(config, { db, logger: createLogger((env.LOG_LEVEL as "silent") ?? "silent") });
+}
+
+/** Bootstraps a visitor through `GET /v1/websites` as the widget does. */
+export async function bootstrapVisitor(
+	server: Pick<SyncServer, "apiUrl">,
+	publicKey: string,
+	init: { origin?: string; visitorToken?: string } = {},
+): Promise<WebsiteBootstrapResponse> {
+	const headers: Record<string, string> = { [HEADERS.publicKey]: publicKey };
+	if (init.origin) headers.origin = init.origin;
+	if (init.visitorToken) headers[HEADERS.visitorToken] = init.visitorToken;
+	const response = await fetch(`${server.apiUrl}/websites`, { headers });
+	if (!response.ok) throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
+	return (await response.json()) as WebsiteBootstrapResponse;
+}
+
+/** Logs the demo admin in and returns the session. */
+export async function loginAgent(server: SyncServer, password?: string): Promise<LoginResponse> {
+	const demo = server.demo;
+	if (!demo) throw new Error("demo not seeded");
+	const response = await fetch(`${server.apiUrl}/auth/login`, {
+		method: "POST",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ email: demo.agentEmail, password: password ?? demo.agentPassword }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	return (await response.json()) as LoginResponse;
+}
