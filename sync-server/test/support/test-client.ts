@@ -39,6 +39,7 @@ export class TestClient {
 			url,
 			delay: 50,
 			factor: 1.5,
+			minDelay: 50,
 			maxDelay: 500,
 			messageReconnectTimeout: 30_000,
 			WebSocketPolyfill: class extends WebSocket {

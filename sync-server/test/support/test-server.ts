@@ -6,8 +6,9 @@ import { type SyncServer, startSyncServer } from "../../src/server.ts";
 
 /** A sync-server on a free port over `db`, with the demo website seeded and quiet logs. */
 export async function startTestServer(db: Database, env: Record<string, string> = {}): Promise<SyncServer> {
-	const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "true", ...env });
-	return startSyncServer(config, { db, logger: createLogger((env.LOG_LEVEL as "silent") ?? "silent") });
+	const logLevel = process.env.TEST_LOG_LEVEL ?? "silent";
+	const config = loadConfig({ PORT: "0", LOG_LEVEL: logLevel, SEED_DEMO: "true", ...env });
+	return startSyncServer(config, { db, logger: createLogger(config.logLevel) });
 }
 
 /** Bootstraps a visitor through `GET /v1/websites` as the widget does. */
