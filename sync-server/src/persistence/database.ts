@@ -64,10 +64,10 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 				client.release();
 			}
 		},
-		async close() {
+		close: once(async () => {
 			await prisma.$disconnect();
 			await pool.end();
-		},
+		}),
 	};
 }
 
@@ -90,9 +90,18 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 		sql,
 		// PGlite is single-process by construction: only one process can open a data dir.
 		withAdvisoryLock: (_lockId, fn) => fn(),
-		async close() {
+		close: once(async () => {
 			await prisma.$disconnect();
 			await pglite.close();
-		},
+		}),
+	};
+}
+
+/** Makes `close()` idempotent: a second call waits for the first. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+	let pending: Promise<void> | null = null;
+	return () => {
+		pending ??= fn();
+		return pending;
 	};
 }

@@ -45,6 +45,9 @@ export class TestClient {
 			WebSocketPolyfill: class extends WebSocket {
 				constructor(address: string) {
 					super(address, origin ? { origin } : {});
+					// Destroying a client mid-handshake makes ws emit an error the provider does not
+					// listen for; the close event that follows is what the provider handles.
+					this.on("error", () => {});
 				}
 			},
 			onClose: ({ event }) => {
