@@ -2,6 +2,7 @@ import { z } from "zod";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
+import { visitorMetadataSchema } from "./metadata.ts";
 import { defaultMessageSchema } from "./sender.ts";
 import { messagePartsSchema } from "./timeline.ts";
 
@@ -98,6 +99,13 @@ export const leaveConversationCommandSchema = z.object({
 	type: z.literal("conversation.leave"),
 });
 
+/** An identified visitor updates its contact's metadata (primitives only; unchanged = no write). */
+export const setContactMetadataCommandSchema = z.object({
+	...envelope,
+	type: z.literal("contact.setMetadata"),
+	metadata: visitorMetadataSchema,
+});
+
 /** Every command the pipeline knows. */
 export const commandSchema = z.discriminatedUnion("type", [
 	startConversationCommandSchema,
@@ -110,6 +118,7 @@ export const commandSchema = z.discriminatedUnion("type", [
 	removeTagCommandSchema,
 	joinConversationCommandSchema,
 	leaveConversationCommandSchema,
+	setContactMetadataCommandSchema,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -134,4 +143,5 @@ export const VISITOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
 	"conversation.start",
 	"message.send",
 	"conversation.markSeen",
+	"contact.setMetadata",
 ]);

@@ -19,3 +19,14 @@ export const visitorMetadataSchema = z
 export type MetadataValue = z.infer<typeof metadataValueSchema>;
 /** Key-value pairs for storing custom data about contacts (docs: Types → VisitorMetadata). */
 export type VisitorMetadata = z.infer<typeof visitorMetadataSchema>;
+
+/**
+ * Canonical JSON of a metadata object (keys sorted), so equal metadata always hashes equal:
+ * clients skip a request and the server skips a write when the SHA-256 of this is unchanged.
+ */
+export function canonicalMetadataJson(metadata: VisitorMetadata): string {
+	const sorted = Object.keys(metadata)
+		.sort()
+		.map((key) => [key, metadata[key]] as const);
+	return JSON.stringify(Object.fromEntries(sorted));
+}

@@ -62,6 +62,8 @@ export class BatchContext {
 	private readonly capturedUpdates = new Map<string, Uint8Array[]>();
 	private readonly detachers: Array<() => void> = [];
 	private readonly takenItemIds = new Set<string>();
+	private readonly contacts = new Map<string, { id: string; metadataHash: string | null }>();
+	private readonly contactMetadata = new Map<string, { metadata: Prisma.InputJsonValue; metadataHash: string }>();
 
 	constructor(
 		readonly tx: TransactionClient,
@@ -92,6 +94,25 @@ export class BatchContext {
 			select: { id: true, websiteId: true, contactId: true, isBlocked: true },
 		});
 		for (const row of rows) this.visitors.set(row.id, row);
+	}
+
+	/** Loads the metadata hashes of contacts (to skip unchanged metadata writes). */
+	async loadContacts(ids: readonly string[]): Promise<void> {
+		const missing = [...new Set(ids)].filter((id) => !this.contacts.has(id));
+		if (missing.length === 0) return;
+		const rows = await this.tx.contact.findMany({ where: { id: { in: missing } }, select: { id: true, metadataHash: true } });
+		for (const row of rows) this.contacts.set(row.id, row);
+	}
+
+	contact(id: string): { id: string; metadataHash: string | null } | undefined {
+		return this.contacts.get(id);
+	}
+
+	/** Replaces a contact's metadata (flattened at flush). */
+	setContactMetadata(contactId: string, metadata: Prisma.InputJsonValue, metadataHash: string): void {
+		const contact = this.contacts.get(contactId);
+		if (contact) contact.metadataHash = metadataHash;
+		this.contactMetadata.set(contactId, { metadata, metadataHash });
 	}
 
 	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
@@ -246,6 +267,9 @@ export class BatchContext {
 					updatedAt: this.now,
 				})),
 			});
+		}
+		for (const [id, data] of this.contactMetadata) {
+			await this.tx.contact.update({ where: { id }, data });
 		}
 		for (const seen of this.seenRows.values()) {
 			await this.tx.seen.upsert({

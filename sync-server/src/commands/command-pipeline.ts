@@ -278,6 +278,8 @@ export class CommandPipeline {
 		await ctx.loadConversations([...conversationIds]);
 		await ctx.loadTakenItemIds(itemIds);
 		await ctx.loadVisitors([...visitorIds]);
+		const contactIds = [...visitorIds].flatMap((id) => ctx.visitor(id)?.contactId ?? []);
+		await ctx.loadContacts(contactIds);
 		const docNames = new Set<string>();
 		for (const needs of needsByCommand) {
 			for (const id of needs.conversationIds) {

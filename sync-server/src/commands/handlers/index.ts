@@ -4,6 +4,7 @@ import { addNote } from "./add-note.ts";
 import { markSeen } from "./mark-seen.ts";
 import { joinConversation, leaveConversation } from "./participation.ts";
 import { sendMessage } from "./send-message.ts";
+import { setContactMetadata } from "./set-contact-metadata.ts";
 import { setPriority } from "./set-priority.ts";
 import { setStatus } from "./set-status.ts";
 import { startConversation } from "./start-conversation.ts";
@@ -21,4 +22,5 @@ export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
 	"conversation.removeTag": removeTag,
 	"conversation.join": joinConversation,
 	"conversation.leave": leaveConversation,
+	"contact.setMetadata": setContactMetadata,
 };

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+import { canonicalMetadataJson } from "@cossistant/types";
+import { requireActiveVisitor } from "../access.ts";
+import type { CommandHandler } from "../command-handler.ts";
+import { CommandRejection } from "../command-rejection.ts";
+
+/**
+ * An identified visitor sets its contact's metadata (docs: metadata lives on contacts, so
+ * `identify()` comes first). The SHA-256 of the canonical JSON is stored with it; metadata with
+ * an unchanged hash is applied without writing anything.
+ */
+export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
+	type: "contact.setMetadata",
+	allowed: ["visitor"],
+	needs: () => ({ conversationIds: [], itemIds: [], privateDoc: false }),
+	handle(ctx, command, principal) {
+		if (principal.kind !== "visitor") throw new CommandRejection("forbidden", "Only visitors set their metadata here.");
+		const visitor = requireActiveVisitor(ctx, principal.visitorId);
+		const contact = visitor.contactId ? ctx.contact(visitor.contactId) : undefined;
+		if (!contact) {
+			throw new CommandRejection("not_found", "Metadata is stored on contacts: call identify() first.");
+		}
+		const hash = createHash("sha256").update(canonicalMetadataJson(command.metadata)).digest("hex");
+		if (contact.metadataHash === hash) return;
+		ctx.setContactMetadata(contact.id, command.metadata, hash);
+	},
+};
