@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
-const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const booleanFromEnv = z
+	.enum(["true", "false", "1", "0"])
+	.transform((v) => v === "true" || v === "1");
 
 /** Every environment variable the sync-server reads (documented in the README's table). */
 const envSchema = z.object({
@@ -21,9 +23,19 @@ const envSchema = z.object({
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	/** Seed a demo website, key and admin on an empty database. */
 	SEED_DEMO: booleanFromEnv.default(true),
-	SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+	SESSION_TTL_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 365)
+		.default(24 * 30),
 	/** Largest WebSocket frame accepted, in bytes. */
-	WS_MAX_PAYLOAD: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+	WS_MAX_PAYLOAD: z.coerce
+		.number()
+		.int()
+		.min(1_024)
+		.max(64 * 1024 * 1024)
+		.default(1024 * 1024),
 	/** Log rows per document before it is compacted into its snapshot. */
 	COMPACTION_THRESHOLD: z.coerce.number().int().min(2).default(200),
 	/** Commands processed in one database transaction at most. */
@@ -34,7 +46,9 @@ export type ServerConfig = {
 	port: number;
 	host: string;
 	publicUrl: string | undefined;
-	database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+	database:
+		| { kind: "postgres"; url: string; poolSize: number }
+		| { kind: "pglite"; dataDir: string };
 	dataDir: string;
 	authSecret: string | undefined;
 	logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];

@@ -45,7 +45,10 @@ export interface SyncServer {
  * Starts the sync-server: opens and migrates the database, seeds the demo on an empty install
  * (when configured), wires the command pipeline to Hocuspocus and listens.
  */
-export async function startSyncServer(config: ServerConfig, options: StartOptions = {}): Promise<SyncServer> {
+export async function startSyncServer(
+	config: ServerConfig,
+	options: StartOptions = {},
+): Promise<SyncServer> {
 	const logger = options.logger ?? createLogger(config.logLevel);
 	const ownsDb = !options.db;
 	const db = options.db ?? (await openDatabase(config.database));
@@ -77,7 +80,13 @@ export async function startSyncServer(config: ServerConfig, options: StartOption
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 	});
 	const hocuspocus = new Hocuspocus<ConnectionContext>({ quiet: true, extensions: [extension] });
-	gateway = new WebSocketGateway({ hocuspocus, auth, logger, path: "/ws", maxPayload: config.wsMaxPayload });
+	gateway = new WebSocketGateway({
+		hocuspocus,
+		auth,
+		logger,
+		path: "/ws",
+		maxPayload: config.wsMaxPayload,
+	});
 
 	const app = createHttpApp({
 		db,

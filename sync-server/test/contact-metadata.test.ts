@@ -27,8 +27,17 @@ describe.each(testDatabaseTargets())("contact metadata on $name", (target) => {
 
 	it("rejects non-primitive metadata with a clear reason and writes nothing", async () => {
 		const principal = await visitor();
-		for (const metadata of [{ nested: { a: 1 } }, { list: [1, 2] }, { fn: "x".repeat(2_000) }, "plan=pro"]) {
-			const result = await server.pipeline.submit(principal, { id: uuidv7(), type: "contact.setMetadata", metadata });
+		for (const metadata of [
+			{ nested: { a: 1 } },
+			{ list: [1, 2] },
+			{ fn: "x".repeat(2_000) },
+			"plan=pro",
+		]) {
+			const result = await server.pipeline.submit(principal, {
+				id: uuidv7(),
+				type: "contact.setMetadata",
+				metadata,
+			});
 			expect(result).toMatchObject({ status: "rejected", code: "invalid_command" });
 			expect(result.status === "rejected" && result.reason).toMatch(/metadata/);
 		}
@@ -51,18 +60,31 @@ describe.each(testDatabaseTargets())("contact metadata on $name", (target) => {
 		await database.db.prisma.contact.create({
 			data: { id: contactId, websiteId: principal.websiteId, externalId: `user-${contactId}` },
 		});
-		await database.db.prisma.visitor.update({ where: { id: principal.visitorId }, data: { contactId } });
+		await database.db.prisma.visitor.update({
+			where: { id: principal.visitorId },
+			data: { contactId },
+		});
 
 		const metadata = { plan: "pro", mrr: 99, beta: true, churnedAt: null };
-		const applied = await server.pipeline.submit(principal, { id: uuidv7(), type: "contact.setMetadata", metadata });
+		const applied = await server.pipeline.submit(principal, {
+			id: uuidv7(),
+			type: "contact.setMetadata",
+			metadata,
+		});
 		expect(applied).toMatchObject({ status: "applied" });
 		const stored = await database.db.prisma.contact.findUniqueOrThrow({ where: { id: contactId } });
 		expect(stored.metadata).toEqual(metadata);
-		expect(stored.metadataHash).toBe(createHash("sha256").update(canonicalMetadataJson(metadata)).digest("hex"));
+		expect(stored.metadataHash).toBe(
+			createHash("sha256").update(canonicalMetadataJson(metadata)).digest("hex"),
+		);
 
 		// Same metadata, other key order: same hash, no write (updatedAt unchanged).
 		const reordered = { churnedAt: null, beta: true, mrr: 99, plan: "pro" };
-		const again = await server.pipeline.submit(principal, { id: uuidv7(), type: "contact.setMetadata", metadata: reordered });
+		const again = await server.pipeline.submit(principal, {
+			id: uuidv7(),
+			type: "contact.setMetadata",
+			metadata: reordered,
+		});
 		expect(again).toMatchObject({ status: "applied" });
 		const after = await database.db.prisma.contact.findUniqueOrThrow({ where: { id: contactId } });
 		expect(after.updatedAt.getTime()).toBe(stored.updatedAt.getTime());

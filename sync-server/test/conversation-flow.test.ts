@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../src/server.ts";
 import { eventually } from "./support/eventually.ts";
 import { TestClient } from "./support/test-client.ts";
-import { testDatabaseTargets, type TestDatabase } from "./support/test-database.ts";
+import { type TestDatabase, testDatabaseTargets } from "./support/test-database.ts";
 import { bootstrapVisitor, loginAgent, startTestServer } from "./support/test-server.ts";
 
 describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
@@ -37,7 +37,11 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 
 	async function agentClient() {
 		const session = await loginAgent(server);
-		const client = new TestClient({ wsUrl: server.wsUrl, token: session.token, principal: `user:${session.user.id}` });
+		const client = new TestClient({
+			wsUrl: server.wsUrl,
+			token: session.token,
+			principal: `user:${session.user.id}`,
+		});
 		clients.push(client);
 		return { client, session };
 	}
@@ -64,7 +68,13 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 		for (let i = 0; i < 20; i++) {
 			const itemId = uuidv7();
 			sent.push(itemId);
-			visitor.send({ id: uuidv7(), type: "message.send", conversationId, itemId, parts: [{ type: "text", text: `m${i}` }] });
+			visitor.send({
+				id: uuidv7(),
+				type: "message.send",
+				conversationId,
+				itemId,
+				parts: [{ type: "text", text: `m${i}` }],
+			});
 		}
 		const seen = await eventually(() => {
 			const items = agent.timeline(convDoc);
@@ -77,25 +87,43 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 		const seqs = seen.map((i) => i.seq);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 		expect(new Set(seqs).size).toBe(seqs.length);
-		expect(seen[0]?.parts[0]).toMatchObject({ type: "text", text: "Hi, anything I can help with?" });
+		expect(seen[0]?.parts[0]).toMatchObject({
+			type: "text",
+			text: "Hi, anything I can help with?",
+		});
 		expect(visitorItems.every((i) => i.visitorId === visitorId)).toBe(true);
 
-		const rows = await database.db.prisma.timelineItem.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+		const rows = await database.db.prisma.timelineItem.findMany({
+			where: { conversationId },
+			orderBy: { seq: "asc" },
+		});
 		expect(rows.map((r) => r.id)).toEqual(seen.map((i) => i.id));
-		const conversation = await database.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+		const conversation = await database.db.prisma.conversation.findUniqueOrThrow({
+			where: { id: conversationId },
+		});
 		expect(conversation.lastSeq).toBe(rows.length);
 		expect((conversation.lastTimelineItem as TimelineItem).id).toBe(sent.at(-1));
 
 		const replyId = uuidv7();
 		const reply = uuidv7();
-		agent.send({ id: reply, type: "message.send", conversationId, itemId: replyId, parts: [{ type: "text", text: "Hi!" }] });
+		agent.send({
+			id: reply,
+			type: "message.send",
+			conversationId,
+			itemId: replyId,
+			parts: [{ type: "text", text: "Hi!" }],
+		});
 		expect(await agent.result(reply)).toMatchObject({ status: "applied" });
 		const replyItem = await eventually(() => {
 			const item = visitor.timeline(convDoc).find((i) => i.id === replyId);
 			expect(item).toBeDefined();
 			return item as TimelineItem;
 		});
-		expect(replyItem).toMatchObject({ userId: session.user.id, visitorId: null, visibility: "public" });
+		expect(replyItem).toMatchObject({
+			userId: session.user.id,
+			visitorId: null,
+			visibility: "public",
+		});
 	});
 
 	it("applies agent actions with their event items and keeps notes out of the public document", async () => {
@@ -117,14 +145,19 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 			{ type: "conversation.addTag", tag: "billing" },
 			{ type: "conversation.addTag", tag: "billing" },
 			{ type: "conversation.removeTag", tag: "billing" },
-			{ type: "note.add", itemId: uuidv7(), parts: [{ type: "text", text: "secret internal note" }] },
+			{
+				type: "note.add",
+				itemId: uuidv7(),
+				parts: [{ type: "text", text: "secret internal note" }],
+			},
 			{ type: "conversation.setStatus", status: "resolved" },
 			{ type: "conversation.setStatus", status: "open" },
 			{ type: "conversation.leave" },
 			{ type: "conversation.markSeen" },
 		].map((c) => ({ id: uuidv7(), conversationId, ...c }));
 		for (const command of commands) agent.send(command);
-		for (const command of commands) expect(await agent.result(command.id)).toMatchObject({ status: "applied" });
+		for (const command of commands)
+			expect(await agent.result(command.id)).toMatchObject({ status: "applied" });
 
 		const events = await eventually(() => {
 			const list = visitor
@@ -145,9 +178,13 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 		]);
 		await eventually(() => expect(agent.timeline(privateDoc)).toHaveLength(1));
 		expect(JSON.stringify(visitor.doc(convDoc).toJSON())).not.toContain("secret internal note");
-		const note = await database.db.prisma.timelineItem.findFirstOrThrow({ where: { conversationId, visibility: "private" } });
+		const note = await database.db.prisma.timelineItem.findFirstOrThrow({
+			where: { conversationId, visibility: "private" },
+		});
 		expect(note.parts).toEqual([{ type: "text", text: "secret internal note" }]);
-		const row = await database.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+		const row = await database.db.prisma.conversation.findUniqueOrThrow({
+			where: { id: conversationId },
+		});
 		expect(row).toMatchObject({ status: "open", priority: "high", tags: [], participantIds: [] });
 		const seen = await database.db.prisma.seen.findMany({ where: { conversationId } });
 		expect(seen).toHaveLength(1);
@@ -159,13 +196,25 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 		const start = uuidv7();
 		visitor.send({ id: start, type: "conversation.start", conversationId });
 		await visitor.result(start);
-		const command = { id: uuidv7(), type: "message.send", conversationId, itemId: uuidv7(), parts: [{ type: "text", text: "once" }] };
+		const command = {
+			id: uuidv7(),
+			type: "message.send",
+			conversationId,
+			itemId: uuidv7(),
+			parts: [{ type: "text", text: "once" }],
+		};
 		visitor.send(command);
 		visitor.send(command);
 		expect(await visitor.result(command.id)).toMatchObject({ status: "applied" });
 		// A second delivery through another connection of the same visitor (another tab).
 		const principal = await server.pipeline.submit(
-			{ kind: "visitor", visitorId: (await database.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } })).visitorId, websiteId: server.demo?.websiteId ?? "" },
+			{
+				kind: "visitor",
+				visitorId: (
+					await database.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } })
+				).visitorId,
+				websiteId: server.demo?.websiteId ?? "",
+			},
 			command,
 		);
 		expect(principal).toMatchObject({ status: "applied" });

@@ -11,7 +11,10 @@ import { TestClient } from "./support/test-client.ts";
 import { createPostgresDatabase } from "./support/test-database.ts";
 import { bootstrapVisitor } from "./support/test-server.ts";
 
-type Target = { name: string; env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }> };
+type Target = {
+	name: string;
+	env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>;
+};
 
 const targets: Target[] = [
 	{ name: "pglite", env: async () => ({ env: {}, drop: async () => {} }) },
@@ -78,7 +81,9 @@ describe.each(targets)("crash recovery on $name", (target) => {
 		// Stream commands; once some are applied, SIGKILL the server while others are in flight.
 		for (const command of commands.slice(0, 60)) visitor.send(command);
 		await eventually(() =>
-			expect(commands.filter((c) => visitor.resultOf(c.id)?.status === "applied").length).toBeGreaterThan(10),
+			expect(
+				commands.filter((c) => visitor.resultOf(c.id)?.status === "applied").length,
+			).toBeGreaterThan(10),
 		);
 		for (const command of commands.slice(60, 90)) visitor.send(command);
 		await server.kill();
@@ -108,18 +113,31 @@ describe.each(targets)("crash recovery on $name", (target) => {
 			expect(await visitor.result(command.id, 30_000)).toMatchObject({ status: "applied" });
 		}
 		await eventually(() => expect(agent.timeline(convDoc)).toHaveLength(total));
-		await eventually(() => expect(visitor.timeline(convDoc).map((i) => i.id)).toEqual(agent.timeline(convDoc).map((i) => i.id)));
+		await eventually(() =>
+			expect(visitor.timeline(convDoc).map((i) => i.id)).toEqual(
+				agent.timeline(convDoc).map((i) => i.id),
+			),
+		);
 
 		visitor.destroy();
 		agent.destroy();
 		expect(await server.terminate()).toBe(0);
-		const db = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: join(dataDir, "pglite") });
+		const db = await openDatabase(
+			env.DATABASE_URL
+				? { kind: "postgres", url: env.DATABASE_URL }
+				: { kind: "pglite", dataDir: join(dataDir, "pglite") },
+		);
 		try {
-			const rows = await db.prisma.timelineItem.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+			const rows = await db.prisma.timelineItem.findMany({
+				where: { conversationId },
+				orderBy: { seq: "asc" },
+			});
 			expect(rows.map((r) => r.id)).toEqual(agent.timeline(convDoc).map((i) => i.id));
 			expect(new Set(rows.map((r) => r.id))).toEqual(new Set(commands.map((c) => c.itemId)));
 			expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
-			expect(await db.prisma.commandLedger.count({ where: { id: { in: commands.map((c) => c.id) } } })).toBe(total);
+			expect(
+				await db.prisma.commandLedger.count({ where: { id: { in: commands.map((c) => c.id) } } }),
+			).toBe(total);
 		} finally {
 			await db.close();
 		}

@@ -27,7 +27,10 @@ export type ParsedDocumentName =
 
 const SEGMENT = "[A-Za-z0-9_-]{1,64}";
 const patterns: Array<[RegExp, (m: RegExpExecArray) => ParsedDocumentName]> = [
-	[new RegExp(`^conv/(${SEGMENT})$`), (m) => ({ kind: "conversation", conversationId: m[1] ?? "" })],
+	[
+		new RegExp(`^conv/(${SEGMENT})$`),
+		(m) => ({ kind: "conversation", conversationId: m[1] ?? "" }),
+	],
 	[
 		new RegExp(`^conv/(${SEGMENT})/private$`),
 		(m) => ({ kind: "conversationPrivate", conversationId: m[1] ?? "" }),

@@ -1,5 +1,5 @@
-import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
 import type { Principal } from "../auth/principal.ts";
+import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
 import type { BatchContext } from "./batch-context.ts";
 import { CommandRejection } from "./command-rejection.ts";
 
@@ -14,9 +14,13 @@ export function requireConversationAccess(
 ): ConversationRow {
 	const conversation = ctx.conversation(conversationId);
 	if (principal.kind === "user") {
-		if (!conversation) throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
+		if (!conversation)
+			throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
 		if (!principal.websiteIds.has(conversation.websiteId)) {
-			throw new CommandRejection("forbidden", "You are not an agent of this conversation's website.");
+			throw new CommandRejection(
+				"forbidden",
+				"You are not an agent of this conversation's website.",
+			);
 		}
 		return conversation;
 	}
@@ -35,7 +39,8 @@ export function requireConversationAccess(
 export function requireActiveVisitor(ctx: BatchContext, visitorId: string) {
 	const visitor = ctx.visitor(visitorId);
 	if (!visitor) throw new CommandRejection("forbidden", "Unknown visitor.");
-	if (visitor.isBlocked) throw new CommandRejection("visitor_blocked", "This visitor has been blocked from support.");
+	if (visitor.isBlocked)
+		throw new CommandRejection("visitor_blocked", "This visitor has been blocked from support.");
 	return visitor;
 }
 

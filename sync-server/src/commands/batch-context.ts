@@ -57,13 +57,19 @@ export class BatchContext {
 	private readonly conversations = new Map<string, ConversationState>();
 	private readonly visitors = new Map<string, VisitorFacts>();
 	private readonly newItems: Array<TimelineItem & { websiteId: string }> = [];
-	private readonly seenRows = new Map<string, { conversationId: string; participant: string; seenAt: Date }>();
+	private readonly seenRows = new Map<
+		string,
+		{ conversationId: string; participant: string; seenAt: Date }
+	>();
 	private readonly docs = new Map<string, Y.Doc>();
 	private readonly capturedUpdates = new Map<string, Uint8Array[]>();
 	private readonly detachers: Array<() => void> = [];
 	private readonly takenItemIds = new Set<string>();
 	private readonly contacts = new Map<string, { id: string; metadataHash: string | null }>();
-	private readonly contactMetadata = new Map<string, { metadata: Prisma.InputJsonValue; metadataHash: string }>();
+	private readonly contactMetadata = new Map<
+		string,
+		{ metadata: Prisma.InputJsonValue; metadataHash: string }
+	>();
 
 	constructor(
 		readonly tx: TransactionClient,
@@ -82,7 +88,9 @@ export class BatchContext {
 		const locked = await this.tx.$queryRaw<Array<{ id: string }>>`
 			SELECT "id" FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) FOR UPDATE`;
 		if (locked.length === 0) return;
-		const rows = await this.tx.conversation.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
+		const rows = await this.tx.conversation.findMany({
+			where: { id: { in: locked.map((r) => r.id) } },
+		});
 		for (const row of rows) this.conversations.set(row.id, { row, isNew: false, dirty: false });
 	}
 
@@ -100,7 +108,10 @@ export class BatchContext {
 	async loadContacts(ids: readonly string[]): Promise<void> {
 		const missing = [...new Set(ids)].filter((id) => !this.contacts.has(id));
 		if (missing.length === 0) return;
-		const rows = await this.tx.contact.findMany({ where: { id: { in: missing } }, select: { id: true, metadataHash: true } });
+		const rows = await this.tx.contact.findMany({
+			where: { id: { in: missing } },
+			select: { id: true, metadataHash: true },
+		});
 		for (const row of rows) this.contacts.set(row.id, row);
 	}
 
@@ -109,7 +120,11 @@ export class BatchContext {
 	}
 
 	/** Replaces a contact's metadata (flattened at flush). */
-	setContactMetadata(contactId: string, metadata: Prisma.InputJsonValue, metadataHash: string): void {
+	setContactMetadata(
+		contactId: string,
+		metadata: Prisma.InputJsonValue,
+		metadataHash: string,
+	): void {
 		const contact = this.contacts.get(contactId);
 		if (contact) contact.metadataHash = metadataHash;
 		this.contactMetadata.set(contactId, { metadata, metadataHash });
@@ -118,7 +133,10 @@ export class BatchContext {
 	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
 	async loadTakenItemIds(ids: readonly string[]): Promise<void> {
 		if (ids.length === 0) return;
-		const rows = await this.tx.timelineItem.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+		const rows = await this.tx.timelineItem.findMany({
+			where: { id: { in: [...ids] } },
+			select: { id: true },
+		});
 		for (const row of rows) this.takenItemIds.add(row.id);
 	}
 
@@ -146,7 +164,10 @@ export class BatchContext {
 	}
 
 	/** The documents a conversation's writes go to (call loadDocs with these first). */
-	static docsOf(conversation: { id: string; visitorId: string; websiteId: string }, withPrivate: boolean): string[] {
+	static docsOf(
+		conversation: { id: string; visitorId: string; websiteId: string },
+		withPrivate: boolean,
+	): string[] {
 		const names = [
 			DocumentNames.conversation(conversation.id),
 			DocumentNames.visitor(conversation.visitorId),
@@ -168,7 +189,9 @@ export class BatchContext {
 
 	// ---- writes (synchronous, after all checks) -------------------------------------------
 
-	createConversation(row: Omit<ConversationRow, "createdAt" | "updatedAt" | "lastSeq">): ConversationRow {
+	createConversation(
+		row: Omit<ConversationRow, "createdAt" | "updatedAt" | "lastSeq">,
+	): ConversationRow {
 		const full: ConversationRow = { ...row, lastSeq: 0, createdAt: this.now, updatedAt: this.now };
 		this.conversations.set(full.id, { row: full, isNew: true, dirty: true });
 		this.patchMeta(full.id, {});
@@ -273,7 +296,12 @@ export class BatchContext {
 		}
 		for (const seen of this.seenRows.values()) {
 			await this.tx.seen.upsert({
-				where: { conversationId_participant: { conversationId: seen.conversationId, participant: seen.participant } },
+				where: {
+					conversationId_participant: {
+						conversationId: seen.conversationId,
+						participant: seen.participant,
+					},
+				},
 				create: seen,
 				update: { seenAt: seen.seenAt },
 			});
@@ -301,7 +329,9 @@ export class BatchContext {
 
 	private writeSummary(row: ConversationRow): void {
 		const summary = toConversationSummary(row);
-		const meta = this.requireDoc(DocumentNames.conversation(row.id)).getMap<unknown>(CONVERSATION_DOC_KEYS.meta);
+		const meta = this.requireDoc(DocumentNames.conversation(row.id)).getMap<unknown>(
+			CONVERSATION_DOC_KEYS.meta,
+		);
 		for (const [key, value] of Object.entries(summary)) {
 			if (JSON.stringify(meta.get(key)) !== JSON.stringify(value)) meta.set(key, value);
 		}

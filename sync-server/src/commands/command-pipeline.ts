@@ -1,9 +1,4 @@
-import {
-	type Command,
-	type CommandResult,
-	commandSchema,
-	LIMITS,
-} from "@cossistant/types";
+import { type Command, type CommandResult, commandSchema, LIMITS } from "@cossistant/types";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Logger } from "../logger.ts";
@@ -94,7 +89,13 @@ export class CommandPipeline {
 	private precheck(principal: Principal, raw: unknown): CommandResult | { command: Command } {
 		const at = Date.now();
 		if (this.stopped) {
-			return { status: "rejected", at, code: "internal_error", reason: "The server is shutting down.", retryable: true };
+			return {
+				status: "rejected",
+				at,
+				code: "internal_error",
+				reason: "The server is shutting down.",
+				retryable: true,
+			};
 		}
 		if (JSON.stringify(raw ?? null).length > LIMITS.maxCommandBytes) {
 			return {
@@ -115,7 +116,9 @@ export class CommandPipeline {
 				code: unknownType ? "unknown_command" : "invalid_command",
 				reason: unknownType
 					? `Unknown command type ${JSON.stringify(type ?? null)}.`
-					: parsed.error.issues.map((i) => `${i.path.join(".") || "command"}: ${i.message}`).join("; "),
+					: parsed.error.issues
+							.map((i) => `${i.path.join(".") || "command"}: ${i.message}`)
+							.join("; "),
 				retryable: false,
 			};
 		}
@@ -206,8 +209,17 @@ export class CommandPipeline {
 				async (tx) => {
 					ctx = new BatchContext(tx, shadows);
 					await this.preload(ctx, batch);
-					const ledgerRows: Array<{ id: string; principal: string; type: string; status: string; code: string | null; reason: string | null }> = [];
-					const known = await tx.commandLedger.findMany({ where: { id: { in: batch.map((s) => s.command.id) } } });
+					const ledgerRows: Array<{
+						id: string;
+						principal: string;
+						type: string;
+						status: string;
+						code: string | null;
+						reason: string | null;
+					}> = [];
+					const known = await tx.commandLedger.findMany({
+						where: { id: { in: batch.map((s) => s.command.id) } },
+					});
 					const ledger = new Map(known.map((row) => [row.id, row]));
 					for (const submission of batch) {
 						const { command, principal } = submission;
@@ -258,7 +270,13 @@ export class CommandPipeline {
 			return { status: "applied", at: Date.now() };
 		} catch (error) {
 			if (!(error instanceof CommandRejection)) throw error;
-			return { status: "rejected", at: Date.now(), code: error.code, reason: error.message, retryable: error.retryable };
+			return {
+				status: "rejected",
+				at: Date.now(),
+				code: error.code,
+				reason: error.message,
+				retryable: error.retryable,
+			};
 		}
 	}
 
@@ -293,7 +311,12 @@ export class CommandPipeline {
 	}
 }
 
-function ledgerResult(row: { status: string; code: string | null; reason: string | null; createdAt: Date }): CommandResult {
+function ledgerResult(row: {
+	status: string;
+	code: string | null;
+	reason: string | null;
+	createdAt: Date;
+}): CommandResult {
 	if (row.status === "applied") return { status: "applied", at: row.createdAt.getTime() };
 	return {
 		status: "rejected",

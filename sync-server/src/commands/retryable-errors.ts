@@ -33,7 +33,8 @@ const RETRYABLE_CODES = new Set([
 	"P2028", // Prisma: transaction API error (e.g. timed out waiting for a connection)
 ]);
 
-const RETRYABLE_MESSAGE = /ECONNREFUSED|Connection terminated|connection is closed|Can't reach database|timeout exceeded when trying to connect/i;
+const RETRYABLE_MESSAGE =
+	/ECONNREFUSED|Connection terminated|connection is closed|Can't reach database|timeout exceeded when trying to connect/i;
 
 /** A unique-constraint violation (Prisma P2002 / PostgreSQL 23505), anywhere in the cause chain. */
 export function isUniqueViolation(error: unknown): boolean {

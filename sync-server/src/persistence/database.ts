@@ -30,7 +30,9 @@ export type DatabaseOptions =
 
 /** Opens PostgreSQL through `@prisma/adapter-pg`, or embedded PGlite (Postgres in WASM). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-	return options.kind === "postgres" ? openPostgres(options.url, options.poolSize) : openPglite(options.dataDir);
+	return options.kind === "postgres"
+		? openPostgres(options.url, options.poolSize)
+		: openPglite(options.dataDir);
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {

@@ -30,7 +30,11 @@ export class DocStore {
 	async load(docName: string, client: Client = this.db.prisma): Promise<Uint8Array | null> {
 		const [snapshot, rows] = await Promise.all([
 			client.docSnapshot.findUnique({ where: { docName } }),
-			client.docUpdate.findMany({ where: { docName }, orderBy: { id: "asc" }, select: { data: true } }),
+			client.docUpdate.findMany({
+				where: { docName },
+				orderBy: { id: "asc" },
+				select: { data: true },
+			}),
 		]);
 		this.logRows.set(docName, rows.length);
 		const updates = rows.map((row) => row.data as Uint8Array);
@@ -41,10 +45,16 @@ export class DocStore {
 	}
 
 	/** Appends updates inside the caller's transaction (the command pipeline's write-ahead). */
-	async append(client: Client, entries: ReadonlyArray<{ docName: string; update: Uint8Array }>): Promise<void> {
+	async append(
+		client: Client,
+		entries: ReadonlyArray<{ docName: string; update: Uint8Array }>,
+	): Promise<void> {
 		if (entries.length === 0) return;
 		await client.docUpdate.createMany({
-			data: entries.map((entry) => ({ docName: entry.docName, data: entry.update as Uint8Array<ArrayBuffer> })),
+			data: entries.map((entry) => ({
+				docName: entry.docName,
+				data: entry.update as Uint8Array<ArrayBuffer>,
+			})),
 		});
 	}
 
@@ -100,7 +110,10 @@ export class DocStore {
 			try {
 				await this.compact(docName);
 			} catch (error) {
-				this.logger.warn({ err: error, docName }, "compaction failed; will retry on next threshold");
+				this.logger.warn(
+					{ err: error, docName },
+					"compaction failed; will retry on next threshold",
+				);
 			}
 		}
 	}

@@ -22,11 +22,20 @@ export const DEMO_AGENT_EMAIL = "admin@example.com";
 export async function seedDemo(db: Database): Promise<DemoCredentials | null> {
 	const existing = await db.prisma.website.findFirst({
 		orderBy: { createdAt: "asc" },
-		include: { apiKeys: { where: { kind: "public", revokedAt: null }, orderBy: { createdAt: "asc" } } },
+		include: {
+			apiKeys: { where: { kind: "public", revokedAt: null }, orderBy: { createdAt: "asc" } },
+		},
 	});
 	if (existing) {
 		const key = existing.apiKeys[0]?.publicValue;
-		return key ? { websiteId: existing.id, publicKey: key, agentEmail: DEMO_AGENT_EMAIL, agentPassword: null } : null;
+		return key
+			? {
+					websiteId: existing.id,
+					publicKey: key,
+					agentEmail: DEMO_AGENT_EMAIL,
+					agentPassword: null,
+				}
+			: null;
 	}
 	const websiteId = uuidv7();
 	const userId = uuidv7();
@@ -55,7 +64,13 @@ export async function seedDemo(db: Database): Promise<DemoCredentials | null> {
 			},
 		}),
 		db.prisma.user.create({
-			data: { id: userId, email: DEMO_AGENT_EMAIL, name: "Demo Admin", passwordHash, role: "admin" },
+			data: {
+				id: userId,
+				email: DEMO_AGENT_EMAIL,
+				name: "Demo Admin",
+				passwordHash,
+				role: "admin",
+			},
 		}),
 		db.prisma.websiteMember.create({ data: { websiteId, userId } }),
 	]);

@@ -66,7 +66,8 @@ export class ServerProcess {
 		this.child = child;
 		await eventually(
 			async () => {
-				if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${this.output.join("")}`);
+				if (child.exitCode !== null)
+					throw new Error(`server exited with ${child.exitCode}: ${this.output.join("")}`);
 				const response = await fetch(`${this.url}/healthz`);
 				if (!response.ok) throw new Error(`healthz ${response.status}`);
 			},
@@ -92,7 +93,8 @@ export class ServerProcess {
 
 	private signal(signal: NodeJS.Signals): Promise<number | null> {
 		const child = this.child;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? null);
+		if (!child || child.exitCode !== null || child.signalCode !== null)
+			return Promise.resolve(child?.exitCode ?? null);
 		return new Promise((resolveExit) => {
 			child.once("exit", (code) => resolveExit(code));
 			child.kill(signal);

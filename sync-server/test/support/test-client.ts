@@ -33,7 +33,9 @@ export class TestClient {
 	readonly closeEvents: Array<{ code: number; reason: string }> = [];
 
 	constructor(private readonly options: TestClientOptions) {
-		const url = options.publicKey ? `${options.wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}` : options.wsUrl;
+		const url = options.publicKey
+			? `${options.wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`
+			: options.wsUrl;
 		const origin = options.origin;
 		this.socket = new HocuspocusProviderWebsocket({
 			url,

@@ -5,7 +5,10 @@ import type { Database } from "../../src/persistence/database.ts";
 import { type SyncServer, startSyncServer } from "../../src/server.ts";
 
 /** A sync-server on a free port over `db`, with the demo website seeded and quiet logs. */
-export async function startTestServer(db: Database, env: Record<string, string> = {}): Promise<SyncServer> {
+export async function startTestServer(
+	db: Database,
+	env: Record<string, string> = {},
+): Promise<SyncServer> {
 	const logLevel = process.env.TEST_LOG_LEVEL ?? "silent";
 	const config = loadConfig({ PORT: "0", LOG_LEVEL: logLevel, SEED_DEMO: "true", ...env });
 	return startSyncServer(config, { db, logger: createLogger(config.logLevel) });
@@ -21,7 +24,8 @@ export async function bootstrapVisitor(
 	if (init.origin) headers.origin = init.origin;
 	if (init.visitorToken) headers[HEADERS.visitorToken] = init.visitorToken;
 	const response = await fetch(`${server.apiUrl}/websites`, { headers });
-	if (!response.ok) throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
 	return (await response.json()) as WebsiteBootstrapResponse;
 }
 

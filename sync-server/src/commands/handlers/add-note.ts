@@ -6,9 +6,14 @@ import { CommandRejection } from "../command-rejection.ts";
 export const addNote: CommandHandler<"note.add"> = {
 	type: "note.add",
 	allowed: ["user"],
-	needs: (command) => ({ conversationIds: [command.conversationId], itemIds: [command.itemId], privateDoc: true }),
+	needs: (command) => ({
+		conversationIds: [command.conversationId],
+		itemIds: [command.itemId],
+		privateDoc: true,
+	}),
 	handle(ctx, command, principal) {
-		if (principal.kind !== "user") throw new CommandRejection("forbidden", "Only agents add internal notes.");
+		if (principal.kind !== "user")
+			throw new CommandRejection("forbidden", "Only agents add internal notes.");
 		requireConversationAccess(ctx, principal, command.conversationId);
 		ctx.assertItemIdFree(command.itemId);
 		ctx.appendItem(command.conversationId, {

@@ -14,14 +14,24 @@ type ConversationCommandType = Extract<CommandType, `conversation.${string}`>;
  */
 export function agentConversationCommand<T extends ConversationCommandType>(
 	type: T,
-	apply: (ctx: BatchContext, command: CommandOf<T>, agent: UserPrincipal, conversation: ConversationRow) => void,
+	apply: (
+		ctx: BatchContext,
+		command: CommandOf<T>,
+		agent: UserPrincipal,
+		conversation: ConversationRow,
+	) => void,
 ): CommandHandler<T> {
 	return {
 		type,
 		allowed: ["user"],
-		needs: (command) => ({ conversationIds: [conversationIdOf(command)], itemIds: [], privateDoc: false }),
+		needs: (command) => ({
+			conversationIds: [conversationIdOf(command)],
+			itemIds: [],
+			privateDoc: false,
+		}),
 		handle(ctx, command, principal) {
-			if (principal.kind !== "user") throw new CommandRejection("forbidden", `Only agents may ${type}.`);
+			if (principal.kind !== "user")
+				throw new CommandRejection("forbidden", `Only agents may ${type}.`);
 			const conversation = requireConversationAccess(ctx, principal, conversationIdOf(command));
 			apply(ctx, command, principal, conversation);
 		},

@@ -6,7 +6,11 @@ import type { CommandHandler } from "../command-handler.ts";
 export const markSeen: CommandHandler<"conversation.markSeen"> = {
 	type: "conversation.markSeen",
 	allowed: ["visitor", "user"],
-	needs: (command) => ({ conversationIds: [command.conversationId], itemIds: [], privateDoc: false }),
+	needs: (command) => ({
+		conversationIds: [command.conversationId],
+		itemIds: [],
+		privateDoc: false,
+	}),
 	handle(ctx, command, principal) {
 		requireConversationAccess(ctx, principal, command.conversationId);
 		ctx.markSeen(command.conversationId, principalKey(principal));

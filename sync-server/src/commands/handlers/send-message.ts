@@ -5,7 +5,11 @@ import type { CommandHandler } from "../command-handler.ts";
 export const sendMessage: CommandHandler<"message.send"> = {
 	type: "message.send",
 	allowed: ["visitor", "user"],
-	needs: (command) => ({ conversationIds: [command.conversationId], itemIds: [command.itemId], privateDoc: false }),
+	needs: (command) => ({
+		conversationIds: [command.conversationId],
+		itemIds: [command.itemId],
+		privateDoc: false,
+	}),
 	handle(ctx, command, principal) {
 		requireConversationAccess(ctx, principal, command.conversationId);
 		ctx.assertItemIdFree(command.itemId);

@@ -14,11 +14,15 @@ export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 	allowed: ["visitor"],
 	needs: () => ({ conversationIds: [], itemIds: [], privateDoc: false }),
 	handle(ctx, command, principal) {
-		if (principal.kind !== "visitor") throw new CommandRejection("forbidden", "Only visitors set their metadata here.");
+		if (principal.kind !== "visitor")
+			throw new CommandRejection("forbidden", "Only visitors set their metadata here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
 		const contact = visitor.contactId ? ctx.contact(visitor.contactId) : undefined;
 		if (!contact) {
-			throw new CommandRejection("not_found", "Metadata is stored on contacts: call identify() first.");
+			throw new CommandRejection(
+				"not_found",
+				"Metadata is stored on contacts: call identify() first.",
+			);
 		}
 		const hash = createHash("sha256").update(canonicalMetadataJson(command.metadata)).digest("hex");
 		if (contact.metadataHash === hash) return;

@@ -1,5 +1,5 @@
-import { appendAgentEvent } from "./agent-event.ts";
 import { agentConversationCommand } from "./agent-command.ts";
+import { appendAgentEvent } from "./agent-event.ts";
 
 /** Changes the priority; emits `priority_changed` with `{ from, to }`. */
 export const setPriority = agentConversationCommand(

@@ -19,10 +19,14 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 		};
 	},
 	handle(ctx, command, principal) {
-		if (principal.kind !== "visitor") throw new CommandRejection("forbidden", "Only visitors start conversations here.");
+		if (principal.kind !== "visitor")
+			throw new CommandRejection("forbidden", "Only visitors start conversations here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
 		if (ctx.conversation(command.conversationId)) {
-			throw new CommandRejection("conflict", `Conversation ${command.conversationId} already exists.`);
+			throw new CommandRejection(
+				"conflict",
+				`Conversation ${command.conversationId} already exists.`,
+			);
 		}
 		if (command.initialMessage) ctx.assertItemIdFree(command.initialMessage.itemId);
 

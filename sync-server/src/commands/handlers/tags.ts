@@ -1,25 +1,50 @@
 import { LIMITS } from "@cossistant/types";
 import { CommandRejection } from "../command-rejection.ts";
-import { appendAgentEvent } from "./agent-event.ts";
 import { agentConversationCommand } from "./agent-command.ts";
+import { appendAgentEvent } from "./agent-event.ts";
 
 /** Adds a tag; emits `tag_added`. An existing tag is a no-op. */
-export const addTag = agentConversationCommand("conversation.addTag", (ctx, command, agent, conversation) => {
-	if (conversation.tags.includes(command.tag)) return;
-	if (conversation.tags.length >= LIMITS.maxTags) {
-		throw new CommandRejection("invalid_command", `A conversation has at most ${LIMITS.maxTags} tags.`);
-	}
-	ctx.patchMeta(conversation.id, { tags: [...conversation.tags, command.tag] });
-	appendAgentEvent(ctx, conversation.id, agent, "tag_added", `${agent.name} added the tag ${command.tag}`, {
-		tag: command.tag,
-	});
-});
+export const addTag = agentConversationCommand(
+	"conversation.addTag",
+	(ctx, command, agent, conversation) => {
+		if (conversation.tags.includes(command.tag)) return;
+		if (conversation.tags.length >= LIMITS.maxTags) {
+			throw new CommandRejection(
+				"invalid_command",
+				`A conversation has at most ${LIMITS.maxTags} tags.`,
+			);
+		}
+		ctx.patchMeta(conversation.id, { tags: [...conversation.tags, command.tag] });
+		appendAgentEvent(
+			ctx,
+			conversation.id,
+			agent,
+			"tag_added",
+			`${agent.name} added the tag ${command.tag}`,
+			{
+				tag: command.tag,
+			},
+		);
+	},
+);
 
 /** Removes a tag; emits `tag_removed`. A missing tag is a no-op. */
-export const removeTag = agentConversationCommand("conversation.removeTag", (ctx, command, agent, conversation) => {
-	if (!conversation.tags.includes(command.tag)) return;
-	ctx.patchMeta(conversation.id, { tags: conversation.tags.filter((tag) => tag !== command.tag) });
-	appendAgentEvent(ctx, conversation.id, agent, "tag_removed", `${agent.name} removed the tag ${command.tag}`, {
-		tag: command.tag,
-	});
-});
+export const removeTag = agentConversationCommand(
+	"conversation.removeTag",
+	(ctx, command, agent, conversation) => {
+		if (!conversation.tags.includes(command.tag)) return;
+		ctx.patchMeta(conversation.id, {
+			tags: conversation.tags.filter((tag) => tag !== command.tag),
+		});
+		appendAgentEvent(
+			ctx,
+			conversation.id,
+			agent,
+			"tag_removed",
+			`${agent.name} removed the tag ${command.tag}`,
+			{
+				tag: command.tag,
+			},
+		);
+	},
+);
