@@ -14,6 +14,7 @@ import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import { CommandRejection } from "./command-rejection.ts";
+import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
 
 /** A Prisma interactive-transaction client. */
 export type TransactionClient = Prisma.TransactionClient;
@@ -308,7 +309,7 @@ export class BatchContext {
 		}
 		const merged = new Map<string, Uint8Array>();
 		for (const [name, updates] of this.capturedUpdates) {
-			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeAll(updates));
+			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeUpdates(updates));
 		}
 		await store.append(
 			this.tx,
@@ -354,50 +355,4 @@ export class BatchContext {
 		if (!doc) throw new Error(`document ${name} not preloaded in batch`);
 		return doc;
 	}
-}
-
-function mergeAll(updates: Uint8Array[]): Uint8Array {
-	return mergeUpdates(updates);
-}
-
-/** The public conversation record (docs: Types → Conversation) from a row. */
-export function toConversationSummary(row: ConversationRow): Conversation {
-	return {
-		id: row.id,
-		websiteId: row.websiteId,
-		visitorId: row.visitorId,
-		contactId: row.contactId,
-		title: row.title,
-		status: row.status as Conversation["status"],
-		priority: row.priority as Conversation["priority"],
-		tags: [...row.tags],
-		participantIds: [...row.participantIds],
-		assigneeIds: [...row.assigneeIds],
-		lastTimelineItem: (row.lastTimelineItem as TimelineItem | null) ?? null,
-		createdAt: row.createdAt.toISOString(),
-		updatedAt: row.updatedAt.toISOString(),
-		resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
-	};
-}
-
-function toConversationInput(row: ConversationRow) {
-	return {
-		id: row.id,
-		websiteId: row.websiteId,
-		visitorId: row.visitorId,
-		contactId: row.contactId,
-		title: row.title,
-		status: row.status,
-		priority: row.priority,
-		tags: row.tags,
-		assigneeIds: row.assigneeIds,
-		participantIds: row.participantIds,
-		lastSeq: row.lastSeq,
-		lastTimelineItem: (row.lastTimelineItem ?? undefined) as Prisma.InputJsonValue | undefined,
-		lastItemAt: row.lastItemAt,
-		resolvedAt: row.resolvedAt,
-		resolvedById: row.resolvedById,
-		createdAt: row.createdAt,
-		updatedAt: row.updatedAt,
-	};
 }
