@@ -19,16 +19,25 @@ export function isOriginAllowed(
 	if (url.protocol !== "http:" && url.protocol !== "https:") return false;
 	if (environment === "test" && isLocalhost(url.hostname)) return true;
 	const normalized = `${url.protocol}//${url.host}`.toLowerCase();
-	return allowedOrigins.some((entry) => matchesEntry(normalized, url, entry.trim().toLowerCase()));
+	// Trailing slashes are stripped before either kind of entry is matched: "https://*.example.com/"
+	// used to fall through to the exact comparison and silently match nothing.
+	return allowedOrigins.some((entry) =>
+		matchesEntry(normalized, url, entry.trim().toLowerCase().replace(/\/+$/, "")),
+	);
 }
 
 function isLocalhost(hostname: string): boolean {
-	return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]" || hostname.endsWith(".localhost");
+	return (
+		hostname === "localhost" ||
+		hostname === "127.0.0.1" ||
+		hostname === "[::1]" ||
+		hostname.endsWith(".localhost")
+	);
 }
 
 function matchesEntry(normalized: string, url: URL, entry: string): boolean {
 	const wildcard = /^(https?):\/\/\*\.([^/]+)$/.exec(entry);
-	if (!wildcard) return normalized === entry.replace(/\/+$/, "");
+	if (!wildcard) return normalized === entry;
 	const [, protocol, suffix] = wildcard;
 	return url.protocol === `${protocol}:` && url.host.toLowerCase().endsWith(`.${suffix}`);
 }

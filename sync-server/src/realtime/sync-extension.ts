@@ -1,8 +1,8 @@
 import { CloseCodes, parseDocumentName } from "@cossistant/types";
 import type {
-	Extension,
 	afterLoadDocumentPayload,
 	beforeUnloadDocumentPayload,
+	Extension,
 	onAuthenticatePayload,
 	onLoadDocumentPayload,
 } from "@hocuspocus/server";
@@ -16,7 +16,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import type { ConnectionContext } from "./connection-context.ts";
-import { authorizeDocument } from "./document-access.ts";
+import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
 
@@ -44,11 +44,19 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	constructor(private readonly options: SyncExtensionOptions) {}
 
 	async onAuthenticate(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
-		const principal = await this.principalOf(data);
-		const { readOnly, parsed } = await authorizeDocument(this.options.db, principal, data.documentName);
-		data.connectionConfig.readOnly = readOnly;
-		data.context.principal = principal;
-		if (parsed.kind === "outbox") this.outboxPrincipals.set(data.documentName, principal);
+		try {
+			const principal = await this.principalOf(data);
+			const { readOnly, parsed } = await authorizeDocument(
+				this.options.db,
+				principal,
+				data.documentName,
+			);
+			data.connectionConfig.readOnly = readOnly;
+			data.context.principal = principal;
+			if (parsed.kind === "outbox") this.outboxPrincipals.set(data.documentName, principal);
+		} catch (error) {
+			throw this.refusal(error, data.documentName);
+		}
 	}
 
 	async onLoadDocument(data: onLoadDocumentPayload<ConnectionContext>): Promise<void> {
@@ -78,6 +86,24 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		this.outboxPrincipals.delete(data.documentName);
 	}
 
+	/**
+	 * Hocuspocus prints the message of every error a hook throws with console.error, ignoring
+	 * `quiet` and LOG_LEVEL, so any client could flood stderr with refused documents. Refusals are
+	 * logged here instead and rethrown without a message: Hocuspocus then stays silent and still
+	 * sends `reason` (a stable code) to the provider's onAuthenticationFailed.
+	 */
+	private refusal(error: unknown, documentName: string): Error & { reason: string } {
+		let reason: string;
+		if (error instanceof DocumentAccessDenied) reason = error.reason;
+		else if (error instanceof ApiError) reason = error.code;
+		else {
+			this.options.logger.error({ err: error, documentName }, "document authorization failed");
+			reason = "internal_error";
+		}
+		this.options.logger.debug({ documentName, reason }, "document refused");
+		return Object.assign(new Error(), { reason });
+	}
+
 	/** Resolves the socket's principal once (all documents of a socket share its token). */
 	private principalOf(data: onAuthenticatePayload<ConnectionContext>): Promise<Principal> {
 		let pending = this.principals.get(data.request);
@@ -93,11 +119,13 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	}
 
 	private async authenticate(token: string, context: ConnectionContext): Promise<Principal> {
-		if (!token) throw new ApiError(401, "unauthorized", "A visitor token or session token is required.");
+		if (!token)
+			throw new ApiError(401, "unauthorized", "A visitor token or session token is required.");
 		if (VisitorTokenSigner.isVisitorToken(token)) {
 			// Widgets must connect with their public key, so the origin check applies to them.
 			const websiteId = context.publicKey?.websiteId;
-			if (!websiteId) throw new ApiError(401, "missing_public_key", "Visitors connect with ?publicKey=.");
+			if (!websiteId)
+				throw new ApiError(401, "missing_public_key", "Visitors connect with ?publicKey=.");
 			const visitor = await this.options.auth.checkVisitorToken(token, websiteId);
 			if (!visitor) throw new ApiError(401, "unauthorized", "Invalid visitor token.");
 			return visitor;

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { CloseCodes } from "@cossistant/types";
 import type { Hocuspocus } from "@hocuspocus/server";
@@ -71,6 +71,10 @@ export class WebSocketGateway {
 		let connection: ReturnType<Hocuspocus["handleConnection"]> | null = null;
 		const early: Uint8Array[] = [];
 		ws.on("message", (data, isBinary) => {
+			// Once this socket is being closed (garbage frame, bad token, shutdown) nothing more it
+			// sent may reach the protocol: ws still emits frames already in flight while CLOSING, so a
+			// command sent right behind a garbage frame would otherwise still be applied.
+			if (ws.readyState !== ws.OPEN) return;
 			const bytes = toBytes(data);
 			if (!isBinary || !isWellFormed(bytes)) {
 				ws.close(CloseCodes.BadRequest, "bad_request");
@@ -101,7 +105,8 @@ export class WebSocketGateway {
 			},
 			(error: unknown) => {
 				const code = error instanceof ApiError ? error.code : "internal_error";
-				const closeCode = code === "origin_not_allowed" ? CloseCodes.Forbidden : CloseCodes.Unauthorized;
+				const closeCode =
+					code === "origin_not_allowed" ? CloseCodes.Forbidden : CloseCodes.Unauthorized;
 				ws.close(closeCode, code);
 			},
 		);
