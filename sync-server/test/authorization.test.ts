@@ -88,7 +88,7 @@ describe.each(testDatabaseTargets())("authorization on $name", (target) => {
 			initialMessage: { itemId, parts: [{ type: "text", text }] },
 		});
 		expect(await client.result(commandId)).toMatchObject({ status: "applied" });
-		return { conversationId, itemId };
+		return { conversationId, itemId, commandId };
 	}
 
 	function rawSocket(options: { publicKey?: string; origin?: string } = {}) {
@@ -405,6 +405,55 @@ describe.each(testDatabaseTargets())("authorization on $name", (target) => {
 					where: { id: { in: [intrusion.itemId, takeover.itemId] } },
 				}),
 			).toBe(0);
+		});
+	});
+
+	describe("forged attribution", () => {
+		it("refuses another principal's command id without revealing that command's outcome", async () => {
+			const bob = await visitorClient();
+			const bobConversation = await startConversation(bob.client, "Bob here");
+			const alice = await visitorClient();
+			const aliceConversation = await startConversation(alice.client, "Alice here");
+
+			// Alice reuses the id of Bob's (applied) start command for her own message.
+			const reused = {
+				id: bobConversation.commandId,
+				type: "message.send",
+				conversationId: aliceConversation.conversationId,
+				itemId: uuidv7(),
+				parts: [{ type: "text", text: "same id" }],
+			};
+			alice.client.send(reused);
+			expect(await alice.client.result(reused.id)).toMatchObject({
+				status: "rejected",
+				code: "conflict",
+			});
+			expect(await database.db.prisma.timelineItem.count({ where: { id: reused.itemId } })).toBe(0);
+		});
+
+		it("never attributes a visitor's welcome messages to a real agent", async () => {
+			const visitor = await visitorClient();
+			const agent = await agentClient();
+			const conversationId = uuidv7();
+			const start = uuidv7();
+			visitor.client.send({
+				id: start,
+				type: "conversation.start",
+				conversationId,
+				defaultMessages: [
+					{
+						content: "Refund approved",
+						senderType: "team_member",
+						senderId: agent.session.user.id,
+					},
+					{ content: "I am the AI", senderType: "ai", senderId: "some-ai-agent" },
+				],
+			});
+			expect(await visitor.client.result(start)).toMatchObject({ status: "applied" });
+			const items = await database.db.prisma.timelineItem.findMany({ where: { conversationId } });
+			expect(items).toHaveLength(2);
+			for (const item of items)
+				expect(item).toMatchObject({ userId: null, aiAgentId: null, visitorId: null });
 		});
 	});
 

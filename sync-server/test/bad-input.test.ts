@@ -212,6 +212,20 @@ describe.each(testDatabaseTargets())("bad input on $name", (target) => {
 					mentions: ["conversation.delete"],
 				},
 				{
+					name: "an Object.prototype name as command type",
+					command: { id: uuidv7(), type: "constructor", conversationId },
+					code: "unknown_command",
+					mentions: ["constructor"],
+				},
+				{
+					name: "under the cap in characters but over it in UTF-8 bytes",
+					command: message({
+						parts: Array.from({ length: 4 }, () => ({ type: "text", text: "😀".repeat(5_000) })),
+					}),
+					code: "command_too_large",
+					mentions: [String(LIMITS.maxCommandBytes)],
+				},
+				{
 					name: "no command type",
 					command: { id: uuidv7(), conversationId },
 					code: "unknown_command",

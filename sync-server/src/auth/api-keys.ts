@@ -19,8 +19,13 @@ export function generateApiKey(kind: ApiKeyKind, environment: ApiKeyEnvironment)
 }
 
 /** Parses the shape of a key without touching the database; `null` if malformed. */
-export function parseApiKey(value: string): { kind: ApiKeyKind; environment: ApiKeyEnvironment } | null {
+export function parseApiKey(
+	value: string,
+): { kind: ApiKeyKind; environment: ApiKeyEnvironment } | null {
 	const match = KEY_PATTERN.exec(value);
 	if (!match) return null;
-	return { kind: match[1] === "pk" ? "public" : "private", environment: match[2] as ApiKeyEnvironment };
+	return {
+		kind: match[1] === "pk" ? "public" : "private",
+		environment: match[2] as ApiKeyEnvironment,
+	};
 }

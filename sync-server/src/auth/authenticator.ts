@@ -31,8 +31,16 @@ export class Authenticator {
 	 * Resolves a public key used from `origin` (the browser's Origin header; undefined for
 	 * non-browser callers, accepted only with test keys).
 	 */
-	async checkPublicKey(key: string | undefined, origin: string | undefined): Promise<PublicKeyContext> {
-		if (!key) throw new ApiError(401, "missing_public_key", "A public key is required (X-Public-Key header).");
+	async checkPublicKey(
+		key: string | undefined,
+		origin: string | undefined,
+	): Promise<PublicKeyContext> {
+		if (!key)
+			throw new ApiError(
+				401,
+				"missing_public_key",
+				"A public key is required (X-Public-Key header).",
+			);
 		const shape = parseApiKey(key);
 		if (!shape || shape.kind !== "public") {
 			throw new ApiError(401, "invalid_api_key", "The public key is malformed or unknown.");

@@ -5,7 +5,9 @@ const KEY_LENGTH = 64;
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
-		scrypt(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+		scrypt(password, salt, KEY_LENGTH, options, (error, key) =>
+			error ? reject(error) : resolve(key),
+		);
 	});
 }
 
@@ -13,7 +15,14 @@ function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Pr
 export async function hashPassword(password: string): Promise<string> {
 	const salt = randomBytes(16);
 	const key = await scryptAsync(password, salt, PARAMS);
-	return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+	return [
+		"scrypt",
+		PARAMS.N,
+		PARAMS.r,
+		PARAMS.p,
+		salt.toString("base64"),
+		key.toString("base64"),
+	].join("$");
 }
 
 /** Verifies a password against a stored hash in constant time. */

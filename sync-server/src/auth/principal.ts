@@ -21,5 +21,7 @@ export type Principal = VisitorPrincipal | UserPrincipal;
 
 /** The outbox / ledger key of a principal: `visitor:<id>` or `user:<id>`. */
 export function principalKey(principal: Principal): PrincipalKey {
-	return principal.kind === "visitor" ? `visitor:${principal.visitorId}` : `user:${principal.userId}`;
+	return principal.kind === "visitor"
+		? `visitor:${principal.visitorId}`
+		: `user:${principal.userId}`;
 }

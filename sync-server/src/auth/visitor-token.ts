@@ -32,7 +32,9 @@ export class VisitorTokenSigner {
 		if (prefix !== PREFIX || !payload || !mac || extra !== undefined) return null;
 		if (!safeEqual(mac, this.mac(payload))) return null;
 		try {
-			const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString()));
+			const parsed = payloadSchema.safeParse(
+				JSON.parse(Buffer.from(payload, "base64url").toString()),
+			);
 			if (!parsed.success) return null;
 			return { visitorId: parsed.data.v, websiteId: parsed.data.w, issuedAt: parsed.data.iat };
 		} catch {

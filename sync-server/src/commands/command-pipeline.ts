@@ -97,7 +97,7 @@ export class CommandPipeline {
 				retryable: true,
 			};
 		}
-		if (JSON.stringify(raw ?? null).length > LIMITS.maxCommandBytes) {
+		if (Buffer.byteLength(JSON.stringify(raw ?? null)) > LIMITS.maxCommandBytes) {
 			return {
 				status: "rejected",
 				at,
@@ -109,7 +109,7 @@ export class CommandPipeline {
 		const parsed = commandSchema.safeParse(raw);
 		if (!parsed.success) {
 			const type = (raw as { type?: unknown } | null)?.type;
-			const unknownType = typeof type !== "string" || !(type in COMMAND_HANDLERS);
+			const unknownType = typeof type !== "string" || !Object.hasOwn(COMMAND_HANDLERS, type);
 			return {
 				status: "rejected",
 				at,
@@ -224,6 +224,17 @@ export class CommandPipeline {
 					for (const submission of batch) {
 						const { command, principal } = submission;
 						const previous = ledger.get(command.id);
+						if (previous && previous.principal !== principalKey(principal)) {
+							// Someone else's command id: neither apply it nor reveal that command's outcome.
+							results.set(submission, {
+								status: "rejected",
+								at: Date.now(),
+								code: "conflict",
+								reason: "This command id is already used; generate a new one.",
+								retryable: false,
+							});
+							continue;
+						}
 						if (previous) {
 							results.set(submission, ledgerResult(previous));
 							continue;

@@ -1,5 +1,5 @@
-import type { RequestHandler } from "express";
 import { HEADERS } from "@cossistant/types";
+import type { RequestHandler } from "express";
 
 const ALLOWED_HEADERS = ["content-type", "authorization", ...Object.values(HEADERS)].join(", ");
 

@@ -28,8 +28,10 @@ function toApiError(error: unknown): ApiError {
 		);
 	}
 	const { type, status } = (error ?? {}) as { type?: string; status?: number };
-	if (type === "entity.parse.failed") return new ApiError(400, "bad_request", "The body is not valid JSON.");
-	if (type === "entity.too.large") return new ApiError(413, "payload_too_large", "The body is too large.");
+	if (type === "entity.parse.failed")
+		return new ApiError(400, "bad_request", "The body is not valid JSON.");
+	if (type === "entity.too.large")
+		return new ApiError(413, "payload_too_large", "The body is too large.");
 	if (typeof status === "number" && status >= 400 && status < 500) {
 		return new ApiError(status, "bad_request", "The request could not be read.");
 	}

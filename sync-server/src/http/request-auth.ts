@@ -1,6 +1,6 @@
 import type { Request } from "express";
-import type { UserPrincipal } from "../auth/principal.ts";
 import type { Authenticator } from "../auth/authenticator.ts";
+import type { UserPrincipal } from "../auth/principal.ts";
 import { ApiError } from "./api-error.ts";
 
 /** The bearer token of `Authorization: Bearer <token>`, if any. */
@@ -13,6 +13,11 @@ export function bearerToken(req: Request): string | undefined {
 /** The agent behind the request's session token, or a 401. */
 export async function requireAgent(auth: Authenticator, req: Request): Promise<UserPrincipal> {
 	const token = bearerToken(req);
-	if (!token) throw new ApiError(401, "unauthorized", "Log in and send Authorization: Bearer <session token>.");
+	if (!token)
+		throw new ApiError(
+			401,
+			"unauthorized",
+			"Log in and send Authorization: Bearer <session token>.",
+		);
 	return auth.checkSession(token);
 }

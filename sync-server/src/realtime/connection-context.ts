@@ -1,5 +1,5 @@
-import type { Principal } from "../auth/principal.ts";
 import type { PublicKeyContext } from "../auth/authenticator.ts";
+import type { Principal } from "../auth/principal.ts";
 
 /** What a WebSocket connection has proven, shared by all documents it opens. */
 export interface ConnectionContext {

@@ -1,4 +1,4 @@
-import { parseDocumentName, type ParsedDocumentName } from "@cossistant/types";
+import { type ParsedDocumentName, parseDocumentName } from "@cossistant/types";
 import type { Principal } from "../auth/principal.ts";
 import { principalKey } from "../auth/principal.ts";
 import type { Database } from "../persistence/database.ts";

@@ -34,7 +34,10 @@ export function watchOutbox(
 		for (const entry of entries) {
 			const id = (entry as { id?: unknown } | null)?.id;
 			if (typeof id !== "string" || id.length === 0 || id.length > 64) {
-				logger.warn({ doc: (doc as { name?: string }).name }, "outbox entry without a usable id ignored");
+				logger.warn(
+					{ doc: (doc as { name?: string }).name },
+					"outbox entry without a usable id ignored",
+				);
 				continue;
 			}
 			if (results.has(id) || submitted.has(id)) continue;

@@ -1,7 +1,6 @@
 import { CloseCodes, parseDocumentName } from "@cossistant/types";
 import type {
 	afterLoadDocumentPayload,
-	beforeUnloadDocumentPayload,
 	Extension,
 	onAuthenticatePayload,
 	onLoadDocumentPayload,
@@ -39,7 +38,6 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	extensionName = "cossistant-sync";
 	private readonly principals = new WeakMap<Request, Promise<Principal>>();
 	private readonly outboxPrincipals = new Map<string, Principal>();
-	private readonly outboxWatchers = new Map<string, () => void>();
 
 	constructor(private readonly options: SyncExtensionOptions) {}
 
@@ -71,19 +69,19 @@ export class SyncExtension implements Extension<ConnectionContext> {
 
 	async afterLoadDocument(data: afterLoadDocumentPayload<ConnectionContext>): Promise<void> {
 		if (parseDocumentName(data.documentName)?.kind !== "outbox") return;
+		const { document, documentName } = data;
 		const stop = watchOutbox(
-			data.document,
-			() => this.outboxPrincipals.get(data.documentName),
+			document,
+			() => this.outboxPrincipals.get(documentName),
 			this.options.pipeline,
 			this.options.logger,
 		);
-		this.outboxWatchers.set(data.documentName, stop);
-	}
-
-	async beforeUnloadDocument(data: beforeUnloadDocumentPayload): Promise<void> {
-		this.outboxWatchers.get(data.documentName)?.();
-		this.outboxWatchers.delete(data.documentName);
-		this.outboxPrincipals.delete(data.documentName);
+		// Clean up when this very instance is destroyed (Hocuspocus may still cancel an unload
+		// after beforeUnloadDocument if a connection attaches in between).
+		document.once("destroy", () => {
+			stop();
+			if (!this.options.live.get(documentName)) this.outboxPrincipals.delete(documentName);
+		});
 	}
 
 	/**

@@ -46,6 +46,9 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 			resolvedAt: null,
 			resolvedById: null,
 		});
+		// Welcome messages come from the host page's config, i.e. from the browser: they are kept
+		// as team messages of no one in particular. A visitor can never attribute text to a real
+		// agent (senderId is ignored), nor to an AI agent.
 		for (const message of command.defaultMessages ?? []) {
 			ctx.appendItem(command.conversationId, {
 				id: uuidv7(),
@@ -53,8 +56,6 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 				parts: [{ type: "text", text: message.content }],
 				visibility: "public",
 				visitorId: message.senderType === SenderType.VISITOR ? visitor.id : null,
-				userId: message.senderType === SenderType.TEAM_MEMBER ? (message.senderId ?? null) : null,
-				aiAgentId: message.senderType === SenderType.AI ? (message.senderId ?? null) : null,
 			});
 		}
 		if (command.initialMessage) {

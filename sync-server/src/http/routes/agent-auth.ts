@@ -26,7 +26,9 @@ export function agentAuthRouter(db: Database, auth: Authenticator, sessionTtlMs:
 		if (!user || !valid) throw new ApiError(401, "invalid_credentials", "Wrong email or password.");
 		const token = `st_${randomToken(32)}`;
 		const expiresAt = new Date(Date.now() + sessionTtlMs);
-		await db.prisma.session.create({ data: { id: uuidv7(), userId: user.id, tokenHash: sha256Hex(token), expiresAt } });
+		await db.prisma.session.create({
+			data: { id: uuidv7(), userId: user.id, tokenHash: sha256Hex(token), expiresAt },
+		});
 		const body: LoginResponse = {
 			token,
 			expiresAt: expiresAt.toISOString(),
@@ -44,7 +46,12 @@ export function agentAuthRouter(db: Database, auth: Authenticator, sessionTtlMs:
 
 	router.get("/auth/me", async (req, res) => {
 		const agent = await requireAgent(auth, req);
-		res.json({ userId: agent.userId, name: agent.name, role: agent.role, websiteIds: [...agent.websiteIds] });
+		res.json({
+			userId: agent.userId,
+			name: agent.name,
+			role: agent.role,
+			websiteIds: [...agent.websiteIds],
+		});
 	});
 
 	router.post("/auth/logout", async (req, res) => {

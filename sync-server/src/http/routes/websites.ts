@@ -11,8 +11,16 @@ import type { Authenticator } from "../../auth/authenticator.ts";
 import type { Database } from "../../persistence/database.ts";
 import { ApiError } from "../api-error.ts";
 
-const languageSchema = z.string().trim().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/);
-const timezoneSchema = z.string().trim().max(64).regex(/^[A-Za-z0-9_+\-/]+$/);
+const languageSchema = z
+	.string()
+	.trim()
+	.max(35)
+	.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/);
+const timezoneSchema = z
+	.string()
+	.trim()
+	.max(64)
+	.regex(/^[A-Za-z0-9_+\-/]+$/);
 
 /**
  * `GET /v1/websites`: the widget's bootstrap. With a public key from an allowed origin it
@@ -23,7 +31,10 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 	const router = Router();
 	router.get("/websites", async (req, res) => {
 		const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), req.headers.origin);
-		const language = parseOptional(languageSchema, req.header(HEADERS.visitorLanguage) ?? firstAcceptLanguage(req));
+		const language = parseOptional(
+			languageSchema,
+			req.header(HEADERS.visitorLanguage) ?? firstAcceptLanguage(req),
+		);
 		const timezone = parseOptional(timezoneSchema, req.header(HEADERS.visitorTimezone));
 
 		const token = req.header(HEADERS.visitorToken);
@@ -32,7 +43,11 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 		const visitor = resumed
 			? await db.prisma.visitor.update({
 					where: { id: visitorId },
-					data: { lastSeenAt: new Date(), ...(language ? { language } : {}), ...(timezone ? { timezone } : {}) },
+					data: {
+						lastSeenAt: new Date(),
+						...(language ? { language } : {}),
+						...(timezone ? { timezone } : {}),
+					},
 					include: { contact: true },
 				})
 			: await db.prisma.visitor.create({
