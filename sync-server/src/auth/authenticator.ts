@@ -42,7 +42,7 @@ export class Authenticator {
 				"A public key is required (X-Public-Key header).",
 			);
 		const shape = parseApiKey(key);
-		if (!shape || shape.kind !== "public") {
+		if (shape?.kind !== "public") {
 			throw new ApiError(401, "invalid_api_key", "The public key is malformed or unknown.");
 		}
 		const apiKey = await this.db.prisma.apiKey.findUnique({
