@@ -1,0 +1,39 @@
+import type { Metric } from "./scenario.ts";
+import { formatGoal, type Goal } from "./scenario.ts";
+import { renderTable } from "./table.ts";
+
+/** What the final table shows of one scenario: its metrics, or why it did not finish. */
+export type TableEntry =
+	| { name: string; goal: Goal; metrics: Metric[]; goalMet: boolean }
+	| { name: string; goal: Goal; crashed: string };
+
+const HEADER = ["name", "metric", "value", "unit", "goal", "met?"] as const;
+
+/** One row per metric; the goal and its verdict on the row of the goal's metric. */
+export function renderSummaryTable(entries: readonly TableEntry[]): string {
+	const rows: string[][] = [];
+	for (const entry of entries) {
+		if ("crashed" in entry) {
+			rows.push([entry.name, entry.goal.metric, "CRASHED", "", formatGoal(entry.goal), "no"]);
+			continue;
+		}
+		for (const metric of entry.metrics) {
+			const isGoal = metric.key === entry.goal.metric;
+			rows.push([
+				entry.name,
+				metric.key,
+				formatValue(metric.value),
+				metric.unit,
+				isGoal ? formatGoal(entry.goal) : "",
+				isGoal ? (entry.goalMet ? "yes" : "NO") : "",
+			]);
+		}
+	}
+	return renderTable(HEADER, rows);
+}
+
+function formatValue(value: number | string): string {
+	if (typeof value === "string") return value;
+	if (Number.isInteger(value)) return String(value);
+	return value.toFixed(Math.abs(value) >= 100 ? 1 : 3);
+}
