@@ -268,7 +268,7 @@ export class CommandPipeline {
 			}
 			throw error;
 		}
-		store.noteCommitted(committed.keys());
+		store.noteCommitted(committed);
 		shadows.trim();
 		for (const [docName, update] of committed) onCommit(docName, update);
 		for (const [submission, result] of results) submission.resolve(result);

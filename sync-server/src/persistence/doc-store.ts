@@ -5,18 +5,35 @@ import type { Database } from "./database.ts";
 /** The subset of a Prisma client (or transaction client) the store needs. */
 type Client = Pick<Database["prisma"], "docUpdate" | "docSnapshot">;
 
+/** What this process knows about a document's log since it last loaded or compacted it. */
+interface LogStats {
+	rows: number;
+	bytes: number;
+	/** Size of the snapshot the log will be merged into (0 if none or unknown). */
+	snapshotBytes: number;
+}
+
+/**
+ * A compaction rewrites the whole snapshot, so it waits until the log holds at least this
+ * fraction of the snapshot's size: each byte written then pays a constant share of the
+ * rewrites (amortized O(1) per command), whatever the conversation's length.
+ */
+const LOG_TO_SNAPSHOT_RATIO = 0.5;
+
 /**
  * Yjs documents in PostgreSQL: an append-only update log plus one snapshot per document.
  *
  * A write appends one row (O(update size), never a full-state encode). Loading merges the
  * snapshot with the log tail. Compaction, in the background, folds a document's log rows into
- * its snapshot once they pass a threshold. Yjs updates are idempotent and commutative, so rows
- * committed concurrently by other processes are never lost: compaction deletes exactly the rows
- * it merged, and loading applies every remaining row.
+ * its snapshot once the log is long enough (rows ≥ threshold and bytes ≥ half the snapshot).
+ * Yjs updates are idempotent and commutative, so rows committed concurrently by other
+ * processes are never lost: compaction deletes exactly the rows it merged, and loading applies
+ * every remaining row.
  */
 export class DocStore {
-	private readonly logRows = new Map<string, number>();
+	private readonly stats = new Map<string, LogStats>();
 	private readonly compactionQueue = new Set<string>();
+	private readonly inCompaction = new Set<string>();
 	private compacting: Promise<void> | null = null;
 	private stopped = false;
 
@@ -36,8 +53,12 @@ export class DocStore {
 				select: { data: true },
 			}),
 		]);
-		this.logRows.set(docName, rows.length);
 		const updates = rows.map((row) => row.data as Uint8Array);
+		this.stats.set(docName, {
+			rows: rows.length,
+			bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+			snapshotBytes: snapshot ? (snapshot.data as Uint8Array).byteLength : 0,
+		});
 		if (snapshot) updates.unshift(snapshot.data as Uint8Array);
 		if (updates.length === 0) return null;
 		this.scheduleCompactionIfNeeded(docName);
@@ -58,31 +79,58 @@ export class DocStore {
 		});
 	}
 
-	/** Called after the appending transaction committed: counts rows, maybe schedules compaction. */
-	noteCommitted(docNames: Iterable<string>): void {
-		for (const docName of docNames) {
-			this.logRows.set(docName, (this.logRows.get(docName) ?? 0) + 1);
+	/** Called after the appending transaction committed: counts the rows, maybe compacts. */
+	noteCommitted(entries: Iterable<[docName: string, update: Uint8Array]>): void {
+		for (const [docName, update] of entries) {
+			const stats = this.stats.get(docName) ?? { rows: 0, bytes: 0, snapshotBytes: 0 };
+			stats.rows += 1;
+			stats.bytes += update.byteLength;
+			this.stats.set(docName, stats);
 			this.scheduleCompactionIfNeeded(docName);
 		}
 	}
 
 	/** Compacts one document now (used by tests and the background loop). */
 	async compact(docName: string): Promise<void> {
-		await this.db.prisma.$transaction(async (tx) => {
-			const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
-			if (rows.length === 0) return;
-			const snapshot = await tx.docSnapshot.findUnique({ where: { docName } });
-			const updates = rows.map((row) => row.data as Uint8Array);
-			if (snapshot) updates.unshift(snapshot.data as Uint8Array);
-			const merged = Y.mergeUpdates(updates) as Uint8Array<ArrayBuffer>;
-			await tx.docSnapshot.upsert({
-				where: { docName },
-				create: { docName, data: merged, mergedCount: rows.length },
-				update: { data: merged, mergedCount: { increment: rows.length } },
+		// Rows committed from now on are not merged by this run: count them afresh.
+		const stats = this.stats.get(docName) ?? { rows: 0, bytes: 0, snapshotBytes: 0 };
+		this.stats.set(docName, { rows: 0, bytes: 0, snapshotBytes: stats.snapshotBytes });
+		this.inCompaction.add(docName);
+		try {
+			const size = await this.db.prisma.$transaction(async (tx) => {
+				const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
+				if (rows.length === 0) return null;
+				const snapshot = await tx.docSnapshot.findUnique({ where: { docName } });
+				const updates = rows.map((row) => row.data as Uint8Array);
+				if (snapshot) updates.unshift(snapshot.data as Uint8Array);
+				const merged = Y.mergeUpdates(updates) as Uint8Array<ArrayBuffer>;
+				// update/create rather than upsert: an upsert ships the (large) bytes twice.
+				if (snapshot) {
+					await tx.docSnapshot.update({
+						where: { docName },
+						data: { data: merged, mergedCount: { increment: rows.length } },
+					});
+				} else {
+					await tx.docSnapshot.create({
+						data: { docName, data: merged, mergedCount: rows.length },
+					});
+				}
+				await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+				return merged.byteLength;
 			});
-			await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-		});
-		this.logRows.set(docName, 0);
+			const current = this.stats.get(docName);
+			if (current && size !== null) current.snapshotBytes = size;
+		} catch (error) {
+			// Nothing was merged: the rows counted before are still in the log.
+			const current = this.stats.get(docName);
+			if (current) {
+				current.rows += stats.rows;
+				current.bytes += stats.bytes;
+			}
+			throw error;
+		} finally {
+			this.inCompaction.delete(docName);
+		}
 	}
 
 	/** Waits for running compactions and stops scheduling new ones. */
@@ -92,21 +140,33 @@ export class DocStore {
 		await this.compacting;
 	}
 
+	private needsCompaction(docName: string): boolean {
+		const stats = this.stats.get(docName);
+		if (!stats || this.inCompaction.has(docName)) return false;
+		return (
+			stats.rows >= this.compactionThreshold &&
+			stats.bytes >= stats.snapshotBytes * LOG_TO_SNAPSHOT_RATIO
+		);
+	}
+
 	private scheduleCompactionIfNeeded(docName: string): void {
-		if (this.stopped || (this.logRows.get(docName) ?? 0) < this.compactionThreshold) return;
+		if (this.stopped || !this.needsCompaction(docName)) return;
 		this.compactionQueue.add(docName);
 		if (this.compacting) return;
 		this.compacting = this.runCompactions().finally(() => {
 			this.compacting = null;
+			// Documents that crossed the threshold while the loop was finishing.
+			for (const name of this.stats.keys()) this.scheduleCompactionIfNeeded(name);
 		});
 	}
 
 	private async runCompactions(): Promise<void> {
 		// Yield first so compaction never delays the command that triggered it.
 		await new Promise((resolve) => setImmediate(resolve));
-		for (const docName of this.compactionQueue) {
+		while (this.compactionQueue.size > 0 && !this.stopped) {
+			const docName = this.compactionQueue.values().next().value as string;
 			this.compactionQueue.delete(docName);
-			if (this.stopped) return;
+			if (!this.needsCompaction(docName)) continue;
 			try {
 				await this.compact(docName);
 			} catch (error) {
