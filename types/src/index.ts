@@ -8,5 +8,6 @@ export * from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
 export * from "./sender.ts";
+export * from "./support-state.ts";
 export * from "./timeline.ts";
 export * from "./website.ts";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { visitorMetadataSchema } from "./metadata.ts";
+
+/** A feature flag or onboarding step name: what a `support.ts` config declares. */
+export const supportNameSchema = z
+	.string()
+	.min(1)
+	.max(64)
+	.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be letters, digits, '_', '.', ':' or '-'");
+
+/** Arbitrary JSON metadata of one onboarding step (replaced whole by setMetadata). */
+export const onboardingMetadataSchema = z
+	.record(z.string().max(100), z.unknown())
+	.refine((value) => JSON.stringify(value).length <= 16_384, { message: "at most 16 KB of JSON" });
+
+/** Progress of one onboarding step. */
+export const onboardingStepStateSchema = z.object({
+	completed: z.boolean(),
+	metadata: onboardingMetadataSchema.nullable(),
+});
+
+/**
+ * What the widget knows about its visitor's support state: the effective feature flags (a flag
+ * is enabled when the visitor, its contact or the contact's organization has it) and the
+ * effective onboarding progress (the contact's once identified, else the visitor's).
+ */
+export const supportStateSchema = z.object({
+	featureFlags: z.array(supportNameSchema),
+	onboarding: z.record(supportNameSchema, onboardingStepStateSchema),
+});
+
+/** `PATCH /v1/support/feature-flags` (private key) and `mutateSupportFeatureFlags()`. */
+export const featureFlagMutationSchema = z.object({
+	target: z.object({
+		type: z.enum(["visitor", "contact", "contactOrganization"]),
+		id: z.string().min(1).max(64),
+	}),
+	operation: z.enum(["add", "remove", "set"]),
+	flags: z.array(supportNameSchema).max(100),
+});
+
+/** Parameters of `identify()` (docs: Types → IdentifyParams). One of externalId / email is required. */
+export const identifyParamsSchema = z
+	.object({
+		externalId: z.string().min(1).max(255).optional(),
+		email: z.email().max(320).optional(),
+		name: z.string().max(255).optional(),
+		image: z
+			.url({ protocol: /^https?$/ })
+			.max(2_048)
+			.optional(),
+		metadata: visitorMetadataSchema.optional(),
+		/** HMAC-SHA256 (hex) of externalId with the website's identity secret, computed server-side. */
+		signature: z
+			.string()
+			.regex(/^[a-f0-9]{64}$/i)
+			.optional(),
+	})
+	.refine((value) => value.externalId !== undefined || value.email !== undefined, {
+		message: "externalId or email is required",
+		path: ["externalId"],
+	});
+
+/** Keys of the `profile` Y.Map in a `visitor/{id}` document (server-written). */
+export const VISITOR_PROFILE_KEYS = {
+	/** PublicVisitor JSON (contact included once identified). */
+	visitor: "visitor",
+	/** SupportState JSON. */
+	supportState: "supportState",
+} as const;
+
+export type OnboardingStepState = z.infer<typeof onboardingStepStateSchema>;
+export type SupportState = z.infer<typeof supportStateSchema>;
+export type FeatureFlagMutation = z.infer<typeof featureFlagMutationSchema>;
+/** Parameters for the `identify()` function. */
+export type IdentifyParams = z.infer<typeof identifyParamsSchema>;
