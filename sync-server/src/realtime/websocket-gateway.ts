@@ -11,6 +11,8 @@ import type { ConnectionContext } from "./connection-context.ts";
 
 /** Hocuspocus message types (MessageType in @hocuspocus/server); anything else is garbage. */
 const MAX_MESSAGE_TYPE = 8;
+/** Hocuspocus' connection-level Pong message type. */
+const PONG = 10;
 
 /**
  * Accepts WebSocket upgrades at `path` on the shared HTTP server and hands sockets to
@@ -76,6 +78,9 @@ export class WebSocketGateway {
 			// command sent right behind a garbage frame would otherwise still be applied.
 			if (ws.readyState !== ws.OPEN) return;
 			const bytes = toBytes(data);
+			// Providers ≥ 4.8 answer a connection-level Ping with a bare Pong byte (no document
+			// name). This server never pings, but a Pong is harmless: drop it before the protocol.
+			if (isBinary && bytes.length === 1 && bytes[0] === PONG) return;
 			if (!isBinary || !isWellFormed(bytes)) {
 				ws.close(CloseCodes.BadRequest, "bad_request");
 				return;
