@@ -1,5 +1,6 @@
 import { SenderType } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
+import { principalKey } from "../../auth/principal.ts";
 import { requireActiveVisitor } from "../access.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
@@ -67,5 +68,7 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 				visitorId: visitor.id,
 			});
 		}
+		// The visitor has seen what it started with (welcome messages included): nothing unread.
+		ctx.markSeen(command.conversationId, principalKey(principal));
 	},
 };

@@ -1,0 +1,409 @@
+import {
+	type Command,
+	type DefaultMessage,
+	DocumentNames,
+	type IdentifyParams,
+	type MessagePart,
+	type PublicVisitor,
+	type PublicWebsiteResponse,
+	type PrincipalKey,
+	type TimelineItem,
+	VISITOR_DOC_KEYS,
+	VISITOR_PROFILE_KEYS,
+	type VisitorMetadata,
+} from "@cossistant/types";
+import { uuidv7 } from "uuidv7";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { detectPublicKey } from "./config/env.ts";
+import { ContactsApi } from "./contacts/contacts-api.ts";
+import { ConversationList } from "./conversations/conversation-list.ts";
+import { ConversationView } from "./conversations/conversation-view.ts";
+import { CossistantConfigurationError } from "./errors.ts";
+import { SupportEventEmitter, toError } from "./events/support-events.ts";
+import { RestClient } from "./http/rest-client.ts";
+import { VisitorSession } from "./identity/visitor-session.ts";
+import { Outbox } from "./outbox/outbox.ts";
+import { defaultOutboxPersistence, type OutboxPersistence } from "./outbox/outbox-persistence.ts";
+import { browserEnvironment, type ClientEnvironment } from "./platform/environment.ts";
+import { defaultKeyValueStore, type KeyValueStore } from "./platform/key-value-store.ts";
+import type {
+	FeatureFlagName,
+	OnboardingMetadataOf,
+	OnboardingStepId,
+	SupportConfig,
+} from "./support-config.ts";
+import { SupportApi } from "./support/support-api.ts";
+import { defaultDocCache, type DocCache } from "./sync/doc-cache.ts";
+import { SyncConnection } from "./sync/sync-connection.ts";
+
+/** Options of `new CossistantClient(…)`. */
+export interface CossistantClientOptions {
+	/** REST base URL. @default "http://localhost:4000/v1" */
+	apiUrl?: string;
+	/** WebSocket URL. @default derived from apiUrl (`…/v1` → `…/ws`) */
+	wsUrl?: string;
+	/** Public key (`pk_…`). Auto-detected from VITE_/NEXT_PUBLIC_/COSSISTANT_API_KEY when omitted. */
+	publicKey?: string;
+	/** Private key (`sk_…`) for server-side calls such as `mutateSupportFeatureFlags`. Never in a browser. */
+	apiKey?: string;
+	/** Typed feature flags and onboarding steps from `createSupport()`. */
+	support?: SupportConfig;
+	/** Where the visitor identity is kept. @default localStorage, memory on servers */
+	storage?: KeyValueStore;
+	/** Online / visibility signals. @default window and document events when present */
+	environment?: ClientEnvironment;
+	/** Cache of shared documents. @default IndexedDB in browsers, memory elsewhere */
+	docCache?: DocCache;
+	/** Durable queue of commands. @default IndexedDB in browsers, memory elsewhere */
+	outboxPersistence?: OutboxPersistence;
+	fetch?: typeof fetch;
+	/** WebSocket class for runtimes without a global one. */
+	WebSocketPolyfill?: unknown;
+}
+
+/** The visitor and website as the widget knows them. */
+export interface VisitorState {
+	website: PublicWebsiteResponse | null;
+	visitor: PublicVisitor | null;
+}
+
+/** Options of `startConversation`. */
+export interface StartConversationOptions {
+	/** Welcome messages shown before the conversation existed; stored as its first items. */
+	defaultMessages?: DefaultMessage[];
+	/** The visitor's first message (text or parts). */
+	initialMessage?: string | MessagePart[];
+	title?: string;
+}
+
+const SEEN_THROTTLE_MS = 2_000;
+
+/**
+ * The framework-free Cossistant client: one per widget (never a module-level singleton).
+ *
+ * It bootstraps the visitor, keeps one multiplexed WebSocket for all documents, caches shared
+ * documents for instant offline opening, and routes every change through the durable outbox.
+ *
+ * @example
+ * const client = new CossistantClient({ apiUrl: "http://localhost:4000/v1", publicKey: "pk_test_…" });
+ * await client.fetchWebsite();
+ * const conversationId = await client.startConversation({ initialMessage: "Hello!" });
+ */
+export class CossistantClient {
+	readonly events = new SupportEventEmitter();
+	readonly visitorState: StoreApi<VisitorState>;
+	readonly support: SupportApi;
+	readonly contacts: ContactsApi;
+	readonly rest: RestClient;
+	private readonly options: CossistantClientOptions;
+	private readonly publicKey: string | undefined;
+	private readonly wsUrl: string;
+	private readonly session: VisitorSession | null;
+	private sync: SyncConnection | null = null;
+	private outboxInstance: Outbox | null = null;
+	private list: ConversationList | null = null;
+	private readonly views = new Map<string, ConversationView>();
+	private readonly lastSeenSent = new Map<string, number>();
+	private readonly cleanups: Array<() => void> = [];
+	private bootstrapping: Promise<PublicWebsiteResponse> | null = null;
+	private destroyed = false;
+
+	constructor(options: CossistantClientOptions = {}) {
+		this.options = options;
+		const apiUrl = (options.apiUrl ?? "http://localhost:4000/v1").replace(/\/+$/, "");
+		this.wsUrl = options.wsUrl ?? `${apiUrl.replace(/^http/, "ws").replace(/\/v1$/, "")}/ws`;
+		this.publicKey = options.publicKey ?? (options.apiKey ? undefined : detectPublicKey());
+		if (!this.publicKey && !options.apiKey) {
+			throw new CossistantConfigurationError(
+				"Cossistant: no public key. Pass `publicKey`, or set VITE_COSSISTANT_API_KEY (Vite), NEXT_PUBLIC_COSSISTANT_API_KEY (Next.js) or COSSISTANT_API_KEY.",
+			);
+		}
+		if (this.publicKey && !/^pk_(test|live)_/.test(this.publicKey)) {
+			throw new CossistantConfigurationError(
+				"Cossistant: `publicKey` must start with pk_test_ or pk_live_ (private sk_ keys never belong in a browser).",
+			);
+		}
+		this.rest = new RestClient({ apiUrl, publicKey: this.publicKey, apiKey: options.apiKey, fetch: options.fetch });
+		this.session = this.publicKey
+			? new VisitorSession(this.rest, options.storage ?? defaultKeyValueStore(), this.publicKey)
+			: null;
+		this.visitorState = createStore<VisitorState>(() => ({ website: null, visitor: null }));
+		const storage = options.storage ?? defaultKeyValueStore();
+		this.contacts = new ContactsApi({
+			rest: this.rest,
+			storage,
+			visitorToken: () => this.session?.token ?? null,
+			visitorId: () => this.session?.visitorId ?? null,
+			enqueue: (command) => this.enqueue(command),
+			onVisitor: (visitor) => this.visitorState.setState({ visitor }),
+		});
+		this.support = new SupportApi({
+			config: options.support,
+			rest: this.rest,
+			enqueue: (command) => this.enqueue(command),
+			visitorToken: () => this.session?.token ?? null,
+			onError: (error, context) => this.events.emitError(error, context),
+		});
+	}
+
+	/** The durable outbox (available after `fetchWebsite()`). */
+	get outbox(): Outbox {
+		if (!this.outboxInstance) throw new CossistantConfigurationError("Call fetchWebsite() first.");
+		return this.outboxInstance;
+	}
+
+	/** The visitor's conversations (available after `fetchWebsite()`). */
+	get conversations(): ConversationList {
+		if (!this.list) throw new CossistantConfigurationError("Call fetchWebsite() first.");
+		return this.list;
+	}
+
+	/** Connection status store (available after `fetchWebsite()`). */
+	get connection(): SyncConnection {
+		if (!this.sync) throw new CossistantConfigurationError("Call fetchWebsite() first.");
+		return this.sync;
+	}
+
+	/**
+	 * Bootstraps the visitor (`GET /v1/websites`: creates or resumes it, stores its token) and
+	 * connects. Safe to call repeatedly; concurrent calls share one request.
+	 */
+	fetchWebsite(): Promise<PublicWebsiteResponse> {
+		this.bootstrapping ??= this.bootstrap().finally(() => {
+			this.bootstrapping = null;
+		});
+		return this.bootstrapping;
+	}
+
+	/**
+	 * Starts a conversation (works offline). Resolves with its id once the command is durably
+	 * queued; the conversation shows as pending until the server applies it.
+	 */
+	async startConversation(options: StartConversationOptions = {}): Promise<string> {
+		const conversationId = uuidv7();
+		const initialParts = toParts(options.initialMessage);
+		const command: Command = {
+			id: uuidv7(),
+			type: "conversation.start",
+			conversationId,
+			...(options.title ? { title: options.title } : {}),
+			...(options.defaultMessages?.length ? { defaultMessages: options.defaultMessages } : {}),
+			...(initialParts ? { initialMessage: { itemId: uuidv7(), parts: initialParts } } : {}),
+		};
+		await this.enqueue(command);
+		this.events.emitConversationStart(conversationId);
+		if (command.initialMessage) {
+			this.events.emitMessageSent(conversationId, this.localItem(conversationId, command.initialMessage));
+		}
+		return conversationId;
+	}
+
+	/** Sends a message (works offline). Resolves with the item id once durably queued. */
+	async sendMessage(conversationId: string, message: string | MessagePart[]): Promise<string> {
+		const parts = toParts(message);
+		if (!parts) throw new CossistantConfigurationError("A message needs text or parts.");
+		const itemId = uuidv7();
+		await this.enqueue({ id: uuidv7(), type: "message.send", conversationId, itemId, parts });
+		this.events.emitMessageSent(conversationId, this.localItem(conversationId, { itemId, parts }));
+		return itemId;
+	}
+
+	/** A live view of one conversation (timeline ⊕ pending, unread, typing). */
+	conversation(conversationId: string): ConversationView {
+		const existing = this.views.get(conversationId);
+		if (existing) return existing;
+		const visitorId = this.requireVisitorId();
+		const view = new ConversationView({
+			conversationId,
+			connection: this.connection,
+			outbox: this.outbox,
+			principal: `visitor:${visitorId}`,
+			self: { visitorId },
+			onInvalidItem: (_raw, reason) =>
+				this.events.emitError(new Error(`Invalid timeline item: ${reason}`), "invalid_timeline_item"),
+			onNewItems: (items) => this.announce(conversationId, items, visitorId),
+		});
+		this.views.set(conversationId, view);
+		if (this.conversations.get(conversationId)?.pending === false) view.attach();
+		return view;
+	}
+
+	/** Marks the conversation seen now (throttled; skipped when nothing is unread). */
+	async markSeen(conversationId: string, { force = false } = {}): Promise<void> {
+		const view = this.views.get(conversationId);
+		if (!force && view && view.state.getState().unreadCount === 0) return;
+		const last = this.lastSeenSent.get(conversationId) ?? 0;
+		if (!force && Date.now() - last < SEEN_THROTTLE_MS) return;
+		this.lastSeenSent.set(conversationId, Date.now());
+		await this.enqueue({ id: uuidv7(), type: "conversation.markSeen", conversationId });
+	}
+
+	/** Publishes whether the visitor is typing in a conversation (expires by itself). */
+	setTyping(conversationId: string, isTyping: boolean): void {
+		this.views.get(conversationId)?.setTyping(isTyping);
+	}
+
+	/** `GET /v1/support/state` (docs: Support State). */
+	fetchSupportState() {
+		return this.support.fetchSupportState();
+	}
+
+	/** Whether a feature flag is enabled for this visitor. */
+	isFeatureFlagEnabled(flag: FeatureFlagName): boolean {
+		return this.support.isFeatureFlagEnabled(flag);
+	}
+
+	/** Replaces an onboarding step's metadata (`null` clears it); optimistic. */
+	setOnboardingMetadata<S extends OnboardingStepId>(step: S, metadata: OnboardingMetadataOf<S> | null): Promise<void> {
+		return this.support.setOnboardingMetadata(step, metadata);
+	}
+
+	/** Completes an onboarding step; optimistic. */
+	completeOnboardingStep(step: OnboardingStepId): Promise<void> {
+		return this.support.completeOnboardingStep(step);
+	}
+
+	/** Changes feature flags with the private key (server-side only). */
+	mutateSupportFeatureFlags(mutation: Parameters<SupportApi["mutateSupportFeatureFlags"]>[0]): Promise<unknown> {
+		return this.support.mutateSupportFeatureFlags(mutation);
+	}
+
+	/** Links the visitor to a contact (docs: Contacts → identify). */
+	identify(params: IdentifyParams) {
+		return this.contacts.identify(params);
+	}
+
+	/** Sets the contact's metadata; no request when unchanged. */
+	setVisitorMetadata(metadata: VisitorMetadata): Promise<boolean> {
+		return this.contacts.setVisitorMetadata(metadata);
+	}
+
+	/** Sends a failed command again. */
+	retry(commandId: string): Promise<string | null> {
+		return this.outbox.retry(commandId);
+	}
+
+	/** Forgets a failed command. */
+	discard(commandId: string): Promise<void> {
+		return this.outbox.discard(commandId);
+	}
+
+	/** Releases sockets, timers, stores and IndexedDB handles. */
+	destroy(): void {
+		this.destroyed = true;
+		for (const cleanup of this.cleanups) cleanup();
+		for (const view of this.views.values()) view.destroy();
+		this.views.clear();
+		this.list?.destroy();
+		this.outboxInstance?.destroy();
+		this.sync?.destroy();
+		this.options.outboxPersistence?.close();
+		this.events.clear();
+	}
+
+	/** Queues any command through the durable outbox (after bootstrapping if needed). */
+	async enqueue(command: Command): Promise<void> {
+		if (!this.outboxInstance) await this.fetchWebsite();
+		await this.outbox.enqueue(command);
+	}
+
+	private async bootstrap(): Promise<PublicWebsiteResponse> {
+		if (!this.session) throw new CossistantConfigurationError("A public key is required to bootstrap a visitor.");
+		const response = await this.session.bootstrap();
+		if (this.destroyed) return response.website;
+		this.visitorState.setState({ website: response.website, visitor: response.visitor });
+		if (!this.sync) this.connect(response.visitor.id, response.website.id, response.visitorToken);
+		else this.sync.setToken(response.visitorToken);
+		return response.website;
+	}
+
+	private connect(visitorId: string, websiteId: string, token: string): void {
+		const principal: PrincipalKey = `visitor:${visitorId}`;
+		this.sync = new SyncConnection({
+			wsUrl: this.wsUrl,
+			publicKey: this.publicKey,
+			token,
+			environment: this.options.environment ?? browserEnvironment(),
+			cache: this.options.docCache ?? defaultDocCache(),
+			WebSocketPolyfill: this.options.WebSocketPolyfill,
+			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.
+			onUnauthorized: () => void this.fetchWebsite().catch((error) => this.events.emitError(toError(error), "visitor_recovery_failed")),
+			onDocumentRefused: (name, reason) =>
+				this.events.emitError(new Error(`Access to ${name} refused: ${reason}`), "document_refused"),
+		});
+		const persistence = this.options.outboxPersistence ?? defaultOutboxPersistence();
+		this.outboxInstance = new Outbox(principal, this.sync, persistence);
+		this.cleanups.push(
+			this.outboxInstance.addListener({
+				onRejected: (command, failure) =>
+					this.events.emitError(new Error(`${command.type} rejected: ${failure.reason}`), "command_rejected"),
+			}),
+		);
+		this.list = new ConversationList(this.outboxInstance, { visitorId, websiteId }, (_raw, reason) =>
+			this.events.emitError(new Error(`Invalid conversation: ${reason}`), "invalid_conversation"),
+		);
+		// Attach views whose conversation now exists on the server.
+		this.cleanups.push(
+			this.list.state.subscribe(({ conversations }) => {
+				for (const conversation of conversations) {
+					if (!conversation.pending) this.views.get(conversation.id)?.attach();
+				}
+			}),
+		);
+		const visitorDoc = this.sync.open(DocumentNames.visitor(visitorId));
+		const follow = (doc: typeof visitorDoc.doc) => {
+			this.list?.follow(doc);
+			const profile = doc.getMap<unknown>(VISITOR_DOC_KEYS.profile);
+			const onProfile = () => {
+				this.support.receive(profile.get(VISITOR_PROFILE_KEYS.supportState));
+				const visitor = profile.get(VISITOR_PROFILE_KEYS.visitor) as PublicVisitor | undefined;
+				if (visitor?.id === visitorId) this.visitorState.setState({ visitor });
+			};
+			profile.observe(onProfile);
+			onProfile();
+			this.cleanups.push(() => profile.unobserve(onProfile));
+		};
+		follow(visitorDoc.doc);
+		this.cleanups.push(visitorDoc.onReplaced(follow));
+		void this.outboxInstance.restore().catch((error) => this.events.emitError(toError(error), "outbox_restore_failed"));
+	}
+
+	private announce(conversationId: string, items: TimelineItem[], visitorId: string): void {
+		for (const item of items) {
+			if (item.type === "message" && item.visitorId !== visitorId && item.visibility === "public") {
+				this.events.emitMessageReceived(conversationId, item);
+			}
+			const event = item.type === "event" ? item.parts.find((part) => part.type === "event") : undefined;
+			if (event?.type === "event" && event.eventType === "resolved") this.events.emitConversationEnd(conversationId);
+		}
+	}
+
+	private localItem(conversationId: string, message: { itemId: string; parts: MessagePart[] }): TimelineItem {
+		const now = new Date().toISOString();
+		return {
+			id: message.itemId,
+			conversationId,
+			seq: Number.MAX_SAFE_INTEGER,
+			type: "message",
+			parts: message.parts,
+			visibility: "public",
+			visitorId: this.session?.visitorId ?? null,
+			userId: null,
+			aiAgentId: null,
+			createdAt: now,
+			updatedAt: now,
+		};
+	}
+
+	private requireVisitorId(): string {
+		const id = this.visitorState.getState().visitor?.id;
+		if (!id) throw new CossistantConfigurationError("Call fetchWebsite() first.");
+		return id;
+	}
+}
+
+function toParts(message: string | MessagePart[] | undefined): MessagePart[] | null {
+	if (message === undefined) return null;
+	if (typeof message === "string") return message.trim() ? [{ type: "text", text: message }] : null;
+	return message.length > 0 ? message : null;
+}

@@ -1,0 +1,193 @@
+import {
+	CONVERSATION_DOC_KEYS,
+	type Conversation,
+	conversationSchema,
+	DocumentNames,
+	type TimelineItem,
+} from "@cossistant/types";
+import type * as Y from "yjs";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { Outbox } from "../outbox/outbox.ts";
+import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
+import { TimelineItemParser } from "./item-parser.ts";
+import { buildTimelineView, countUnread, type TimelineItemView } from "./timeline-view.ts";
+import { activeTypers, TYPING_TTL_MS, type Typer } from "./typing.ts";
+
+export interface ConversationViewState {
+	conversationId: string;
+	/** `pending`: started offline, not on the server yet; `ready`: shared document open. */
+	phase: "pending" | "ready";
+	/** true once the cached or server copy has loaded. */
+	loaded: boolean;
+	conversation: Conversation | null;
+	items: TimelineItemView[];
+	unreadCount: number;
+	typing: Typer[];
+}
+
+export interface ConversationViewOptions {
+	conversationId: string;
+	connection: SyncConnection;
+	outbox: Outbox;
+	/** `visitor:<id>` or `user:<id>`. */
+	principal: string;
+	self: { visitorId?: string; userId?: string };
+	onInvalidItem: (raw: unknown, reason: string) => void;
+	onNewItems: (items: TimelineItem[]) => void;
+	now?: () => number;
+}
+
+/**
+ * A live view of one conversation: the shared document's items (validated) merged with my
+ * pending commands, the conversation record, unread count and who is typing. It opens the
+ * shared document only once the conversation exists on the server (authorisation is decided
+ * from the conversation row); until then it shows the pending copy.
+ */
+export class ConversationView {
+	readonly state: StoreApi<ConversationViewState>;
+	private document: SyncedDocument | null = null;
+	private readonly parser: TimelineItemParser;
+	private readonly now: () => number;
+	private shared: TimelineItem[] = [];
+	private knownIds = new Set<string>();
+	private initialised = false;
+	private readonly cleanups: Array<() => void> = [];
+	private typingTimer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(private readonly options: ConversationViewOptions) {
+		this.now = options.now ?? Date.now;
+		this.parser = new TimelineItemParser(options.onInvalidItem);
+		this.state = createStore<ConversationViewState>(() => ({
+			conversationId: options.conversationId,
+			phase: "pending",
+			loaded: false,
+			conversation: null,
+			items: [],
+			unreadCount: 0,
+			typing: [],
+		}));
+		this.cleanups.push(options.outbox.state.subscribe(() => this.recompute()));
+		this.recompute();
+	}
+
+	/** Opens the shared document (call once the conversation exists on the server). */
+	attach(): void {
+		if (this.document) return;
+		this.document = this.options.connection.open(DocumentNames.conversation(this.options.conversationId));
+		this.state.setState({ phase: "ready" });
+		this.observe(this.document.doc);
+		this.cleanups.push(this.document.onReplaced((doc) => this.observe(doc)));
+		void this.document.whenCached.then(() => this.markLoaded("cache"));
+		void this.document.whenSynced.then(() => this.markLoaded("server"));
+	}
+
+	get doc(): Y.Doc | null {
+		return this.document?.doc ?? null;
+	}
+
+	/** When I last saw the conversation (ISO), from the shared seen map. */
+	mySeenAt(): string | null {
+		const seen = this.document?.doc.getMap<string>(CONVERSATION_DOC_KEYS.seen);
+		return seen?.get(this.options.principal) ?? null;
+	}
+
+	/** Publishes (or clears) my typing state through awareness; it expires by itself. */
+	setTyping(isTyping: boolean, name?: string): void {
+		const provider = this.document?.provider;
+		if (!provider) return;
+		provider.setAwarenessField(
+			"typing",
+			isTyping ? { principal: this.options.principal, at: this.now(), ...(name ? { name } : {}) } : null,
+		);
+	}
+
+	destroy(): void {
+		for (const cleanup of this.cleanups) cleanup();
+		if (this.typingTimer) clearTimeout(this.typingTimer);
+		if (this.document) this.options.connection.close(this.document.name);
+	}
+
+	private observe(doc: Y.Doc): void {
+		const timeline = doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline);
+		const meta = doc.getMap<unknown>(CONVERSATION_DOC_KEYS.meta);
+		const seen = doc.getMap<string>(CONVERSATION_DOC_KEYS.seen);
+		const onChange = () => this.recompute();
+		timeline.observe(onChange);
+		meta.observe(onChange);
+		seen.observe(onChange);
+		const awareness = this.document?.provider.awareness;
+		const onAwareness = () => this.recomputeTyping();
+		awareness?.on("change", onAwareness);
+		this.cleanups.push(() => {
+			timeline.unobserve(onChange);
+			meta.unobserve(onChange);
+			seen.unobserve(onChange);
+			awareness?.off("change", onAwareness);
+		});
+		this.recompute();
+	}
+
+	/**
+	 * The baseline for "new" items (messageReceived) is the first copy we had: the cached one
+	 * if the cache held anything, else the server's first sync. Items present then are history.
+	 */
+	private markLoaded(source: "cache" | "server"): void {
+		const timeline = this.document?.doc.getArray(CONVERSATION_DOC_KEYS.timeline);
+		const hasContent = (timeline?.length ?? 0) > 0;
+		if (source === "server" || hasContent) {
+			if (!this.state.getState().loaded) this.state.setState({ loaded: true });
+		}
+		this.recompute();
+	}
+
+	private recompute(): void {
+		const doc = this.document?.doc;
+		if (doc) {
+			this.shared = this.parser.parseAll(doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline).toArray());
+			this.announceNewItems();
+		}
+		const seen = doc?.getMap<string>(CONVERSATION_DOC_KEYS.seen);
+		let seenByOthersAt: string | null = null;
+		for (const [participant, at] of seen?.entries() ?? []) {
+			if (participant !== this.options.principal && (!seenByOthersAt || at > seenByOthersAt)) seenByOthersAt = at;
+		}
+		const metaJson = doc?.getMap<unknown>(CONVERSATION_DOC_KEYS.meta).toJSON();
+		const conversation = metaJson && Object.keys(metaJson).length > 0 ? conversationSchema.safeParse(metaJson) : null;
+		this.state.setState({
+			conversation: conversation?.success ? conversation.data : this.state.getState().conversation,
+			items: buildTimelineView({
+				shared: this.shared,
+				pending: this.options.outbox.state.getState().entries.values(),
+				conversationId: this.options.conversationId,
+				self: this.options.self,
+				seenByOthersAt,
+			}),
+			unreadCount: countUnread(this.shared, this.options.self, this.mySeenAt()),
+		});
+	}
+
+	/** Reports items that appeared after the first load (for messageReceived events). */
+	private announceNewItems(): void {
+		if (!this.initialised) {
+			if (!this.state.getState().loaded) return;
+			this.initialised = true;
+			this.knownIds = new Set(this.shared.map((item) => item.id));
+			return;
+		}
+		const fresh = this.shared.filter((item) => !this.knownIds.has(item.id));
+		if (fresh.length === 0) return;
+		for (const item of fresh) this.knownIds.add(item.id);
+		this.options.onNewItems(fresh);
+	}
+
+	private recomputeTyping(): void {
+		const awareness = this.document?.provider.awareness;
+		if (!awareness) return;
+		const now = this.now();
+		const typing = activeTypers(awareness.getStates().values(), this.options.principal, now);
+		this.state.setState({ typing });
+		if (this.typingTimer) clearTimeout(this.typingTimer);
+		// Re-evaluate when the freshest entry expires (no keystroke → typing ends by itself).
+		if (typing.length > 0) this.typingTimer = setTimeout(() => this.recomputeTyping(), TYPING_TTL_MS);
+	}
+}

@@ -1,0 +1,116 @@
+import type { Command, TimelineItem } from "@cossistant/types";
+import type { OutboxEntry } from "../outbox/outbox.ts";
+
+/** Delivery state of one of my messages: queued → sent → seen, or failed. */
+export type DeliveryState = "queued" | "sent" | "seen" | "failed";
+
+/** A timeline item as the UI shows it: the server's copy, or my pending copy (optimistic). */
+export interface TimelineItemView extends TimelineItem {
+	/** true while only the local (pending) copy exists. */
+	pending: boolean;
+	/** For my own messages only. */
+	delivery: DeliveryState | null;
+	/** The server's reason when `delivery === "failed"`. */
+	failure: { code: string; reason: string; retryable: boolean } | null;
+	/** Command to retry / discard a failed or queued message. */
+	commandId: string | null;
+}
+
+export interface TimelineInputs {
+	shared: readonly TimelineItem[];
+	/** Outbox entries (any conversation; filtered here). */
+	pending: Iterable<OutboxEntry>;
+	conversationId: string;
+	/** Who "I" am, as actor fields: `{ visitorId }` or `{ userId }`. */
+	self: { visitorId?: string; userId?: string };
+	/** Latest time someone other than me marked the conversation seen (ISO) or null. */
+	seenByOthersAt: string | null;
+}
+
+/**
+ * `shared state ⊕ pending commands`: the server's items in order, then my messages still
+ * queued or failed. A pending copy disappears as soon as the server's copy (same item id)
+ * exists, so nothing shows twice.
+ */
+export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
+	const sharedIds = new Set<string>();
+	const views: TimelineItemView[] = [];
+	const seenAt = input.seenByOthersAt ? Date.parse(input.seenByOthersAt) : Number.NEGATIVE_INFINITY;
+	for (const item of input.shared) {
+		sharedIds.add(item.id);
+		const mine = isMine(item, input.self);
+		views.push({
+			...item,
+			pending: false,
+			delivery: mine ? (Date.parse(item.createdAt) <= seenAt ? "seen" : "sent") : null,
+			failure: null,
+			commandId: null,
+		});
+	}
+	for (const entry of input.pending) {
+		for (const message of pendingMessages(entry.command, input.conversationId)) {
+			if (sharedIds.has(message.itemId) || entry.state === "sent") continue;
+			const at = new Date(Math.floor(entry.queuedAt)).toISOString();
+			views.push({
+				id: message.itemId,
+				conversationId: input.conversationId,
+				seq: Number.MAX_SAFE_INTEGER,
+				type: "message",
+				parts: message.parts,
+				visibility: message.visibility,
+				visitorId: input.self.visitorId ?? null,
+				userId: input.self.userId ?? null,
+				aiAgentId: null,
+				createdAt: at,
+				updatedAt: at,
+				pending: true,
+				delivery: entry.state === "failed" ? "failed" : "queued",
+				failure: entry.failure ?? null,
+				commandId: entry.command.id,
+			});
+		}
+	}
+	return views;
+}
+
+/** Whether an item was written by `self`. */
+export function isMine(item: Pick<TimelineItem, "visitorId" | "userId">, self: TimelineInputs["self"]): boolean {
+	return (
+		(self.visitorId !== undefined && item.visitorId === self.visitorId) ||
+		(self.userId !== undefined && item.userId === self.userId)
+	);
+}
+
+/** Messages a pending command will create in `conversationId`. */
+function pendingMessages(
+	command: Command,
+	conversationId: string,
+): Array<{ itemId: string; parts: TimelineItem["parts"]; visibility: TimelineItem["visibility"] }> {
+	if (!("conversationId" in command) || command.conversationId !== conversationId) return [];
+	switch (command.type) {
+		case "message.send":
+			return [{ itemId: command.itemId, parts: command.parts, visibility: "public" }];
+		case "note.add":
+			return [{ itemId: command.itemId, parts: command.parts, visibility: "private" }];
+		case "conversation.start":
+			return command.initialMessage
+				? [{ itemId: command.initialMessage.itemId, parts: command.initialMessage.parts, visibility: "public" }]
+				: [];
+		default:
+			return [];
+	}
+}
+
+/** Messages from others that arrived after `mySeenAt` (ISO; null = never seen). */
+export function countUnread(
+	items: readonly TimelineItem[],
+	self: TimelineInputs["self"],
+	mySeenAt: string | null,
+): number {
+	const since = mySeenAt ? Date.parse(mySeenAt) : Number.NEGATIVE_INFINITY;
+	let count = 0;
+	for (const item of items) {
+		if (item.type === "message" && !isMine(item, self) && Date.parse(item.createdAt) > since) count += 1;
+	}
+	return count;
+}

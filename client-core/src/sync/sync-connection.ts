@@ -1,0 +1,213 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { ClientEnvironment } from "../platform/environment.ts";
+import type { DocCache, DocCacheEntry } from "./doc-cache.ts";
+import { isRejectedSyncStatus } from "./sync-status.ts";
+
+export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+
+export interface ConnectionState {
+	status: ConnectionStatus;
+	/** Close code and reason of the last close, e.g. `{ code: 4401, reason: "unauthorized" }`. */
+	lastClose: { code: number; reason: string } | null;
+}
+
+/** One open document: its replica, its provider and whether it has synced with the server. */
+export interface SyncedDocument {
+	readonly name: string;
+	/** The current replica. Replaced (new instance) when a diverged cache is dropped. */
+	readonly doc: Y.Doc;
+	readonly provider: HocuspocusProvider;
+	/** Resolves once the cached copy is loaded (instant, works offline). */
+	readonly whenCached: Promise<void>;
+	/** Resolves at the first sync with the server. */
+	readonly whenSynced: Promise<void>;
+	/** Subscribes to replica replacement (after divergence); returns unsubscribe. */
+	onReplaced(listener: (doc: Y.Doc) => void): () => void;
+}
+
+export interface SyncConnectionOptions {
+	wsUrl: string;
+	publicKey?: string;
+	token: string;
+	environment: ClientEnvironment;
+	cache: DocCache;
+	/** Called when the server refuses the token (socket closed with 4401). */
+	onUnauthorized?: (reason: string) => void;
+	/** Called when a document is refused (permission denied) with the server's reason. */
+	onDocumentRefused?: (name: string, reason: string) => void;
+	/** WebSocket implementation for runtimes without a global one. */
+	WebSocketPolyfill?: unknown;
+}
+
+interface Entry {
+	doc: Y.Doc;
+	provider: HocuspocusProvider;
+	cache: DocCacheEntry | null;
+	listeners: Set<(doc: Y.Doc) => void>;
+	synced: Promise<void>;
+	resolveSynced: () => void;
+}
+
+/**
+ * One multiplexed WebSocket (HocuspocusProviderWebsocket) for every document of a client.
+ *
+ * Shared documents are opened read-only and cached (IndexedDB in browsers) so they open
+ * instantly and offline. If the server answers a sync with "not applied" the cache holds state
+ * the server never had: the cache is dropped and the document resynced from scratch. The
+ * connection reconnects at once when the network comes back or the page becomes visible,
+ * instead of waiting out a backoff.
+ */
+export class SyncConnection {
+	readonly state: StoreApi<ConnectionState>;
+	private readonly socket: HocuspocusProviderWebsocket;
+	private readonly entries = new Map<string, Entry>();
+	private readonly stopWake: () => void;
+	private token: string;
+	private destroyed = false;
+
+	constructor(private readonly options: SyncConnectionOptions) {
+		this.token = options.token;
+		this.state = createStore<ConnectionState>(() => ({ status: "connecting", lastClose: null }));
+		const url = options.publicKey
+			? `${options.wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`
+			: options.wsUrl;
+		this.socket = new HocuspocusProviderWebsocket({
+			url,
+			// Reconnect quickly, but with bounded backoff; wake events reconnect at once anyway.
+			delay: 250,
+			minDelay: 250,
+			maxDelay: 5_000,
+			factor: 2,
+			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+			onStatus: ({ status }) => this.state.setState({ status: status as ConnectionStatus }),
+			onClose: ({ event }) => {
+				const lastClose = { code: event.code, reason: String(event.reason ?? "") };
+				this.state.setState({ lastClose });
+				if (event.code === 4401) options.onUnauthorized?.(lastClose.reason);
+			},
+		});
+		this.stopWake = options.environment.onWake(() => this.reconnectNow());
+	}
+
+	/**
+	 * Opens `name` (once; later calls return the same document). `cache: false` for documents
+	 * whose durability lives elsewhere (the outbox).
+	 */
+	open(name: string, { cache = true }: { cache?: boolean } = {}): SyncedDocument {
+		const existing = this.entries.get(name);
+		if (!existing) this.entries.set(name, this.createEntry(name, new Y.Doc(), cache));
+		return this.handle(name);
+	}
+
+	/** Closes a document's provider (the cached copy stays on disk). */
+	close(name: string): void {
+		const entry = this.entries.get(name);
+		if (!entry) return;
+		this.entries.delete(name);
+		entry.provider.destroy();
+		void entry.cache?.destroy();
+	}
+
+	/** Reconnects immediately (online / visible again), skipping any pending backoff. */
+	reconnectNow(): void {
+		if (this.destroyed || this.state.getState().status === "connected") return;
+		void this.socket.connect();
+	}
+
+	/** Uses a new token (after the visitor identity was recovered) for every document. */
+	setToken(token: string): void {
+		this.token = token;
+		for (const [name, entry] of this.entries) {
+			const cache = entry.cache !== null;
+			entry.provider.destroy();
+			const replacement = this.createEntry(name, entry.doc, cache, entry);
+			this.entries.set(name, replacement);
+		}
+		this.reconnectNow();
+	}
+
+	destroy(): void {
+		this.destroyed = true;
+		this.stopWake();
+		for (const name of [...this.entries.keys()]) this.close(name);
+		this.socket.destroy();
+	}
+
+	private handle(name: string): SyncedDocument {
+		const get = () => {
+			const entry = this.entries.get(name);
+			if (!entry) throw new Error(`${name} is closed`);
+			return entry;
+		};
+		return {
+			name,
+			get doc() {
+				return get().doc;
+			},
+			get provider() {
+				return get().provider;
+			},
+			get whenCached() {
+				return get().cache?.whenLoaded ?? Promise.resolve();
+			},
+			get whenSynced() {
+				return get().synced;
+			},
+			onReplaced(listener) {
+				const entry = get();
+				entry.listeners.add(listener);
+				return () => entry.listeners.delete(listener);
+			},
+		};
+	}
+
+	private createEntry(name: string, doc: Y.Doc, useCache: boolean, previous?: Entry): Entry {
+		let resolveSynced = () => {};
+		const synced = new Promise<void>((resolve) => {
+			resolveSynced = resolve;
+		});
+		const cache = previous ? previous.cache : useCache ? this.options.cache.attach(name, doc) : null;
+		const provider = new HocuspocusProvider({
+			websocketProvider: this.socket,
+			name,
+			document: doc,
+			token: this.token,
+			onSynced: () => resolveSynced(),
+			onAuthenticationFailed: ({ reason }) => this.options.onDocumentRefused?.(name, reason),
+			onMessage: ({ event }) => {
+				if (isRejectedSyncStatus(event.data as ArrayBuffer)) void this.dropDivergedCache(name);
+			},
+		});
+		const entry: Entry = {
+			doc,
+			provider,
+			cache,
+			listeners: previous?.listeners ?? new Set(),
+			synced,
+			resolveSynced,
+		};
+		// Attach only after the cached state is in, so the first sync offers the full cached state.
+		const attach = () => {
+			if (this.entries.get(name) === entry) provider.attach();
+		};
+		if (cache && !previous) void cache.whenLoaded.then(attach, attach);
+		else provider.attach();
+		return entry;
+	}
+
+	/** The server refused state from our cache: forget the cache, resync into a fresh replica. */
+	private async dropDivergedCache(name: string): Promise<void> {
+		const entry = this.entries.get(name);
+		if (!entry) return;
+		this.entries.delete(name);
+		entry.provider.destroy();
+		await entry.cache?.clear();
+		await entry.cache?.destroy();
+		const fresh = this.createEntry(name, new Y.Doc(), entry.cache !== null);
+		fresh.listeners = entry.listeners;
+		this.entries.set(name, fresh);
+		for (const listener of fresh.listeners) listener(fresh.doc);
+	}
+}
