@@ -40,6 +40,14 @@ const envSchema = z.object({
 	COMPACTION_THRESHOLD: z.coerce.number().int().min(2).default(200),
 	/** Commands processed in one database transaction at most. */
 	COMMAND_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
+	/** REST requests per minute per client IP (token bucket; bursts up to the same number). */
+	REST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
+	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+	/** Failed logins per email within 15 minutes before 429 (per IP: five times as many). */
+	LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+	/** Express `trust proxy`: `false`, `true`, a hop count or addresses (`loopback`, CIDRs). */
+	TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export type ServerConfig = {
@@ -57,6 +65,11 @@ export type ServerConfig = {
 	wsMaxPayload: number;
 	compactionThreshold: number;
 	commandBatchSize: number;
+	restRateLimit: number;
+	commandRateLimit: number;
+	loginMaxFailures: number;
+	/** Express `trust proxy` setting (which X-Forwarded-For hops name the client's IP). */
+	trustProxy: boolean | number | string;
 };
 
 /** Thrown when the environment is invalid; the message names every wrong variable. */
@@ -97,5 +110,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		wsMaxPayload: e.WS_MAX_PAYLOAD,
 		compactionThreshold: e.COMPACTION_THRESHOLD,
 		commandBatchSize: e.COMMAND_BATCH_SIZE,
+		restRateLimit: e.REST_RATE_LIMIT,
+		commandRateLimit: e.COMMAND_RATE_LIMIT,
+		loginMaxFailures: e.LOGIN_MAX_FAILURES,
+		trustProxy: parseTrustProxy(e.TRUST_PROXY),
 	};
+}
+
+/** `TRUST_PROXY` as Express reads it: booleans and hop counts typed, anything else verbatim. */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+	if (value === undefined || value === "false") return false;
+	if (value === "true") return true;
+	return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -93,6 +93,7 @@ export async function startSyncServer(
 		auth,
 		logger,
 		sessionTtlMs: config.sessionTtlMs,
+		pipeline,
 		stats: () => ({
 			connections: gateway?.connectionCount ?? 0,
 			documents: live.size,

@@ -251,7 +251,13 @@ describe.each(testDatabaseTargets())("schema and migrator on $name", (target) =>
 	it("the comparison notices each kind of drift from schema.prisma", async () => {
 		// Apply a deliberately damaged copy of the migration into a scratch schema and check that
 		// every damage shows up, and nothing else. Guards against a comparison that passes vacuously.
-		const original = await readFile(INIT_MIGRATION, "utf8");
+		// Every migration in order (the damages below all target the init migration's part).
+		const scripts = await Promise.all(
+			(await migrationFolders()).map((name) =>
+				readFile(join(MIGRATIONS_DIR, name, "migration.sql"), "utf8"),
+			),
+		);
+		const original = scripts.join("\n");
 		const damages: [from: string | RegExp, to: string, path: string][] = [
 			['    "metadataHash" TEXT,\n', "", "Contact.columns.metadataHash"],
 			[

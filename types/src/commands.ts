@@ -4,6 +4,12 @@ import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
 import { defaultMessageSchema } from "./sender.ts";
+import {
+	featureFlagMutationSchema,
+	identifyParamsSchema,
+	onboardingMetadataSchema,
+	supportNameSchema,
+} from "./support-state.ts";
 import { messagePartsSchema } from "./timeline.ts";
 
 /**
@@ -106,6 +112,43 @@ export const setContactMetadataCommandSchema = z.object({
 	metadata: visitorMetadataSchema,
 });
 
+/**
+ * A visitor links itself to a contact by externalId and/or email (`POST /v1/contacts/identify`
+ * submits it too). With live keys, attaching to an existing contact needs `signature`.
+ */
+export const identifyContactCommandSchema = z
+	.object({
+		...envelope,
+		type: z.literal("contact.identify"),
+		...identifyParamsSchema.shape,
+	})
+	.refine((value) => value.externalId !== undefined || value.email !== undefined, {
+		message: "externalId or email is required",
+		path: ["externalId"],
+	});
+
+/** A backend (private key) or an agent adds, removes or sets feature flags of one target. */
+export const mutateFeatureFlagsCommandSchema = z.object({
+	...envelope,
+	type: z.literal("featureFlags.mutate"),
+	...featureFlagMutationSchema.shape,
+});
+
+/** Replaces the metadata of one onboarding step (`null` clears it). */
+export const setOnboardingMetadataCommandSchema = z.object({
+	...envelope,
+	type: z.literal("onboarding.setMetadata"),
+	stepId: supportNameSchema,
+	metadata: onboardingMetadataSchema.nullable(),
+});
+
+/** Marks one onboarding step completed (completing it again is a no-op). */
+export const completeOnboardingStepCommandSchema = z.object({
+	...envelope,
+	type: z.literal("onboarding.completeStep"),
+	stepId: supportNameSchema,
+});
+
 /** Every command the pipeline knows. */
 export const commandSchema = z.discriminatedUnion("type", [
 	startConversationCommandSchema,
@@ -119,6 +162,10 @@ export const commandSchema = z.discriminatedUnion("type", [
 	joinConversationCommandSchema,
 	leaveConversationCommandSchema,
 	setContactMetadataCommandSchema,
+	identifyContactCommandSchema,
+	mutateFeatureFlagsCommandSchema,
+	setOnboardingMetadataCommandSchema,
+	completeOnboardingStepCommandSchema,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -136,6 +183,7 @@ export const AGENT_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType
 	"conversation.removeTag",
 	"conversation.join",
 	"conversation.leave",
+	"featureFlags.mutate",
 ]);
 
 /** Command types a visitor may issue. */
@@ -144,4 +192,7 @@ export const VISITOR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
 	"message.send",
 	"conversation.markSeen",
 	"contact.setMetadata",
+	"contact.identify",
+	"onboarding.setMetadata",
+	"onboarding.completeStep",
 ]);

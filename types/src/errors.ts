@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
 	"payload_too_large",
 	"rate_limited",
 	"visitor_blocked",
+	"identity_verification_failed",
 	"internal_error",
 	"unavailable",
 ] as const;

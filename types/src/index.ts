@@ -1,3 +1,5 @@
+export * from "./agents.ts";
+export * from "./api-keys.ts";
 export * from "./auth.ts";
 export * from "./commands.ts";
 export * from "./conversation.ts";
@@ -11,3 +13,4 @@ export * from "./sender.ts";
 export * from "./support-state.ts";
 export * from "./timeline.ts";
 export * from "./website.ts";
+export * from "./website-settings.ts";

@@ -25,4 +25,8 @@ export const LIMITS = {
 	maxMetadataKeys: 100,
 	/** Characters of a metadata string value. */
 	maxMetadataStringLength: 1_000,
+	/** Onboarding steps stored per visitor or contact. */
+	maxOnboardingSteps: 100,
+	/** Feature flags one visitor, contact or organization holds. */
+	maxFeatureFlags: 100,
 } as const;

@@ -9,6 +9,7 @@ export const COMMAND_REJECTION_CODES = [
 	"not_found",
 	"conflict",
 	"visitor_blocked",
+	"identity_verification_failed",
 	"outbox_full",
 	"internal_error",
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { visitorMetadataSchema } from "./metadata.ts";
+import { publicContactSchema, publicVisitorSchema } from "./website.ts";
 
 /** A feature flag or onboarding step name: what a `support.ts` config declares. */
 export const supportNameSchema = z
@@ -69,8 +70,22 @@ export const VISITOR_PROFILE_KEYS = {
 	supportState: "supportState",
 } as const;
 
+/** `POST /v1/contacts/identify`: the visitor (now linked) and its contact. */
+export const identifyResponseSchema = z.object({
+	visitor: publicVisitorSchema,
+	contact: publicContactSchema,
+});
+
+/** `PATCH /v1/support/feature-flags`: the target's own flags after the mutation. */
+export const featureFlagMutationResponseSchema = z.object({
+	target: featureFlagMutationSchema.shape.target,
+	featureFlags: z.array(supportNameSchema),
+});
+
 export type OnboardingStepState = z.infer<typeof onboardingStepStateSchema>;
 export type SupportState = z.infer<typeof supportStateSchema>;
 export type FeatureFlagMutation = z.infer<typeof featureFlagMutationSchema>;
 /** Parameters for the `identify()` function. */
 export type IdentifyParams = z.infer<typeof identifyParamsSchema>;
+export type IdentifyResponse = z.infer<typeof identifyResponseSchema>;
+export type FeatureFlagMutationResponse = z.infer<typeof featureFlagMutationResponseSchema>;

@@ -1,13 +1,22 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { ApiError } from "../http/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 import { parseApiKey } from "./api-keys.ts";
-import { sha256Hex } from "./crypto-helpers.ts";
+import { safeEqual, sha256Hex } from "./crypto-helpers.ts";
+import { KeyUsageRecorder } from "./key-usage.ts";
 import { isOriginAllowed } from "./origins.ts";
-import type { UserPrincipal, VisitorPrincipal } from "./principal.ts";
+import type { BackendPrincipal, UserPrincipal, VisitorPrincipal } from "./principal.ts";
 import { VisitorTokenSigner } from "./visitor-token.ts";
 
 /** The website a valid public key belongs to. */
 export interface PublicKeyContext {
+	websiteId: string;
+	apiKeyId: string;
+	environment: "test" | "live";
+}
+
+/** The website a valid private key (`sk_…`) belongs to: a backend of that website. */
+export interface PrivateKeyContext {
 	websiteId: string;
 	apiKeyId: string;
 	environment: "test" | "live";
@@ -19,12 +28,15 @@ export interface PublicKeyContext {
  */
 export class Authenticator {
 	readonly visitorTokens: VisitorTokenSigner;
+	private readonly keyUsage: KeyUsageRecorder;
 
 	constructor(
 		private readonly db: Database,
 		secret: string,
+		onBackgroundError?: (error: unknown) => void,
 	) {
 		this.visitorTokens = new VisitorTokenSigner(secret);
+		this.keyUsage = new KeyUsageRecorder(db, onBackgroundError);
 	}
 
 	/**
@@ -52,6 +64,7 @@ export class Authenticator {
 		if (!apiKey || apiKey.revokedAt || apiKey.kind !== "public") {
 			throw new ApiError(401, "invalid_api_key", "The public key is unknown or revoked.");
 		}
+		this.keyUsage.touch(apiKey.id, apiKey.lastUsedAt);
 		const environment = apiKey.environment as "test" | "live";
 		const allowed =
 			origin === undefined || origin === "null"
@@ -65,6 +78,73 @@ export class Authenticator {
 			);
 		}
 		return { websiteId: apiKey.websiteId, apiKeyId: apiKey.id, environment };
+	}
+
+	/**
+	 * Resolves `Authorization: Bearer sk_…` of a backend request (an Express request works).
+	 * Refuses a missing header (`unauthorized`), a public key (`private_key_required`: those are
+	 * for browsers) and unknown or revoked keys (`invalid_api_key`).
+	 */
+	async checkPrivateKey(req: { headers: IncomingHttpHeaders }): Promise<PrivateKeyContext> {
+		const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+		const key = match?.[1];
+		if (!key) {
+			throw new ApiError(401, "unauthorized", "Send a private key: Authorization: Bearer sk_….");
+		}
+		const shape = parseApiKey(key);
+		if (shape?.kind === "public") {
+			throw new ApiError(
+				403,
+				"private_key_required",
+				"Public keys are for browsers; call this route from your server with a private key.",
+			);
+		}
+		if (!shape)
+			throw new ApiError(401, "invalid_api_key", "The private key is malformed or unknown.");
+		// Keys are high-entropy, so looking one up by its SHA-256 leaks nothing useful through timing;
+		// the stored hash is still compared in constant time, so no byte-by-byte comparison of
+		// secret material ever happens in this process.
+		const hash = sha256Hex(key);
+		const apiKey = await this.db.prisma.apiKey.findUnique({ where: { keyHash: hash } });
+		if (!apiKey || !safeEqual(apiKey.keyHash, hash) || apiKey.kind !== "private") {
+			throw new ApiError(401, "invalid_api_key", "The private key is unknown or revoked.");
+		}
+		if (apiKey.revokedAt) {
+			throw new ApiError(401, "invalid_api_key", "The private key is unknown or revoked.");
+		}
+		this.keyUsage.touch(apiKey.id, apiKey.lastUsedAt);
+		return {
+			websiteId: apiKey.websiteId,
+			apiKeyId: apiKey.id,
+			environment: apiKey.environment as "test" | "live",
+		};
+	}
+
+	/**
+	 * The principal a backend acts as: "the API", or the website's AI agent `aiAgentId` (whose
+	 * messages and events are attributed to it). An AI agent of another website is `not_found`.
+	 */
+	async backendPrincipal(
+		key: PrivateKeyContext,
+		aiAgentId?: string | null,
+	): Promise<BackendPrincipal> {
+		if (!aiAgentId) {
+			return { kind: "backend", websiteId: key.websiteId, apiKeyId: key.apiKeyId, name: "API" };
+		}
+		const aiAgent = await this.db.prisma.aiAgent.findUnique({
+			where: { id: aiAgentId },
+			select: { websiteId: true, name: true },
+		});
+		if (!aiAgent || aiAgent.websiteId !== key.websiteId) {
+			throw new ApiError(404, "not_found", `AI agent ${aiAgentId} does not exist.`);
+		}
+		return {
+			kind: "backend",
+			websiteId: key.websiteId,
+			apiKeyId: key.apiKeyId,
+			aiAgentId,
+			name: aiAgent.name,
+		};
 	}
 
 	/** Verifies a visitor token against the database; `null` if forged, stale or foreign. */
@@ -96,6 +176,7 @@ export class Authenticator {
 			name: user.name,
 			role: user.role === "admin" ? "admin" : "agent",
 			websiteIds: new Set(user.memberships.map((m) => m.websiteId)),
+			sessionId: session.id,
 		};
 	}
 }

@@ -5,6 +5,11 @@ export interface VisitorPrincipal {
 	kind: "visitor";
 	visitorId: string;
 	websiteId: string;
+	/**
+	 * Environment of the public key the request came with. Unknown counts as `live`: identity
+	 * verification is then enforced (test keys make the identify signature optional).
+	 */
+	keyEnvironment?: "test" | "live";
 }
 
 /** A logged-in agent, proven by a dashboard session. */
@@ -14,13 +19,39 @@ export interface UserPrincipal {
 	name: string;
 	role: "admin" | "agent";
 	websiteIds: ReadonlySet<string>;
+	/** The session the principal logged in with (its sockets close when it ends). */
+	sessionId?: string;
+}
+
+/**
+ * A server of the website calling with a private key (`sk_…`). Acting as an AI agent when
+ * `aiAgentId` is set (messages and events are attributed to it); otherwise as "the API".
+ */
+export interface BackendPrincipal {
+	kind: "backend";
+	websiteId: string;
+	apiKeyId: string;
+	aiAgentId?: string | null;
+	/** Display name in event lines: the AI agent's name, or "API". */
+	name: string;
 }
 
 /** Whoever issues a command or opens a document. */
-export type Principal = VisitorPrincipal | UserPrincipal;
+export type Principal = VisitorPrincipal | UserPrincipal | BackendPrincipal;
 
-/** The outbox / ledger key of a principal: `visitor:<id>` or `user:<id>`. */
-export function principalKey(principal: Principal): PrincipalKey {
+/** Whoever may act as the support team: a logged-in agent or a backend with a private key. */
+export type AgentPrincipal = UserPrincipal | BackendPrincipal;
+
+/** Ledger key of a principal; backends have no outbox, so theirs is never a document name. */
+export type LedgerKey = PrincipalKey | `backend:${string}`;
+
+/** The outbox / ledger key of a principal: `visitor:<id>`, `user:<id>` or `backend:<websiteId>`. */
+export function principalKey(principal: Principal): LedgerKey {
+	if (principal.kind === "backend") {
+		// Every private key of a website speaks for the same backend: a command retried with a
+		// rotated key is still recognised as the same command.
+		return `backend:${principal.websiteId}`;
+	}
 	return principal.kind === "visitor"
 		? `visitor:${principal.visitorId}`
 		: `user:${principal.userId}`;

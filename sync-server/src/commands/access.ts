@@ -1,4 +1,4 @@
-import type { Principal } from "../auth/principal.ts";
+import type { AgentPrincipal, Principal } from "../auth/principal.ts";
 import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
 import type { BatchContext } from "./batch-context.ts";
 import { CommandRejection } from "./command-rejection.ts";
@@ -6,6 +6,7 @@ import { CommandRejection } from "./command-rejection.ts";
 /**
  * Loads a conversation the principal may act on, or rejects.
  * Visitors get `not_found` for conversations that are not theirs: existence is not leaked.
+ * Agents must be members of the conversation's website; backends must hold its private key.
  */
 export function requireConversationAccess(
 	ctx: BatchContext,
@@ -13,10 +14,10 @@ export function requireConversationAccess(
 	conversationId: string,
 ): ConversationRow {
 	const conversation = ctx.conversation(conversationId);
-	if (principal.kind === "user") {
+	if (principal.kind !== "visitor") {
 		if (!conversation)
 			throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
-		if (!principal.websiteIds.has(conversation.websiteId)) {
+		if (!actsForWebsite(principal, conversation.websiteId)) {
 			throw new CommandRejection(
 				"forbidden",
 				"You are not an agent of this conversation's website.",
@@ -35,6 +36,13 @@ export function requireConversationAccess(
 	return conversation;
 }
 
+/** Whether an agent or backend may act on the website's conversations and visitors. */
+export function actsForWebsite(principal: AgentPrincipal, websiteId: string): boolean {
+	return principal.kind === "user"
+		? principal.websiteIds.has(websiteId)
+		: principal.websiteId === websiteId;
+}
+
 /** The visitor's facts, rejecting blocked or unknown visitors. */
 export function requireActiveVisitor(ctx: BatchContext, visitorId: string) {
 	const visitor = ctx.visitor(visitorId);
@@ -46,5 +54,5 @@ export function requireActiveVisitor(ctx: BatchContext, visitorId: string) {
 
 /** Display name of an acting principal in event lines ("Sarah resolved the conversation"). */
 export function actorName(principal: Principal): string {
-	return principal.kind === "user" ? principal.name : "The visitor";
+	return principal.kind === "visitor" ? "The visitor" : principal.name;
 }

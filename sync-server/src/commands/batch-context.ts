@@ -15,6 +15,8 @@ import type { Conversation as ConversationRow, Prisma } from "../generated/prism
 import type { DocStore } from "../persistence/doc-store.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
+import { SupportRows } from "./support-rows.ts";
+import { VisitorListChanges } from "./visitor-lists.ts";
 
 /** A Prisma interactive-transaction client. */
 export type TransactionClient = Prisma.TransactionClient;
@@ -71,6 +73,9 @@ export class BatchContext {
 		string,
 		{ metadata: Prisma.InputJsonValue; metadataHash: string }
 	>();
+	/** Visitor, contact and organization rows and the visitor documents' `profile` maps. */
+	readonly support: SupportRows;
+	private readonly listChanges = new VisitorListChanges();
 
 	constructor(
 		readonly tx: TransactionClient,
@@ -78,6 +83,7 @@ export class BatchContext {
 		now: Date = new Date(),
 	) {
 		this.now = now;
+		this.support = new SupportRows(tx, (names) => this.loadDocs(names));
 	}
 
 	// ---- preloading (async, before handlers run) -------------------------------------------
@@ -128,7 +134,35 @@ export class BatchContext {
 	): void {
 		const contact = this.contacts.get(contactId);
 		if (contact) contact.metadataHash = metadataHash;
+		// A contact created by identify earlier in this batch is known from now on.
+		else this.contacts.set(contactId, { id: contactId, metadataHash });
 		this.contactMetadata.set(contactId, { metadata, metadataHash });
+		this.support.noteContactMetadata(contactId, metadata as Prisma.JsonValue, metadataHash);
+	}
+
+	/**
+	 * Links a visitor to a contact: later commands of the batch see the link (a conversation it
+	 * starts gets the contact), and its profile is rewritten. The contact's devices must be
+	 * loaded (`support.loadAudience`).
+	 */
+	linkVisitorToContact(visitorId: string, contactId: string): void {
+		const facts = this.visitors.get(visitorId);
+		if (facts) facts.contactId = contactId;
+		this.support.linkVisitor(visitorId, contactId);
+	}
+
+	/** Loaded conversations matching `predicate` (rows locked by loadConversations). */
+	loadedConversations(predicate: (row: ConversationRow) => boolean): ConversationRow[] {
+		return [...this.conversations.values()].map((s) => s.row).filter(predicate);
+	}
+
+	/**
+	 * Adds (`show`) or removes a conversation's summary in one visitor's `visitor/{id}` list
+	 * without changing the conversation: a device linked to a contact sees the contact's
+	 * history; a device moved to another contact stops listing the previous one's.
+	 */
+	setListed(visitorId: string, conversationId: string, show: boolean): void {
+		this.listChanges.set(visitorId, conversationId, show);
 	}
 
 	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
@@ -264,7 +298,14 @@ export class BatchContext {
 		for (const state of this.conversations.values()) {
 			if (state.dirty) this.writeSummary(state.row);
 		}
+		this.listChanges.write(
+			(name) => this.requireDoc(name),
+			(id) => this.conversations.get(id)?.row,
+		);
+		this.support.writeProfiles((name) => this.requireDoc(name));
 		for (const detach of this.detachers) detach();
+		// Contacts first: conversations written below may reference a contact created here.
+		await this.support.flush();
 
 		const created = [...this.conversations.values()].filter((s) => s.isNew).map((s) => s.row);
 		if (created.length > 0) {
@@ -339,9 +380,16 @@ export class BatchContext {
 		this.requireDoc(DocumentNames.inbox(row.websiteId))
 			.getMap<Conversation>(INBOX_DOC_KEYS.conversations)
 			.set(row.id, summary);
-		this.requireDoc(DocumentNames.visitor(row.visitorId))
-			.getMap<Conversation>(VISITOR_DOC_KEYS.conversations)
-			.set(row.id, summary);
+		// Every device of the conversation's contact lists it (cross-device history).
+		const audience = new Set([row.visitorId]);
+		if (row.contactId) {
+			for (const id of this.support.visitorsOfContact(row.contactId)) audience.add(id);
+		}
+		for (const visitorId of audience) {
+			this.requireDoc(DocumentNames.visitor(visitorId))
+				.getMap<Conversation>(VISITOR_DOC_KEYS.conversations)
+				.set(row.id, summary);
+		}
 	}
 
 	private requireState(conversationId: string): ConversationState {

@@ -10,8 +10,15 @@ export interface HandlerNeeds {
 	itemIds: string[];
 	/** Whether the conversation's private document is written. */
 	privateDoc: boolean;
+	/** Visitors the command reads or changes besides the issuing one (e.g. the one it blocks). */
+	visitorIds?: string[];
 	/** A conversation this command creates, with its owner (documents to preload). */
 	creates?: { id: string; visitorId: string; websiteId: string };
+	/**
+	 * Loads what only this command type needs (e.g. a contact's devices for support state), in
+	 * the batch's transaction after the shared preload and before any handler runs.
+	 */
+	load?: (ctx: BatchContext) => Promise<void>;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
-import { BatchContext } from "./batch-context.ts";
+import { BatchContext, type CommittedEffect } from "./batch-context.ts";
 import type { CommandHandler } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { COMMAND_HANDLERS } from "./handlers/index.ts";
@@ -28,6 +28,8 @@ export interface CommandPipelineOptions {
 	logger: Logger;
 	batchSize: number;
 	onCommit: CommitListener;
+	/** Receives the effects of every committed batch (e.g. close a blocked visitor's sockets). */
+	onEffect?: (effect: CommittedEffect) => void;
 }
 
 /**
@@ -204,6 +206,7 @@ export class CommandPipeline {
 		const results = new Map<Submission, CommandResult>();
 		let ctx: BatchContext | null = null;
 		let committed: Map<string, Uint8Array>;
+		let effects: readonly CommittedEffect[] = [];
 		try {
 			committed = await db.prisma.$transaction(
 				async (tx) => {
@@ -253,6 +256,7 @@ export class CommandPipeline {
 						ledgerRows.push(row);
 						ledger.set(command.id, { ...row, createdAt: ctx.now });
 					}
+					effects = ctx.committedEffects();
 					const updates = await ctx.flush(store);
 					if (ledgerRows.length > 0) await tx.commandLedger.createMany({ data: ledgerRows });
 					return updates;
@@ -271,7 +275,17 @@ export class CommandPipeline {
 		store.noteCommitted(committed);
 		shadows.trim();
 		for (const [docName, update] of committed) onCommit(docName, update);
+		for (const effect of effects) this.runEffect(effect);
 		for (const [submission, result] of results) submission.resolve(result);
+	}
+
+	private runEffect(effect: CommittedEffect): void {
+		try {
+			this.options.onEffect?.(effect);
+		} catch (error) {
+			// The batch is committed: a failing side effect must not turn it into a failure.
+			this.options.logger.error({ err: error, effect }, "post-commit effect failed");
+		}
 	}
 
 	private async apply(ctx: BatchContext, submission: Submission): Promise<CommandResult> {
@@ -302,6 +316,7 @@ export class CommandPipeline {
 			for (const id of needs.conversationIds) conversationIds.add(id);
 			itemIds.push(...needs.itemIds);
 			if (s.principal.kind === "visitor") visitorIds.add(s.principal.visitorId);
+			for (const id of needs.visitorIds ?? []) visitorIds.add(id);
 			return needs;
 		});
 		await ctx.loadConversations([...conversationIds]);
@@ -319,6 +334,16 @@ export class CommandPipeline {
 			}
 		}
 		await ctx.loadDocs([...docNames]);
+		// Every device of a conversation's contact lists its summary (cross-device history); the
+		// issuing visitors' contacts too, for the conversations they start.
+		const audience = new Set(contactIds);
+		for (const id of conversationIds) {
+			const contactId = ctx.conversation(id)?.contactId;
+			if (contactId) audience.add(contactId);
+		}
+		await ctx.support.loadContactVisitors([...audience]);
+		// Handler-specific rows (contacts, organizations, support state) after the shared ones.
+		for (const needs of needsByCommand) await needs.load?.(ctx);
 	}
 }
 

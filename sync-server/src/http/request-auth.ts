@@ -21,3 +21,32 @@ export async function requireAgent(auth: Authenticator, req: Request): Promise<U
 		);
 	return auth.checkSession(token);
 }
+
+/**
+ * The agent behind the request, who must be a member of `websiteId`. Non-members get a 404,
+ * so a website's existence is not revealed to agents of other websites.
+ */
+export async function requireWebsiteAgent(
+	auth: Authenticator,
+	req: Request,
+	websiteId: string,
+): Promise<UserPrincipal> {
+	const agent = await requireAgent(auth, req);
+	if (!agent.websiteIds.has(websiteId)) {
+		throw new ApiError(404, "not_found", "Website not found.");
+	}
+	return agent;
+}
+
+/** Like {@link requireWebsiteAgent}, for admin-only actions (403 `forbidden` for other agents). */
+export async function requireWebsiteAdmin(
+	auth: Authenticator,
+	req: Request,
+	websiteId: string,
+): Promise<UserPrincipal> {
+	const agent = await requireWebsiteAgent(auth, req, websiteId);
+	if (agent.role !== "admin") {
+		throw new ApiError(403, "forbidden", "Only admins may do this.");
+	}
+	return agent;
+}

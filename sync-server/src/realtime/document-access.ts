@@ -9,7 +9,7 @@ export class DocumentAccessDenied extends Error {
 	/** Hocuspocus sends `reason` to the provider's onAuthenticationFailed. */
 	readonly reason: string;
 
-	constructor(code: "forbidden" | "not_found", message: string) {
+	constructor(code: "forbidden" | "not_found" | "visitor_blocked", message: string) {
 		super(message);
 		this.reason = code;
 	}
@@ -30,6 +30,19 @@ export async function authorizeDocument(
 	const deny = () => {
 		throw new DocumentAccessDenied("forbidden", `Access to ${documentName} is not allowed.`);
 	};
+	// Backends (private keys) use REST only; they never hold a WebSocket principal.
+	if (principal.kind === "backend") return deny();
+	if (principal.kind === "visitor") {
+		// Checked on every document, not once per socket: a block decided by another process (or
+		// after this socket authenticated) refuses the next document at once.
+		const visitor = await db.prisma.visitor.findUnique({
+			where: { id: principal.visitorId },
+			select: { isBlocked: true },
+		});
+		if (visitor?.isBlocked) {
+			throw new DocumentAccessDenied("visitor_blocked", "This visitor has been blocked from support.");
+		}
+	}
 	switch (parsed.kind) {
 		case "outbox":
 			if (parsed.principal !== principalKey(principal)) deny();

@@ -15,7 +15,7 @@ export const RESULT_ORIGIN = { source: "local", skipStoreHooks: true, outboxResu
 export function watchOutbox(
 	doc: Y.Doc,
 	principal: () => Principal | undefined,
-	pipeline: CommandPipeline,
+	pipeline: Pick<CommandPipeline, "submit">,
 	logger: Logger,
 ): () => void {
 	const commands = doc.getArray<unknown>(OUTBOX_KEYS.commands);

@@ -24,7 +24,8 @@ export interface SyncExtensionOptions {
 	auth: Authenticator;
 	store: DocStore;
 	live: LiveDocuments;
-	pipeline: CommandPipeline;
+	/** Where outbox commands go: the pipeline, behind the per-visitor command limit. */
+	pipeline: Pick<CommandPipeline, "submit">;
 	logger: Logger;
 	/** Closes the whole socket of `request` (a bad token is wrong for every document on it). */
 	closeSocket: (request: Request, code: number, reason: string) => void;
@@ -37,6 +38,8 @@ export interface SyncExtensionOptions {
 export class SyncExtension implements Extension<ConnectionContext> {
 	extensionName = "cossistant-sync";
 	private readonly principals = new WeakMap<Request, Promise<Principal>>();
+	/** Principals whose token checked out, by socket request (read by the socket supervisor). */
+	private readonly resolved = new WeakMap<Request, Principal>();
 	private readonly outboxPrincipals = new Map<string, Principal>();
 
 	constructor(private readonly options: SyncExtensionOptions) {}
@@ -102,12 +105,21 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		return Object.assign(new Error(), { reason });
 	}
 
+	/** The authenticated principal of the socket that carried `request`, if any yet. */
+	principalOfRequest(request: Request): Principal | undefined {
+		return this.resolved.get(request);
+	}
+
 	/** Resolves the socket's principal once (all documents of a socket share its token). */
 	private principalOf(data: onAuthenticatePayload<ConnectionContext>): Promise<Principal> {
 		let pending = this.principals.get(data.request);
 		if (!pending) {
 			pending = this.authenticate(data.token, data.context);
 			this.principals.set(data.request, pending);
+			pending.then(
+				(principal) => this.resolved.set(data.request, principal),
+				() => {},
+			);
 			pending.catch((error: unknown) => {
 				const code = error instanceof ApiError ? error.code : "unauthorized";
 				this.options.closeSocket(data.request, CloseCodes.Unauthorized, code);
@@ -126,7 +138,8 @@ export class SyncExtension implements Extension<ConnectionContext> {
 				throw new ApiError(401, "missing_public_key", "Visitors connect with ?publicKey=.");
 			const visitor = await this.options.auth.checkVisitorToken(token, websiteId);
 			if (!visitor) throw new ApiError(401, "unauthorized", "Invalid visitor token.");
-			return visitor;
+			// The key's environment decides whether identify needs a signature (test: optional).
+			return { ...visitor, keyEnvironment: context.publicKey?.environment };
 		}
 		return this.options.auth.checkSession(token);
 	}

@@ -23,6 +23,8 @@ export class WebSocketGateway {
 	private readonly wss: WebSocketServer;
 	private readonly sockets = new WeakMap<Request, WebSocket>();
 	private readonly open = new Set<WebSocket>();
+	/** What each open socket proved at the upgrade (for closing sockets by who holds them). */
+	private readonly upgrades = new Map<WebSocket, { request: Request; context: ConnectionContext }>();
 
 	constructor(
 		private readonly options: {
@@ -52,6 +54,29 @@ export class WebSocketGateway {
 		this.sockets.get(request)?.close(code, reason);
 	}
 
+	/**
+	 * Closes every open socket `match` selects (e.g. those of a revoked key or a logged-out
+	 * session) with `code` and the stable `reason`; returns how many were closed.
+	 */
+	closeWhere(
+		match: (request: Request, context: ConnectionContext) => boolean,
+		code: number,
+		reason: string,
+	): number {
+		let closed = 0;
+		for (const [ws, { request, context }] of this.upgrades) {
+			if (ws.readyState !== ws.OPEN || !match(request, context)) continue;
+			ws.close(code, reason);
+			closed += 1;
+		}
+		return closed;
+	}
+
+	/** The upgrade facts of every open socket (for periodic re-checks of their credentials). */
+	openSockets(): Array<{ request: Request; context: ConnectionContext }> {
+		return [...this.upgrades.values()];
+	}
+
 	/** Closes every socket (shutdown); clients reconnect to another process or later. */
 	closeAll(code = 1001, reason = "server_shutdown"): void {
 		for (const ws of this.open) ws.close(code, reason);
@@ -69,6 +94,8 @@ export class WebSocketGateway {
 		}
 		const request = new Request(`http://localhost${url.pathname}${url.search}`, { headers });
 		this.sockets.set(request, ws);
+		const context: ConnectionContext = {};
+		this.upgrades.set(ws, { request, context });
 
 		let connection: ReturnType<Hocuspocus["handleConnection"]> | null = null;
 		const early: Uint8Array[] = [];
@@ -90,13 +117,13 @@ export class WebSocketGateway {
 		});
 		ws.on("close", (code, reason) => {
 			this.open.delete(ws);
+			this.upgrades.delete(ws);
 			connection?.handleClose({ code, reason: reason.toString() });
 		});
 		ws.on("error", (error) => this.options.logger.debug({ err: error }, "websocket error"));
 
 		const publicKey = url.searchParams.get("publicKey") ?? undefined;
 		const origin = incoming.headers.origin;
-		const context: ConnectionContext = {};
 		const ready = publicKey
 			? this.options.auth.checkPublicKey(publicKey, origin).then((checked) => {
 					context.publicKey = checked;

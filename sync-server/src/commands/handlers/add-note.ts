@@ -5,14 +5,14 @@ import { CommandRejection } from "../command-rejection.ts";
 /** An agent adds an internal note: a private item, stored in the agents-only document. */
 export const addNote: CommandHandler<"note.add"> = {
 	type: "note.add",
-	allowed: ["user"],
+	allowed: ["user", "backend"],
 	needs: (command) => ({
 		conversationIds: [command.conversationId],
 		itemIds: [command.itemId],
 		privateDoc: true,
 	}),
 	handle(ctx, command, principal) {
-		if (principal.kind !== "user")
+		if (principal.kind === "visitor")
 			throw new CommandRejection("forbidden", "Only agents add internal notes.");
 		requireConversationAccess(ctx, principal, command.conversationId);
 		ctx.assertItemIdFree(command.itemId);
@@ -21,7 +21,8 @@ export const addNote: CommandHandler<"note.add"> = {
 			type: "message",
 			parts: command.parts,
 			visibility: "private",
-			userId: principal.userId,
+			userId: principal.kind === "user" ? principal.userId : null,
+			aiAgentId: principal.kind === "backend" ? (principal.aiAgentId ?? null) : null,
 		});
 	},
 };

@@ -1,5 +1,5 @@
 import type { CommandOf, CommandType } from "@cossistant/types";
-import type { UserPrincipal } from "../../auth/principal.ts";
+import type { AgentPrincipal, Principal } from "../../auth/principal.ts";
 import type { Conversation as ConversationRow } from "../../generated/prisma/client.ts";
 import { requireConversationAccess } from "../access.ts";
 import type { BatchContext } from "../batch-context.ts";
@@ -9,33 +9,40 @@ import { CommandRejection } from "../command-rejection.ts";
 type ConversationCommandType = Extract<CommandType, `conversation.${string}`>;
 
 /**
- * Builds the handler of an agent-only action on an existing conversation: access is checked,
- * then `apply` runs with the agent and the conversation row.
+ * Builds the handler of a support-team action on an existing conversation: access is checked,
+ * then `apply` runs with the acting agent (or backend) and the conversation row. `apply` may
+ * read asynchronously before it writes (BatchContext's check-then-write contract).
  */
 export function agentConversationCommand<T extends ConversationCommandType>(
 	type: T,
 	apply: (
 		ctx: BatchContext,
 		command: CommandOf<T>,
-		agent: UserPrincipal,
+		agent: AgentPrincipal,
 		conversation: ConversationRow,
-	) => void,
+	) => void | Promise<void>,
+	allowed: ReadonlyArray<AgentPrincipal["kind"]> = ["user", "backend"],
 ): CommandHandler<T> {
 	return {
 		type,
-		allowed: ["user"],
+		allowed,
 		needs: (command) => ({
 			conversationIds: [conversationIdOf(command)],
 			itemIds: [],
 			privateDoc: false,
 		}),
-		handle(ctx, command, principal) {
-			if (principal.kind !== "user")
+		async handle(ctx, command, principal) {
+			if (!isAgent(principal) || !allowed.includes(principal.kind))
 				throw new CommandRejection("forbidden", `Only agents may ${type}.`);
 			const conversation = requireConversationAccess(ctx, principal, conversationIdOf(command));
-			apply(ctx, command, principal, conversation);
+			await apply(ctx, command, principal, conversation);
 		},
 	};
+}
+
+/** Whether the principal acts for the support team (an agent or a backend). */
+export function isAgent(principal: Principal): principal is AgentPrincipal {
+	return principal.kind === "user" || principal.kind === "backend";
 }
 
 /** Every `conversation.*` command carries a conversationId (TS cannot see it through generics). */

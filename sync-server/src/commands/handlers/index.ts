@@ -1,7 +1,10 @@
 import type { CommandType } from "@cossistant/types";
 import type { CommandHandler } from "../command-handler.ts";
 import { addNote } from "./add-note.ts";
+import { mutateFeatureFlags } from "./feature-flags.ts";
+import { identifyContact } from "./identify-contact.ts";
 import { markSeen } from "./mark-seen.ts";
+import { completeOnboardingStep, setOnboardingMetadata } from "./onboarding.ts";
 import { joinConversation, leaveConversation } from "./participation.ts";
 import { sendMessage } from "./send-message.ts";
 import { setContactMetadata } from "./set-contact-metadata.ts";
@@ -23,4 +26,8 @@ export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
 	"conversation.join": joinConversation,
 	"conversation.leave": leaveConversation,
 	"contact.setMetadata": setContactMetadata,
+	"contact.identify": identifyContact,
+	"featureFlags.mutate": mutateFeatureFlags,
+	"onboarding.setMetadata": setOnboardingMetadata,
+	"onboarding.completeStep": completeOnboardingStep,
 };

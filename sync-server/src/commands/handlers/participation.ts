@@ -1,3 +1,4 @@
+import { CommandRejection } from "../command-rejection.ts";
 import { agentConversationCommand } from "./agent-command.ts";
 import { appendAgentEvent } from "./agent-event.ts";
 
@@ -5,6 +6,7 @@ import { appendAgentEvent } from "./agent-event.ts";
 export const joinConversation = agentConversationCommand(
 	"conversation.join",
 	(ctx, _command, agent, conversation) => {
+		if (agent.kind !== "user") throw new CommandRejection("forbidden", "Only agents join.");
 		if (conversation.participantIds.includes(agent.userId)) return;
 		ctx.patchMeta(conversation.id, {
 			participantIds: [...conversation.participantIds, agent.userId],
@@ -17,12 +19,14 @@ export const joinConversation = agentConversationCommand(
 			`${agent.name} joined the conversation`,
 		);
 	},
+	["user"],
 );
 
 /** The agent leaves; emits `participant_left`. Leaving when absent is a no-op. */
 export const leaveConversation = agentConversationCommand(
 	"conversation.leave",
 	(ctx, _command, agent, conversation) => {
+		if (agent.kind !== "user") throw new CommandRejection("forbidden", "Only agents leave.");
 		if (!conversation.participantIds.includes(agent.userId)) return;
 		ctx.patchMeta(conversation.id, {
 			participantIds: conversation.participantIds.filter((id) => id !== agent.userId),
@@ -35,4 +39,5 @@ export const leaveConversation = agentConversationCommand(
 			`${agent.name} left the conversation`,
 		);
 	},
+	["user"],
 );

@@ -1,10 +1,10 @@
 import { requireConversationAccess } from "../access.ts";
 import type { CommandHandler } from "../command-handler.ts";
 
-/** A visitor or an agent posts a public message (text, image and file parts). */
+/** A visitor, an agent or a backend (as an AI agent) posts a public message (text, image, file parts). */
 export const sendMessage: CommandHandler<"message.send"> = {
 	type: "message.send",
-	allowed: ["visitor", "user"],
+	allowed: ["visitor", "user", "backend"],
 	needs: (command) => ({
 		conversationIds: [command.conversationId],
 		itemIds: [command.itemId],
@@ -20,6 +20,8 @@ export const sendMessage: CommandHandler<"message.send"> = {
 			visibility: "public",
 			visitorId: principal.kind === "visitor" ? principal.visitorId : null,
 			userId: principal.kind === "user" ? principal.userId : null,
+			// A backend posting as an AI agent; without one the message is the team's, of no one.
+			aiAgentId: principal.kind === "backend" ? (principal.aiAgentId ?? null) : null,
 		});
 	},
 };

@@ -12,7 +12,16 @@ import { CommandRejection } from "../command-rejection.ts";
 export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 	type: "contact.setMetadata",
 	allowed: ["visitor"],
-	needs: () => ({ conversationIds: [], itemIds: [], privateDoc: false }),
+	needs: (_command, principal) => ({
+		conversationIds: [],
+		itemIds: [],
+		privateDoc: false,
+		// The contact's devices show its metadata in their profile (PublicVisitor.contact).
+		load: async (ctx) => {
+			if (principal.kind === "visitor")
+				await ctx.support.loadAudience({ visitorIds: [principal.visitorId] });
+		},
+	}),
 	handle(ctx, command, principal) {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors set their metadata here.");

@@ -10,7 +10,7 @@ export const setStatus = agentConversationCommand(
 		ctx.patchMeta(conversation.id, {
 			status: command.status,
 			resolvedAt: resolved ? ctx.now : null,
-			resolvedById: resolved ? agent.userId : null,
+			resolvedById: resolved && agent.kind === "user" ? agent.userId : null,
 		});
 		appendAgentEvent(
 			ctx,

@@ -1,47 +1,43 @@
-import { type LoginResponse, loginRequestSchema } from "@cossistant/types";
+import { loginRequestSchema } from "@cossistant/types";
 import { Router } from "express";
-import { uuidv7 } from "uuidv7";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import { randomToken, sha256Hex } from "../../auth/crypto-helpers.ts";
+import { sha256Hex } from "../../auth/crypto-helpers.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
+import { openSession } from "../../auth/sessions.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
 import { ApiError } from "../api-error.ts";
+import { loginRateLimit, type RestLimits } from "../rate-limit.ts";
 import { bearerToken, requireAgent } from "../request-auth.ts";
 
+/** What the agent-auth routes need besides the database and the authenticator. */
+export interface AgentAuthOptions {
+	sessionTtlMs: number;
+	limits: RestLimits;
+	/** Closes the WebSockets of a session that logs out. */
+	sockets: Pick<SocketSupervisor, "closeSession">;
+}
+
 /**
- * Agent sessions: `POST /v1/auth/login` → bearer token (stored hashed), `GET /v1/auth/me`,
- * `POST /v1/auth/logout`. The trust issue adds setup, invitations and rate limits.
+ * Agent sessions: `POST /v1/auth/login` → bearer token (stored hashed; failed attempts limited
+ * per email and per IP), `GET /v1/auth/me`, `POST /v1/auth/logout` (ends the session and closes
+ * its open WebSockets).
  */
-export function agentAuthRouter(db: Database, auth: Authenticator, sessionTtlMs: number): Router {
+export function agentAuthRouter(
+	db: Database,
+	auth: Authenticator,
+	options: AgentAuthOptions,
+): Router {
 	const router = Router();
+	router.use(loginRateLimit(options.limits));
 
 	router.post("/auth/login", async (req, res) => {
 		const { email, password } = loginRequestSchema.parse(req.body);
-		const user = await db.prisma.user.findUnique({
-			where: { email: email.toLowerCase() },
-			include: { memberships: { select: { websiteId: true } } },
-		});
+		const user = await db.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
 		// Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.
 		const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
 		if (!user || !valid) throw new ApiError(401, "invalid_credentials", "Wrong email or password.");
-		const token = `st_${randomToken(32)}`;
-		const expiresAt = new Date(Date.now() + sessionTtlMs);
-		await db.prisma.session.create({
-			data: { id: uuidv7(), userId: user.id, tokenHash: sha256Hex(token), expiresAt },
-		});
-		const body: LoginResponse = {
-			token,
-			expiresAt: expiresAt.toISOString(),
-			user: {
-				id: user.id,
-				email: user.email,
-				name: user.name,
-				image: user.image,
-				role: user.role === "admin" ? "admin" : "agent",
-			},
-			websiteIds: user.memberships.map((m) => m.websiteId),
-		};
-		res.json(body);
+		res.json(await openSession(db, user.id, options.sessionTtlMs));
 	});
 
 	router.get("/auth/me", async (req, res) => {
@@ -56,7 +52,14 @@ export function agentAuthRouter(db: Database, auth: Authenticator, sessionTtlMs:
 
 	router.post("/auth/logout", async (req, res) => {
 		const token = bearerToken(req);
-		if (token) await db.prisma.session.deleteMany({ where: { tokenHash: sha256Hex(token) } });
+		if (token) {
+			const sessions = await db.prisma.session.findMany({
+				where: { tokenHash: sha256Hex(token) },
+				select: { id: true },
+			});
+			await db.prisma.session.deleteMany({ where: { id: { in: sessions.map((s) => s.id) } } });
+			for (const { id } of sessions) options.sockets.closeSession(id);
+		}
 		res.status(204).end();
 	});
 

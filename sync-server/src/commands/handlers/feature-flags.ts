@@ -1,0 +1,55 @@
+import { LIMITS } from "@cossistant/types";
+import { applyFlagOperation, sameFlags } from "../../support/support-state.ts";
+import { actsForWebsite } from "../access.ts";
+import type { CommandHandler } from "../command-handler.ts";
+import { CommandRejection } from "../command-rejection.ts";
+
+/**
+ * `PATCH /v1/support/feature-flags`: adds, removes or sets the flags of a visitor, a contact or
+ * a contact organization of the caller's website. The new effective flags reach the `profile`
+ * of every affected visitor document (an organization's change reaches all its contacts'
+ * devices). Backends (private keys) and admins may do it; an unknown target is `not_found`.
+ */
+export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
+	type: "featureFlags.mutate",
+	allowed: ["backend", "user"],
+	needs: (command, principal) => ({
+		conversationIds: [],
+		itemIds: [],
+		privateDoc: false,
+		load: async (ctx) => {
+			if (principal.kind === "visitor") return;
+			const websiteIds =
+				principal.kind === "user" ? principal.websiteIds : new Set([principal.websiteId]);
+			const { type, id } = command.target;
+			// Check first, so a foreign id never makes the server load (and lock) another audience.
+			if (!(await ctx.support.flagTargetExists(type, id, websiteIds))) return;
+			await ctx.support.loadAudience(
+				type === "visitor"
+					? { visitorIds: [id] }
+					: type === "contact"
+						? { contactIds: [id] }
+						: { organizationIds: [id] },
+			);
+		},
+	}),
+	handle(ctx, command, principal) {
+		if (principal.kind === "visitor" || (principal.kind === "user" && principal.role !== "admin")) {
+			throw new CommandRejection("forbidden", "Feature flags are changed by backends or admins.");
+		}
+		const { type, id } = command.target;
+		const row = ctx.support.flagTarget(type, id);
+		if (!row || !actsForWebsite(principal, row.websiteId)) {
+			throw new CommandRejection("not_found", `No ${type} ${id} on this website.`);
+		}
+		const next = applyFlagOperation(row.featureFlags, command.operation, command.flags);
+		if (next.length > LIMITS.maxFeatureFlags) {
+			throw new CommandRejection(
+				"invalid_command",
+				`A ${type} holds at most ${LIMITS.maxFeatureFlags} feature flags.`,
+			);
+		}
+		if (sameFlags(row.featureFlags, next)) return;
+		ctx.support.setFlags(type, id, next);
+	},
+};

@@ -1,0 +1,221 @@
+import { createHash } from "node:crypto";
+import { type CommandOf, canonicalMetadataJson } from "@cossistant/types";
+import { uuidv7 } from "uuidv7";
+import type { VisitorPrincipal } from "../../auth/principal.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { isValidIdentitySignature } from "../../support/identity-signature.ts";
+import {
+	hasOnboarding,
+	parseOnboarding,
+	type SupportContact,
+	type SupportVisitor,
+} from "../../support/support-state.ts";
+import { requireActiveVisitor } from "../access.ts";
+import { BatchContext } from "../batch-context.ts";
+import type { CommandHandler } from "../command-handler.ts";
+import { CommandRejection } from "../command-rejection.ts";
+import type { WebsiteIdentity } from "../support-rows.ts";
+
+type IdentifyCommand = CommandOf<"contact.identify">;
+
+/**
+ * `identify()`: links the visitor to a contact found by externalId (preferred) or email, or
+ * creates one. Identity verification: the signature is HMAC-SHA256 (hex) of the externalId
+ * (of the email when there is none) with the website's identity secret. With a live key,
+ * attaching the visitor to an *existing* contact requires it (that is what unlocks the
+ * contact's conversation history); a present but wrong signature is always refused; a website
+ * with `identityVerificationRequired` needs it on every identify. Refusals write nothing.
+ *
+ * Once linked, every device of the contact lists the contact's conversations, the visitor's
+ * anonymous conversations join the contact, and the visitor's onboarding progress is copied
+ * to the contact only when the contact has none (docs: Support State).
+ */
+export const identifyContact: CommandHandler<"contact.identify"> = {
+	type: "contact.identify",
+	allowed: ["visitor"],
+	needs: (command, principal) => ({
+		conversationIds: [],
+		itemIds: [],
+		privateDoc: false,
+		load: async (ctx) => {
+			if (principal.kind === "visitor") await loadIdentify(ctx, command, principal);
+		},
+	}),
+	handle(ctx, command, principal) {
+		if (principal.kind !== "visitor")
+			throw new CommandRejection("forbidden", "Only visitors identify themselves.");
+		requireActiveVisitor(ctx, principal.visitorId);
+		const visitor = ctx.support.visitor(principal.visitorId);
+		const website = ctx.support.website(principal.websiteId);
+		if (!visitor || !website) throw new CommandRejection("forbidden", "Unknown visitor.");
+
+		const externalId = command.externalId;
+		const email = normalizeEmail(command.email);
+		const { contact: target, byEmailOnly } = resolveTarget(ctx, principal.websiteId, command);
+		const attaching = target !== undefined && visitor.contactId !== target.id;
+		verifyIdentity(command, principal, website, { attaching, byEmailOnly });
+
+		const visitorOnboarding = parseOnboarding(visitor.onboarding);
+		let contact: SupportContact;
+		if (!target) {
+			contact = {
+				id: uuidv7(),
+				websiteId: principal.websiteId,
+				externalId: externalId ?? null,
+				email: email ?? null,
+				name: command.name ?? null,
+				image: command.image ?? null,
+				metadata: {},
+				metadataHash: null,
+				featureFlags: [],
+				// A new contact has no progress of its own: the visitor's is copied.
+				onboarding: (hasOnboarding(visitorOnboarding) ? visitorOnboarding : {}) as Prisma.JsonValue,
+				organizationId: null,
+			};
+			ctx.support.createContact(contact);
+		} else {
+			contact = target;
+			const patch: Partial<Pick<SupportContact, "externalId" | "email" | "name" | "image">> = {};
+			if (externalId !== undefined && contact.externalId === null) patch.externalId = externalId;
+			if (email !== undefined && contact.email !== email) patch.email = email;
+			if (command.name !== undefined && contact.name !== command.name) patch.name = command.name;
+			if (command.image !== undefined && contact.image !== command.image)
+				patch.image = command.image;
+			if (Object.keys(patch).length > 0) ctx.support.patchContact(contact.id, patch);
+			// Copy rule: the visitor's progress goes to the contact only when the contact has none;
+			// otherwise the contact's state wins and the visitor's stays where it was.
+			if (
+				attaching &&
+				hasOnboarding(visitorOnboarding) &&
+				!hasOnboarding(parseOnboarding(contact.onboarding))
+			) {
+				ctx.support.setContactOnboarding(contact.id, visitorOnboarding);
+			}
+		}
+		if (command.metadata) {
+			const hash = createHash("sha256")
+				.update(canonicalMetadataJson(command.metadata))
+				.digest("hex");
+			if (contact.metadataHash !== hash) ctx.setContactMetadata(contact.id, command.metadata, hash);
+		}
+		if (visitor.contactId !== contact.id) link(ctx, visitor, contact.id);
+	},
+};
+
+/** Rows the handler reads, locked in the pipeline's order: conversations → contacts → visitors. */
+async function loadIdentify(
+	ctx: BatchContext,
+	command: IdentifyCommand,
+	principal: VisitorPrincipal,
+): Promise<void> {
+	const { visitorId, websiteId } = principal;
+	await ctx.support.loadWebsite(websiteId);
+	const facts = ctx.visitor(visitorId);
+	if (!facts || facts.websiteId !== websiteId) return;
+	const candidates = await ctx.support.findContactIds(websiteId, {
+		externalId: command.externalId,
+		email: normalizeEmail(command.email),
+	});
+	const contactIds = facts.contactId ? [...candidates, facts.contactId] : candidates;
+	const conversations = await ctx.tx.conversation.findMany({
+		where: { websiteId, OR: [{ visitorId }, { contactId: { in: contactIds } }] },
+		select: { id: true },
+	});
+	await ctx.loadConversations(conversations.map((row) => row.id));
+	await ctx.support.loadAudience({ contactIds, visitorIds: [visitorId] });
+	// The visitor's anonymous conversations may join the contact: their documents change.
+	const own = ctx.loadedConversations((row) => row.visitorId === visitorId && !row.contactId);
+	await ctx.loadDocs(own.flatMap((row) => BatchContext.docsOf(row, false)));
+}
+
+/**
+ * The existing contact the identify designates: by externalId first, else by email (only if
+ * that contact has no other externalId). An email held by another contact is a conflict.
+ */
+function resolveTarget(
+	ctx: BatchContext,
+	websiteId: string,
+	command: IdentifyCommand,
+): { contact: SupportContact | undefined; byEmailOnly: boolean } {
+	const email = normalizeEmail(command.email);
+	const byExternalId =
+		command.externalId === undefined
+			? undefined
+			: ctx.support.findContact(websiteId, "externalId", command.externalId);
+	const byEmail =
+		email === undefined ? undefined : ctx.support.findContact(websiteId, "email", email);
+	if (byExternalId) {
+		if (byEmail && byEmail.id !== byExternalId.id) {
+			throw new CommandRejection("conflict", "This email belongs to another contact.");
+		}
+		return { contact: byExternalId, byEmailOnly: false };
+	}
+	if (byEmail && command.externalId !== undefined && byEmail.externalId !== null) {
+		throw new CommandRejection(
+			"conflict",
+			"This email belongs to a contact with another externalId.",
+		);
+	}
+	return { contact: byEmail, byEmailOnly: byEmail !== undefined };
+}
+
+function verifyIdentity(
+	command: IdentifyCommand,
+	principal: VisitorPrincipal,
+	website: WebsiteIdentity,
+	target: { attaching: boolean; byEmailOnly: boolean },
+): void {
+	const signedValue = command.externalId ?? normalizeEmail(command.email) ?? "";
+	const { signature } = command;
+	const valid =
+		signature !== undefined &&
+		isValidIdentitySignature(website.identitySecret, signedValue, signature);
+	if (signature !== undefined && !valid) {
+		throw new CommandRejection(
+			"identity_verification_failed",
+			"The identify signature is wrong: it must be the hex HMAC-SHA256 of the externalId with the website's identity secret.",
+		);
+	}
+	const required =
+		website.identityVerificationRequired ||
+		(target.attaching && principal.keyEnvironment !== "test");
+	if (required && !valid) {
+		throw new CommandRejection(
+			"identity_verification_failed",
+			target.attaching
+				? "Attaching this visitor to an existing contact requires a valid identify signature."
+				: "This website requires a signed identify.",
+		);
+	}
+	// A signature of the externalId proves nothing about an email: it cannot unlock a contact
+	// that only the email designates (someone else's signed id + a victim's email).
+	if (required && target.attaching && target.byEmailOnly && command.externalId !== undefined) {
+		throw new CommandRejection(
+			"identity_verification_failed",
+			"This contact is known by its email only: identify with the email and its signature.",
+		);
+	}
+}
+
+/** Links the visitor and makes the contact's history (and its own) visible across devices. */
+function link(ctx: BatchContext, visitor: SupportVisitor, contactId: string): void {
+	const previous = visitor.contactId;
+	ctx.linkVisitorToContact(visitor.id, contactId);
+	for (const row of ctx.loadedConversations((r) => r.visitorId === visitor.id && !r.contactId)) {
+		ctx.patchMeta(row.id, { contactId });
+	}
+	for (const row of ctx.loadedConversations((r) => r.contactId === contactId)) {
+		ctx.setListed(visitor.id, row.id, true);
+	}
+	if (previous) {
+		// Moved to another contact: the previous one's other conversations leave this device.
+		const others = ctx.loadedConversations(
+			(r) => r.contactId === previous && r.visitorId !== visitor.id,
+		);
+		for (const row of others) ctx.setListed(visitor.id, row.id, false);
+	}
+}
+
+function normalizeEmail(email: string | undefined): string | undefined {
+	return email?.trim().toLowerCase();
+}

@@ -1,0 +1,178 @@
+import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
+import { z } from "zod";
+import type { NamedSchema, OperationDoc } from "./operation.ts";
+
+type JsonObject = Record<string, unknown>;
+
+/** Statuses every operation may answer, whatever it does. */
+const ALWAYS: Record<number, string> = {
+	429: "`rate_limited`: too many requests from this address (see Retry-After).",
+	500: "`internal_error`: something went wrong on the server.",
+};
+
+const SECURITY_SCHEMES = {
+	session: {
+		type: "http",
+		scheme: "bearer",
+		bearerFormat: "st_…",
+		description: "An agent session token from `POST /v1/auth/login`.",
+	},
+	privateKey: {
+		type: "http",
+		scheme: "bearer",
+		bearerFormat: "sk_live_… / sk_test_…",
+		description: "A private key, from servers only (never in a browser).",
+	},
+	publicKey: {
+		type: "apiKey",
+		in: "header",
+		name: HEADERS.publicKey,
+		description: "A public key (pk_live_… / pk_test_…), only from the website's allowed origins.",
+	},
+	visitorToken: {
+		type: "apiKey",
+		in: "header",
+		name: HEADERS.visitorToken,
+		description: "The signed visitor token `GET /v1/websites` returned.",
+	},
+} as const;
+
+/** `/v1/websites/:websiteId` → `/v1/websites/{websiteId}` (OpenAPI's path template syntax). */
+export function toOpenApiPath(expressPath: string): string {
+	return expressPath.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
+}
+
+/**
+ * Builds the OpenAPI 3.1 document of `operations`. Request and response bodies are JSON Schema
+ * 2020-12 (OpenAPI 3.1's dialect) generated from the same zod schemas the routes parse with and
+ * answer with, so the document cannot drift from validation. Request schemas describe what is
+ * accepted (zod's input side), response schemas what is sent (its output side).
+ */
+export function buildOpenApiDocument(operations: readonly OperationDoc[]): JsonObject {
+	const requests = collect(operations.flatMap((op) => (op.requestBody ? [op.requestBody] : [])));
+	const responses = collect(
+		operations.flatMap((op) => op.responses.flatMap((r) => (r.body ? [r.body] : []))),
+	);
+	responses.set("ApiError", apiErrorBodySchema);
+	const schemas = {
+		...componentSchemas(requests, "input"),
+		...componentSchemas(responses, "output"),
+	};
+
+	const paths: Record<string, Record<string, JsonObject>> = {};
+	for (const op of operations) {
+		const path = toOpenApiPath(op.path);
+		paths[path] ??= {};
+		(paths[path] as Record<string, JsonObject>)[op.method] = toOperation(op);
+	}
+	return {
+		openapi: "3.1.0",
+		info: {
+			title: "Cossistant sync-server API",
+			version: "1.0.0",
+			description:
+				"REST API of the local-first support platform. Every error is " +
+				"`{ error: { code, message, details? } }` with a stable `code`.",
+		},
+		servers: [{ url: "/" }],
+		tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
+		paths,
+		components: { schemas, securitySchemes: SECURITY_SCHEMES },
+	};
+}
+
+function collect(named: readonly NamedSchema[]): Map<string, z.ZodType> {
+	const byName = new Map<string, z.ZodType>();
+	for (const { name, schema } of named) {
+		const known = byName.get(name);
+		if (known && known !== schema) throw new Error(`two different schemas are named ${name}`);
+		byName.set(name, schema);
+	}
+	return byName;
+}
+
+function componentSchemas(
+	byName: ReadonlyMap<string, z.ZodType>,
+	io: "input" | "output",
+): Record<string, JsonObject> {
+	const registry = z.registry<{ id: string }>();
+	for (const [id, schema] of byName) registry.add(schema, { id });
+	const { schemas } = z.toJSONSchema(registry, {
+		target: "draft-2020-12",
+		io,
+		uri: (id) => `#/components/schemas/${id}`,
+		// A schema zod cannot express (a transform's output) becomes `{}` instead of throwing.
+		unrepresentable: "any",
+	});
+	return Object.fromEntries(
+		Object.entries(schemas).map(([id, schema]) => {
+			const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
+			return [id, rest];
+		}),
+	);
+}
+
+function ref(name: string): JsonObject {
+	return { $ref: `#/components/schemas/${name}` };
+}
+
+function toOperation(op: OperationDoc): JsonObject {
+	const pathParams = [...op.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
+	const parameters = [
+		...pathParams.map((name) => ({
+			name,
+			in: "path",
+			required: true,
+			schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
+		})),
+		...(op.headers ?? []).map((h) => ({
+			name: h.name,
+			in: "header",
+			required: h.required ?? false,
+			description: h.description,
+			schema: { type: "string" },
+		})),
+	];
+	const errors: Record<number, string> = {};
+	if (op.requestBody) errors[400] = "`validation_failed` / `bad_request`: the body is invalid.";
+	if (op.security.length > 0) {
+		errors[401] = "Missing, unknown, revoked or expired credentials (see `code`).";
+	}
+	if (pathParams.length > 0) errors[404] = "`not_found`: no such resource for you.";
+	Object.assign(errors, ALWAYS, op.errors);
+	const responses: Record<string, JsonObject> = {};
+	for (const success of op.responses) {
+		responses[String(success.status)] = {
+			description: success.description,
+			...(success.body
+				? { content: { "application/json": { schema: ref(success.body.name) } } }
+				: {}),
+		};
+	}
+	for (const [status, description] of Object.entries(errors)) {
+		responses[status] = {
+			description,
+			...(status === "429"
+				? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds." } } }
+				: {}),
+			content: { "application/json": { schema: ref("ApiError") } },
+		};
+	}
+	return {
+		operationId: op.operationId,
+		tags: [op.tag],
+		summary: op.summary,
+		...(op.description ? { description: op.description } : {}),
+		security: op.security.map((name) => ({ [name]: [] })),
+		...(parameters.length > 0 ? { parameters } : {}),
+		...(op.requestBody
+			? {
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: ref(op.requestBody.name) } },
+					},
+				}
+			: {}),
+		responses,
+	};
+}

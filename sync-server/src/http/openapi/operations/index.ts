@@ -1,0 +1,14 @@
+import type { OperationDoc } from "../operation.ts";
+import { adminOperations } from "./admin.ts";
+import { authOperations } from "./auth.ts";
+import { publicOperations } from "./public.ts";
+
+/**
+ * Every documented operation. A route mounted without an entry here fails
+ * `sync-server/test/openapi.test.ts`: add the route's OperationDoc to the file of its area.
+ */
+export const OPERATIONS: readonly OperationDoc[] = [
+	...publicOperations,
+	...authOperations,
+	...adminOperations,
+];

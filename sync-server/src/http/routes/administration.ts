@@ -1,0 +1,28 @@
+import { Router } from "express";
+import type { Authenticator } from "../../auth/authenticator.ts";
+import type { Database } from "../../persistence/database.ts";
+import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
+import { agentsRouter } from "./agents.ts";
+import { aiAgentsRouter } from "./ai-agents.ts";
+import { apiKeysRouter } from "./api-keys.ts";
+import { setupRouter } from "./setup.ts";
+import { websiteSettingsRouter } from "./website-settings.ts";
+
+export interface AdministrationOptions {
+	db: Database;
+	auth: Authenticator;
+	sessionTtlMs: number;
+	sockets: Pick<SocketSupervisor, "closeApiKey" | "closeUser">;
+}
+
+/** First-admin setup and a website's administration: keys, settings, agents, AI agents. */
+export function administrationRouter(options: AdministrationOptions): Router {
+	const { db, auth, sessionTtlMs, sockets } = options;
+	const router = Router();
+	router.use(setupRouter(db, sessionTtlMs));
+	router.use(apiKeysRouter(db, auth, sockets));
+	router.use(websiteSettingsRouter(db, auth));
+	router.use(agentsRouter(db, auth, { sessionTtlMs, sockets }));
+	router.use(aiAgentsRouter(db, auth));
+	return router;
+}

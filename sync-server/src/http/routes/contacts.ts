@@ -1,0 +1,38 @@
+import { type IdentifyResponse, identifyParamsSchema } from "@cossistant/types";
+import { Router } from "express";
+import type { Authenticator } from "../../auth/authenticator.ts";
+import type { CommandPipeline } from "../../commands/command-pipeline.ts";
+import type { Database } from "../../persistence/database.ts";
+import { toPublicContact, toPublicVisitor } from "../../support/support-state.ts";
+import { ApiError } from "../api-error.ts";
+import { submitCommand } from "../submit-command.ts";
+import { requireVisitorRequest } from "../visitor-request.ts";
+
+/**
+ * `POST /v1/contacts/identify` (public key + visitor token; body IdentifyParams): links the
+ * visitor to a contact through the `contact.identify` command and returns both. A wrong or
+ * missing signature where one is needed is a 403 `identity_verification_failed`.
+ */
+export function contactsRouter(
+	db: Database,
+	auth: Authenticator,
+	pipeline: CommandPipeline,
+): Router {
+	const router = Router();
+	router.post("/contacts/identify", async (req, res) => {
+		const principal = await requireVisitorRequest(auth, req);
+		const params = identifyParamsSchema.parse(req.body);
+		await submitCommand(pipeline, principal, { ...params, type: "contact.identify" });
+		const visitor = await db.prisma.visitor.findUnique({
+			where: { id: principal.visitorId },
+			include: { contact: true },
+		});
+		if (!visitor?.contact) throw new ApiError(404, "not_found", "The visitor is gone.");
+		const body: IdentifyResponse = {
+			visitor: toPublicVisitor(visitor, visitor.contact),
+			contact: toPublicContact(visitor.contact),
+		};
+		res.json(body);
+	});
+	return router;
+}

@@ -1,0 +1,40 @@
+import type { ApiErrorCode, CommandRejectionCode } from "@cossistant/types";
+import { uuidv7 } from "uuidv7";
+import type { Principal } from "../auth/principal.ts";
+import type { CommandPipeline } from "../commands/command-pipeline.ts";
+import { ApiError } from "./api-error.ts";
+
+/** HTTP status and REST error code of each command rejection code. */
+const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = {
+	invalid_command: [400, "validation_failed"],
+	unknown_command: [400, "bad_request"],
+	command_too_large: [413, "payload_too_large"],
+	forbidden: [403, "forbidden"],
+	not_found: [404, "not_found"],
+	conflict: [409, "conflict"],
+	visitor_blocked: [403, "visitor_blocked"],
+	identity_verification_failed: [403, "identity_verification_failed"],
+	outbox_full: [429, "rate_limited"],
+	rate_limited: [429, "rate_limited"],
+	internal_error: [500, "internal_error"],
+};
+
+/**
+ * Submits a command on behalf of a REST request and waits until it is durable. The id is
+ * generated here (UUIDv7): a REST call is one intent, so it is one command. A rejection becomes
+ * an ApiError with the matching status and the command's reason; a retryable internal error
+ * is a 503 `unavailable`.
+ */
+export async function submitCommand(
+	pipeline: CommandPipeline,
+	principal: Principal,
+	command: Record<string, unknown> & { type: string },
+): Promise<void> {
+	const result = await pipeline.submit(principal, { ...command, id: uuidv7() });
+	if (result.status === "applied") return;
+	if (result.code === "internal_error" && result.retryable) {
+		throw new ApiError(503, "unavailable", result.reason);
+	}
+	const [status, code] = REJECTION_TO_HTTP[result.code] ?? [400, "bad_request"];
+	throw new ApiError(status, code, result.reason);
+}

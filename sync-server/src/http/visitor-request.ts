@@ -1,0 +1,23 @@
+import { HEADERS } from "@cossistant/types";
+import type { Request } from "express";
+import type { Authenticator } from "../auth/authenticator.ts";
+import type { VisitorPrincipal } from "../auth/principal.ts";
+import { ApiError } from "./api-error.ts";
+
+/**
+ * The visitor a widget request speaks for: a public key used from an allowed origin plus the
+ * visitor token issued for that key's website. The principal carries the key's environment
+ * (test keys make the identify signature optional).
+ */
+export async function requireVisitorRequest(
+	auth: Authenticator,
+	req: Request,
+): Promise<VisitorPrincipal> {
+	const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), req.headers.origin);
+	const token = req.header(HEADERS.visitorToken);
+	const visitor = token ? await auth.checkVisitorToken(token, key.websiteId) : null;
+	if (!visitor) {
+		throw new ApiError(401, "unauthorized", "A valid visitor token is required (X-Visitor-Token).");
+	}
+	return { ...visitor, keyEnvironment: key.environment };
+}

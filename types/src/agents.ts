@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { agentUserSchema, loginResponseSchema } from "./auth.ts";
+import { isoDateSchema } from "./ids.ts";
+import { aiAgentSchema } from "./website.ts";
+import { allowedOriginsSchema } from "./website-settings.ts";
+
+/** Admins manage keys, settings and agents; agents answer conversations. */
+export const agentRoleSchema = z.enum(["admin", "agent"]);
+
+/** A new password: long enough to resist guessing, bounded so hashing stays cheap. */
+export const newPasswordSchema = z.string().min(10).max(256);
+
+const emailSchema = z.email().max(320);
+const displayNameSchema = z.string().trim().min(1).max(100);
+
+/**
+ * `POST /v1/websites/:websiteId/agents` (admins). With `password` the agent is created at once;
+ * without, a one-time invitation token is returned for `POST /v1/auth/accept-invite`. An email
+ * that already has an account is added to the website as it is (role and password unchanged).
+ */
+export const createAgentRequestSchema = z.strictObject({
+	email: emailSchema,
+	name: displayNameSchema,
+	role: agentRoleSchema.default("agent"),
+	password: newPasswordSchema.optional(),
+});
+
+/** A pending invitation (its token is shown once, at creation). */
+export const invitationSchema = z.object({
+	id: z.string(),
+	websiteId: z.string(),
+	email: z.string(),
+	name: z.string(),
+	role: agentRoleSchema,
+	expiresAt: isoDateSchema,
+	createdAt: isoDateSchema,
+});
+
+/** The agent created (or added), or the invitation with its one-time token. */
+export const createAgentResponseSchema = z.union([
+	z.object({ agent: agentUserSchema }),
+	z.object({ invitation: invitationSchema, inviteToken: z.string() }),
+]);
+
+/** `GET /v1/websites/:websiteId/agents`: members and pending invitations. */
+export const agentListResponseSchema = z.object({
+	agents: z.array(agentUserSchema),
+	invitations: z.array(invitationSchema),
+});
+
+/** `POST /v1/auth/accept-invite`: sets the password and logs in (answers a LoginResponse). */
+export const acceptInviteRequestSchema = z.strictObject({
+	token: z.string().min(1).max(200),
+	password: newPasswordSchema,
+	name: displayNameSchema.optional(),
+});
+
+/** `POST /v1/websites/:websiteId/ai-agents` (admins): an actor backends post messages as. */
+export const createAiAgentRequestSchema = z.strictObject({
+	name: displayNameSchema,
+	image: z
+		.url({ protocol: /^https?$/ })
+		.max(2_048)
+		.optional(),
+});
+
+export const aiAgentResponseSchema = z.object({ aiAgent: aiAgentSchema });
+export const aiAgentListResponseSchema = z.object({ aiAgents: z.array(aiAgentSchema) });
+
+/** `GET /v1/auth/me`: who the session token belongs to. */
+export const meResponseSchema = z.object({
+	userId: z.string(),
+	name: z.string(),
+	role: agentRoleSchema,
+	websiteIds: z.array(z.string()),
+});
+
+/** `GET /v1/setup`: whether this install still needs its first admin. */
+export const setupStatusResponseSchema = z.object({ needsSetup: z.boolean() });
+
+/** `POST /v1/setup`: the first admin and the first website; refused once any agent exists. */
+export const setupRequestSchema = z.strictObject({
+	email: emailSchema,
+	name: displayNameSchema,
+	password: newPasswordSchema,
+	websiteName: displayNameSchema,
+	allowedOrigins: allowedOriginsSchema.optional(),
+});
+
+/** The admin's session (as a login answers) plus the website and its first `pk_test_…` key. */
+export const setupResponseSchema = loginResponseSchema.extend({
+	website: z.object({ id: z.string(), name: z.string() }),
+	publicKey: z.string(),
+});
+
+export type AgentRole = z.infer<typeof agentRoleSchema>;
+export type CreateAgentRequest = z.infer<typeof createAgentRequestSchema>;
+export type CreateAgentResponse = z.infer<typeof createAgentResponseSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
+export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
+export type CreateAiAgentRequest = z.infer<typeof createAiAgentRequestSchema>;
+export type MeResponse = z.infer<typeof meResponseSchema>;
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+export type SetupResponse = z.infer<typeof setupResponseSchema>;
