@@ -4,15 +4,18 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { Authenticator } from "./auth/authenticator.ts";
 import { resolveServerSecret } from "./auth/server-secret.ts";
 import { CommandPipeline } from "./commands/command-pipeline.ts";
+import { limitVisitorCommands } from "./commands/command-rate-limit.ts";
 import type { ServerConfig } from "./config.ts";
 import { ShadowDocs } from "./documents/shadow-docs.ts";
 import { createHttpApp } from "./http/app.ts";
+import { TokenBucketLimiter } from "./limits/token-bucket.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
 import { DocStore } from "./persistence/doc-store.ts";
 import { migrate } from "./persistence/migrator.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
+import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
 import { SyncExtension } from "./realtime/sync-extension.ts";
 import { WebSocketGateway } from "./realtime/websocket-gateway.ts";
 import { type DemoCredentials, seedDemo } from "./seed/demo-seed.ts";
@@ -21,6 +24,8 @@ export interface StartOptions {
 	/** Use this (already open) database instead of the configured one; the caller closes it. */
 	db?: Database;
 	logger?: Logger;
+	/** How often open sockets' sessions, visitors and keys are re-checked (default 30 s). */
+	socketSweepIntervalMs?: number;
 }
 
 /** A running sync-server: one HTTP port with REST under /v1 and WebSocket at /ws. */
@@ -56,7 +61,11 @@ export async function startSyncServer(
 	const secret = await resolveServerSecret(db, config.authSecret);
 	const demo = config.seedDemo ? await seedDemo(db) : null;
 
-	const auth = new Authenticator(db, secret);
+	const auth = new Authenticator(db, secret, (error) =>
+		logger.warn({ err: error }, "API key lastUsedAt not recorded"),
+	);
+	// Assigned once the gateway exists; pipeline effects and routes only run after start.
+	let supervisor: SocketSupervisor | null = null;
 	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
 	const shadows = new ShadowDocs(store);
 	const live = new LiveDocuments();
@@ -67,6 +76,9 @@ export async function startSyncServer(
 		logger: logger.child({ module: "pipeline" }),
 		batchSize: config.commandBatchSize,
 		onCommit: (docName, update) => live.applyCommitted(docName, update),
+		onEffect: (effect) => {
+			if (effect.type === "visitorBlocked") supervisor?.closeVisitor(effect.visitorId);
+		},
 	});
 
 	let gateway: WebSocketGateway | null = null;
@@ -75,7 +87,10 @@ export async function startSyncServer(
 		auth,
 		store,
 		live,
-		pipeline,
+		pipeline: limitVisitorCommands(
+			pipeline,
+			new TokenBucketLimiter(config.commandRateLimit, 60_000),
+		),
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 	});
@@ -87,6 +102,15 @@ export async function startSyncServer(
 		path: "/ws",
 		maxPayload: config.wsMaxPayload,
 	});
+	const sockets = new SocketSupervisor({
+		sockets: gateway,
+		principalOf: (request) => extension.principalOfRequest(request),
+		db,
+		logger: logger.child({ module: "sockets" }),
+		sweepIntervalMs: options.socketSweepIntervalMs ?? 30_000,
+	});
+	supervisor = sockets;
+	sockets.start();
 
 	const app = createHttpApp({
 		db,
@@ -94,6 +118,9 @@ export async function startSyncServer(
 		logger,
 		sessionTtlMs: config.sessionTtlMs,
 		pipeline,
+		sockets,
+		limits: { requestsPerMinute: config.restRateLimit, loginMaxFailures: config.loginMaxFailures },
+		trustProxy: config.trustProxy,
 		stats: () => ({
 			connections: gateway?.connectionCount ?? 0,
 			documents: live.size,
@@ -112,6 +139,7 @@ export async function startSyncServer(
 		stopping ??= (async () => {
 			logger.info("shutting down: finishing in-flight commands");
 			const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+			sockets.stop();
 			await pipeline.stop();
 			gateway?.closeAll();
 			httpServer.closeAllConnections();

@@ -105,6 +105,41 @@ export const leaveConversationCommandSchema = z.object({
 	type: z.literal("conversation.leave"),
 });
 
+/** An agent assigns the conversation to an agent of its website; emits `assigned`. */
+export const assignConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.assign"),
+	userId: idSchema,
+});
+
+/** Removes an assignee; emits `unassigned`. Removing someone not assigned is a no-op. */
+export const unassignConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.unassign"),
+	userId: idSchema,
+});
+
+const visitorBlockFields = {
+	...envelope,
+	visitorId: idSchema,
+	/** Where the `visitor_blocked` / `visitor_unblocked` event item goes (one of the visitor's). */
+	conversationId: idSchema.optional(),
+};
+
+/** An agent blocks a visitor: it can send nothing and open nothing until unblocked. */
+export const blockVisitorCommandSchema = z.object({
+	...visitorBlockFields,
+	type: z.literal("visitor.block"),
+});
+
+/** An agent lifts a visitor's block. */
+export const unblockVisitorCommandSchema = z.object({
+	...visitorBlockFields,
+	type: z.literal("visitor.unblock"),
+});
+
 /** An identified visitor updates its contact's metadata (primitives only; unchanged = no write). */
 export const setContactMetadataCommandSchema = z.object({
 	...envelope,
@@ -161,6 +196,10 @@ export const commandSchema = z.discriminatedUnion("type", [
 	removeTagCommandSchema,
 	joinConversationCommandSchema,
 	leaveConversationCommandSchema,
+	assignConversationCommandSchema,
+	unassignConversationCommandSchema,
+	blockVisitorCommandSchema,
+	unblockVisitorCommandSchema,
 	setContactMetadataCommandSchema,
 	identifyContactCommandSchema,
 	mutateFeatureFlagsCommandSchema,
@@ -183,6 +222,10 @@ export const AGENT_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType
 	"conversation.removeTag",
 	"conversation.join",
 	"conversation.leave",
+	"conversation.assign",
+	"conversation.unassign",
+	"visitor.block",
+	"visitor.unblock",
 	"featureFlags.mutate",
 ]);
 

@@ -6,6 +6,7 @@ export const API_ERROR_CODES = [
 	"validation_failed",
 	"missing_public_key",
 	"invalid_api_key",
+	"private_key_required",
 	"origin_not_allowed",
 	"unauthorized",
 	"invalid_credentials",

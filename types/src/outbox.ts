@@ -11,6 +11,7 @@ export const COMMAND_REJECTION_CODES = [
 	"visitor_blocked",
 	"identity_verification_failed",
 	"outbox_full",
+	"rate_limited",
 	"internal_error",
 ] as const;
 

@@ -48,6 +48,12 @@ export interface NewItem {
 }
 
 /**
+ * Something a committed batch implies outside the database, run by the pipeline only after the
+ * commit (never for a rolled-back batch): e.g. closing a blocked visitor's open sockets.
+ */
+export type CommittedEffect = { type: "visitorBlocked"; visitorId: string };
+
+/**
  * The state of one command batch inside its database transaction.
  *
  * Contract for handlers: first check (read, and throw `CommandRejection`), then write. Writes
@@ -73,6 +79,11 @@ export class BatchContext {
 		string,
 		{ metadata: Prisma.InputJsonValue; metadataHash: string }
 	>();
+	private readonly visitorBlocks = new Map<
+		string,
+		{ isBlocked: boolean; blockedAt: Date | null; blockedById: string | null }
+	>();
+	private readonly effects: CommittedEffect[] = [];
 	/** Visitor, contact and organization rows and the visitor documents' `profile` maps. */
 	readonly support: SupportRows;
 	private readonly listChanges = new VisitorListChanges();
@@ -274,6 +285,27 @@ export class BatchContext {
 		return item;
 	}
 
+	/** Blocks or unblocks a visitor (row written at flush; later commands of the batch see it). */
+	setVisitorBlocked(visitorId: string, blocked: boolean, byUserId: string | null): void {
+		const visitor = this.visitors.get(visitorId);
+		if (visitor) visitor.isBlocked = blocked;
+		this.visitorBlocks.set(visitorId, {
+			isBlocked: blocked,
+			blockedAt: blocked ? this.now : null,
+			blockedById: blocked ? byUserId : null,
+		});
+	}
+
+	/** Queues an effect to run once this batch has committed. */
+	addEffect(effect: CommittedEffect): void {
+		this.effects.push(effect);
+	}
+
+	/** The effects of the batch (the pipeline runs them after the commit). */
+	committedEffects(): readonly CommittedEffect[] {
+		return this.effects;
+	}
+
 	/** Records that `participant` (`visitor:<id>` / `user:<id>`) has seen the conversation now. */
 	markSeen(conversationId: string, participant: string): void {
 		this.requireState(conversationId);
@@ -335,6 +367,9 @@ export class BatchContext {
 		}
 		for (const [id, data] of this.contactMetadata) {
 			await this.tx.contact.update({ where: { id }, data });
+		}
+		for (const [id, data] of this.visitorBlocks) {
+			await this.tx.visitor.update({ where: { id }, data });
 		}
 		for (const seen of this.seenRows.values()) {
 			await this.tx.seen.upsert({

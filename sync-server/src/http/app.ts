@@ -3,11 +3,15 @@ import type { Authenticator } from "../auth/authenticator.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
+import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
+import { type RestLimits, restRateLimit } from "./rate-limit.ts";
+import { administrationRouter } from "./routes/administration.ts";
 import { agentAuthRouter } from "./routes/agent-auth.ts";
 import { contactsRouter } from "./routes/contacts.ts";
 import { healthRouter } from "./routes/health.ts";
+import { openApiRouter } from "./routes/openapi.ts";
 import { supportRouter } from "./routes/support.ts";
 import { websitesRouter } from "./routes/websites.ts";
 
@@ -17,6 +21,12 @@ export interface HttpAppOptions {
 	logger: Logger;
 	sessionTtlMs: number;
 	stats: () => Record<string, number>;
+	/** Closes open sockets whose credentials end (logout, revoked key, removed agent). */
+	sockets: SocketSupervisor;
+	/** Per-IP request and failed-login limits. */
+	limits: RestLimits;
+	/** Express `trust proxy` (which X-Forwarded-For hop is the client, for per-IP limits). */
+	trustProxy?: boolean | number | string;
 	/** Routes that change state submit commands here (the one write path). */
 	pipeline: CommandPipeline;
 }
@@ -26,13 +36,23 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	const app = express();
 	app.disable("x-powered-by");
 	app.set("trust proxy", false);
+	if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
 	app.use(healthRouter(options.db, options.stats));
 
 	const v1 = express.Router();
 	v1.use(cors);
+	v1.use(restRateLimit(options.limits));
 	v1.use(express.json({ limit: "256kb" }));
+	v1.use(openApiRouter());
 	v1.use(websitesRouter(options.db, options.auth));
-	v1.use(agentAuthRouter(options.db, options.auth, options.sessionTtlMs));
+	v1.use(
+		agentAuthRouter(options.db, options.auth, {
+			sessionTtlMs: options.sessionTtlMs,
+			limits: options.limits,
+			sockets: options.sockets,
+		}),
+	);
+	v1.use(administrationRouter(options));
 	v1.use(contactsRouter(options.db, options.auth, options.pipeline));
 	v1.use(supportRouter(options.db, options.auth, options.pipeline));
 	app.use("/v1", v1);

@@ -1,6 +1,7 @@
 import type { CommandType } from "@cossistant/types";
 import type { CommandHandler } from "../command-handler.ts";
 import { addNote } from "./add-note.ts";
+import { assignConversation, unassignConversation } from "./assignment.ts";
 import { mutateFeatureFlags } from "./feature-flags.ts";
 import { identifyContact } from "./identify-contact.ts";
 import { markSeen } from "./mark-seen.ts";
@@ -12,6 +13,7 @@ import { setPriority } from "./set-priority.ts";
 import { setStatus } from "./set-status.ts";
 import { startConversation } from "./start-conversation.ts";
 import { addTag, removeTag } from "./tags.ts";
+import { blockVisitor, unblockVisitor } from "./visitor-block.ts";
 
 /** Every command type's handler; a missing entry fails to compile. */
 export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
@@ -25,6 +27,10 @@ export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
 	"conversation.removeTag": removeTag,
 	"conversation.join": joinConversation,
 	"conversation.leave": leaveConversation,
+	"conversation.assign": assignConversation,
+	"conversation.unassign": unassignConversation,
+	"visitor.block": blockVisitor,
+	"visitor.unblock": unblockVisitor,
 	"contact.setMetadata": setContactMetadata,
 	"contact.identify": identifyContact,
 	"featureFlags.mutate": mutateFeatureFlags,
