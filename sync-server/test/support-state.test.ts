@@ -122,26 +122,41 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 		const profile = client
 			.doc(DocumentNames.visitor(visitor.visitorId))
 			.getMap<unknown>(VISITOR_DOC_KEYS.profile);
-		const arrived = new Promise<number>((resolve) => {
-			const observer = () => {
-				if (profileState(client, visitor.visitorId)?.featureFlags.includes("new-message")) {
-					profile.unobserve(observer);
-					resolve(performance.now());
-				}
-			};
-			profile.observe(observer);
-		});
+		/** Resolves with the time the widget's replica shows `flag`. */
+		const arrival = (flag: string) =>
+			new Promise<number>((resolve) => {
+				const observer = () => {
+					if (profileState(client, visitor.visitorId)?.featureFlags.includes(flag)) {
+						profile.unobserve(observer);
+						resolve(performance.now());
+					}
+				};
+				profile.observe(observer);
+			});
 
-		const start = performance.now();
-		const response = await mutateFlags(server, site.privateKey, {
-			target: { type: "contactOrganization", id: organizationId },
-			operation: "add",
-			flags: ["new-message"],
-		});
-		expect(response.status).toBe(200);
-		const delay = (await arrived) - start;
-		console.log(`flag change → widget (${target.name}): ${delay.toFixed(1)} ms`);
-		expect(delay).toBeLessThan(2_000);
+		// From the backend's PATCH (organization level, so the change fans out through the
+		// contact) to the widget's replica; the first sample includes cold caches.
+		const delays: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			const flag = `new-message-${i}`;
+			const arrived = arrival(flag);
+			const start = performance.now();
+			const response = await mutateFlags(server, site.privateKey, {
+				target: { type: "contactOrganization", id: organizationId },
+				operation: "add",
+				flags: [flag],
+			});
+			expect(response.status).toBe(200);
+			delays.push((await arrived) - start);
+		}
+		const warm = delays.slice(1).sort((a, b) => a - b);
+		const median = warm[Math.floor(warm.length / 2)] ?? 0;
+		console.log(
+			`flag change → widget (${target.name}): median ${median.toFixed(1)} ms, ` +
+				`max ${Math.max(...warm).toFixed(1)} ms, first ${delays[0]?.toFixed(1)} ms`,
+		);
+		expect(median).toBeLessThan(1_000);
+		expect(profileState(client, visitor.visitorId)?.featureFlags).toHaveLength(8);
 	});
 
 	it("refuses the flag mutation without a private key, with a public key or a revoked key", async () => {
