@@ -4,9 +4,9 @@ import {
 	DocumentNames,
 	type IdentifyParams,
 	type MessagePart,
+	type PrincipalKey,
 	type PublicVisitor,
 	type PublicWebsiteResponse,
-	type PrincipalKey,
 	type TimelineItem,
 	VISITOR_DOC_KEYS,
 	VISITOR_PROFILE_KEYS,
@@ -26,14 +26,14 @@ import { Outbox } from "./outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "./outbox/outbox-persistence.ts";
 import { browserEnvironment, type ClientEnvironment } from "./platform/environment.ts";
 import { defaultKeyValueStore, type KeyValueStore } from "./platform/key-value-store.ts";
+import { SupportApi } from "./support/support-api.ts";
 import type {
 	FeatureFlagName,
 	OnboardingMetadataOf,
 	OnboardingStepId,
 	SupportConfig,
 } from "./support-config.ts";
-import { SupportApi } from "./support/support-api.ts";
-import { defaultDocCache, type DocCache } from "./sync/doc-cache.ts";
+import { type DocCache, defaultDocCache } from "./sync/doc-cache.ts";
 import { SyncConnection } from "./sync/sync-connection.ts";
 
 /** Options of `new CossistantClient(…)`. */
@@ -65,6 +65,8 @@ export interface CossistantClientOptions {
 export interface VisitorState {
 	website: PublicWebsiteResponse | null;
 	visitor: PublicVisitor | null;
+	/** true when the last bootstrap could not reach the server and used the stored one. */
+	offline: boolean;
 }
 
 /** Options of `startConversation`. */
@@ -123,11 +125,20 @@ export class CossistantClient {
 				"Cossistant: `publicKey` must start with pk_test_ or pk_live_ (private sk_ keys never belong in a browser).",
 			);
 		}
-		this.rest = new RestClient({ apiUrl, publicKey: this.publicKey, apiKey: options.apiKey, fetch: options.fetch });
+		this.rest = new RestClient({
+			apiUrl,
+			publicKey: this.publicKey,
+			apiKey: options.apiKey,
+			fetch: options.fetch,
+		});
 		this.session = this.publicKey
 			? new VisitorSession(this.rest, options.storage ?? defaultKeyValueStore(), this.publicKey)
 			: null;
-		this.visitorState = createStore<VisitorState>(() => ({ website: null, visitor: null }));
+		this.visitorState = createStore<VisitorState>(() => ({
+			website: null,
+			visitor: null,
+			offline: false,
+		}));
 		const storage = options.storage ?? defaultKeyValueStore();
 		this.contacts = new ContactsApi({
 			rest: this.rest,
@@ -193,7 +204,10 @@ export class CossistantClient {
 		await this.enqueue(command);
 		this.events.emitConversationStart(conversationId);
 		if (command.initialMessage) {
-			this.events.emitMessageSent(conversationId, this.localItem(conversationId, command.initialMessage));
+			this.events.emitMessageSent(
+				conversationId,
+				this.localItem(conversationId, command.initialMessage),
+			);
 		}
 		return conversationId;
 	}
@@ -220,7 +234,10 @@ export class CossistantClient {
 			principal: `visitor:${visitorId}`,
 			self: { visitorId },
 			onInvalidItem: (_raw, reason) =>
-				this.events.emitError(new Error(`Invalid timeline item: ${reason}`), "invalid_timeline_item"),
+				this.events.emitError(
+					new Error(`Invalid timeline item: ${reason}`),
+					"invalid_timeline_item",
+				),
 			onNewItems: (items) => this.announce(conversationId, items, visitorId),
 		});
 		this.views.set(conversationId, view);
@@ -254,7 +271,10 @@ export class CossistantClient {
 	}
 
 	/** Replaces an onboarding step's metadata (`null` clears it); optimistic. */
-	setOnboardingMetadata<S extends OnboardingStepId>(step: S, metadata: OnboardingMetadataOf<S> | null): Promise<void> {
+	setOnboardingMetadata<S extends OnboardingStepId>(
+		step: S,
+		metadata: OnboardingMetadataOf<S> | null,
+	): Promise<void> {
 		return this.support.setOnboardingMetadata(step, metadata);
 	}
 
@@ -264,7 +284,9 @@ export class CossistantClient {
 	}
 
 	/** Changes feature flags with the private key (server-side only). */
-	mutateSupportFeatureFlags(mutation: Parameters<SupportApi["mutateSupportFeatureFlags"]>[0]): Promise<unknown> {
+	mutateSupportFeatureFlags(
+		mutation: Parameters<SupportApi["mutateSupportFeatureFlags"]>[0],
+	): Promise<unknown> {
 		return this.support.mutateSupportFeatureFlags(mutation);
 	}
 
@@ -308,12 +330,13 @@ export class CossistantClient {
 	}
 
 	private async bootstrap(): Promise<PublicWebsiteResponse> {
-		if (!this.session) throw new CossistantConfigurationError("A public key is required to bootstrap a visitor.");
-		const response = await this.session.bootstrap();
+		if (!this.session)
+			throw new CossistantConfigurationError("A public key is required to bootstrap a visitor.");
+		const { response, offline } = await this.session.bootstrap();
 		if (this.destroyed) return response.website;
-		this.visitorState.setState({ website: response.website, visitor: response.visitor });
+		this.visitorState.setState({ website: response.website, visitor: response.visitor, offline });
 		if (!this.sync) this.connect(response.visitor.id, response.website.id, response.visitorToken);
-		else this.sync.setToken(response.visitorToken);
+		else if (this.sync.token !== response.visitorToken) this.sync.setToken(response.visitorToken);
 		return response.website;
 	}
 
@@ -327,20 +350,42 @@ export class CossistantClient {
 			cache: this.options.docCache ?? defaultDocCache(),
 			WebSocketPolyfill: this.options.WebSocketPolyfill,
 			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.
-			onUnauthorized: () => void this.fetchWebsite().catch((error) => this.events.emitError(toError(error), "visitor_recovery_failed")),
+			onUnauthorized: () =>
+				void this.fetchWebsite().catch((error) =>
+					this.events.emitError(toError(error), "visitor_recovery_failed"),
+				),
 			onDocumentRefused: (name, reason) =>
-				this.events.emitError(new Error(`Access to ${name} refused: ${reason}`), "document_refused"),
+				this.events.emitError(
+					new Error(`Access to ${name} refused: ${reason}`),
+					"document_refused",
+				),
 		});
+		// Started offline: refresh the website and visitor once the connection is back.
+		this.cleanups.push(
+			this.sync.state.subscribe(({ status }) => {
+				if (status === "connected" && this.visitorState.getState().offline) {
+					void this.fetchWebsite().catch((error) =>
+						this.events.emitError(toError(error), "bootstrap_failed"),
+					);
+				}
+			}),
+		);
 		const persistence = this.options.outboxPersistence ?? defaultOutboxPersistence();
 		this.outboxInstance = new Outbox(principal, this.sync, persistence);
 		this.cleanups.push(
 			this.outboxInstance.addListener({
 				onRejected: (command, failure) =>
-					this.events.emitError(new Error(`${command.type} rejected: ${failure.reason}`), "command_rejected"),
+					this.events.emitError(
+						new Error(`${command.type} rejected: ${failure.reason}`),
+						"command_rejected",
+					),
 			}),
 		);
-		this.list = new ConversationList(this.outboxInstance, { visitorId, websiteId }, (_raw, reason) =>
-			this.events.emitError(new Error(`Invalid conversation: ${reason}`), "invalid_conversation"),
+		this.list = new ConversationList(
+			this.outboxInstance,
+			{ visitorId, websiteId },
+			(_raw, reason) =>
+				this.events.emitError(new Error(`Invalid conversation: ${reason}`), "invalid_conversation"),
 		);
 		// Attach views whose conversation now exists on the server.
 		this.cleanups.push(
@@ -365,7 +410,9 @@ export class CossistantClient {
 		};
 		follow(visitorDoc.doc);
 		this.cleanups.push(visitorDoc.onReplaced(follow));
-		void this.outboxInstance.restore().catch((error) => this.events.emitError(toError(error), "outbox_restore_failed"));
+		void this.outboxInstance
+			.restore()
+			.catch((error) => this.events.emitError(toError(error), "outbox_restore_failed"));
 	}
 
 	private announce(conversationId: string, items: TimelineItem[], visitorId: string): void {
@@ -373,12 +420,17 @@ export class CossistantClient {
 			if (item.type === "message" && item.visitorId !== visitorId && item.visibility === "public") {
 				this.events.emitMessageReceived(conversationId, item);
 			}
-			const event = item.type === "event" ? item.parts.find((part) => part.type === "event") : undefined;
-			if (event?.type === "event" && event.eventType === "resolved") this.events.emitConversationEnd(conversationId);
+			const event =
+				item.type === "event" ? item.parts.find((part) => part.type === "event") : undefined;
+			if (event?.type === "event" && event.eventType === "resolved")
+				this.events.emitConversationEnd(conversationId);
 		}
 	}
 
-	private localItem(conversationId: string, message: { itemId: string; parts: MessagePart[] }): TimelineItem {
+	private localItem(
+		conversationId: string,
+		message: { itemId: string; parts: MessagePart[] },
+	): TimelineItem {
 		const now = new Date().toISOString();
 		return {
 			id: message.itemId,

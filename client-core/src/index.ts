@@ -1,14 +1,38 @@
-export { CossistantClient, type CossistantClientOptions, type StartConversationOptions, type VisitorState } from "./client.ts";
+export {
+	CossistantClient,
+	type CossistantClientOptions,
+	type StartConversationOptions,
+	type VisitorState,
+} from "./client.ts";
 export { ContactsApi } from "./contacts/contacts-api.ts";
 export { hashMetadata } from "./contacts/metadata-hash.ts";
-export { ConversationList, type ConversationListState, type ConversationSummary } from "./conversations/conversation-list.ts";
+export {
+	ConversationList,
+	type ConversationListState,
+	type ConversationSummary,
+} from "./conversations/conversation-list.ts";
 export { ConversationView, type ConversationViewState } from "./conversations/conversation-view.ts";
-export { buildTimelineView, countUnread, type DeliveryState, type TimelineItemView } from "./conversations/timeline-view.ts";
-export { activeTypers, TYPING_TTL_MS, type Typer, type TypingState } from "./conversations/typing.ts";
+export {
+	buildTimelineView,
+	countUnread,
+	type DeliveryState,
+	type TimelineItemView,
+} from "./conversations/timeline-view.ts";
+export {
+	activeTypers,
+	TYPING_TTL_MS,
+	type Typer,
+	type TypingState,
+} from "./conversations/typing.ts";
 export { CossistantApiError, CossistantConfigurationError } from "./errors.ts";
 export * from "./events/support-events.ts";
 export { RestClient } from "./http/rest-client.ts";
-export { Outbox, type OutboxEntry, type OutboxEntryState, type OutboxState } from "./outbox/outbox.ts";
+export {
+	Outbox,
+	type OutboxEntry,
+	type OutboxEntryState,
+	type OutboxState,
+} from "./outbox/outbox.ts";
 export {
 	indexedDbOutboxPersistence,
 	memoryOutboxPersistence,
@@ -17,6 +41,8 @@ export {
 } from "./outbox/outbox-persistence.ts";
 export type { ClientEnvironment } from "./platform/environment.ts";
 export { type KeyValueStore, memoryKeyValueStore } from "./platform/key-value-store.ts";
+export { SupportApi } from "./support/support-api.ts";
+export { SupportStateStore, type SupportStateView } from "./support/support-state-store.ts";
 export {
 	createSupport,
 	type FeatureFlagName,
@@ -26,7 +52,9 @@ export {
 	type SupportOnboardingMetadata,
 	type SupportRegister,
 } from "./support-config.ts";
-export { SupportApi } from "./support/support-api.ts";
-export { type SupportStateView, SupportStateStore } from "./support/support-state-store.ts";
 export { type DocCache, indexedDbDocCache, memoryDocCache } from "./sync/doc-cache.ts";
-export { type ConnectionState, type ConnectionStatus, SyncConnection } from "./sync/sync-connection.ts";
+export {
+	type ConnectionState,
+	type ConnectionStatus,
+	SyncConnection,
+} from "./sync/sync-connection.ts";

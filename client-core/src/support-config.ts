@@ -50,7 +50,9 @@ export type SupportOnboardingMetadata<
 > = M;
 
 /** The metadata type of step `S` (a plain record when none is declared). */
-export type OnboardingMetadataOf<S extends string> = SupportRegister extends { onboardingMetadata: infer M }
+export type OnboardingMetadataOf<S extends string> = SupportRegister extends {
+	onboardingMetadata: infer M;
+}
 	? S extends keyof M
 		? M[S]
 		: Record<string, unknown>
@@ -64,7 +66,10 @@ export type OnboardingMetadataOf<S extends string> = SupportRegister extends { o
  *   onboarding: { steps: [{ id: "workspace", isFirst: true }, { id: "done", isLast: true }] },
  * });
  */
-export function createSupport<const Flag extends string, const StepId extends string = never>(config: {
+export function createSupport<
+	const Flag extends string,
+	const StepId extends string = never,
+>(config: {
 	featureFlags: readonly Flag[];
 	onboarding?: { steps: ReadonlyArray<OnboardingStepConfig<StepId>> };
 }): SupportConfig<Flag, StepId> {

@@ -4,196 +4,270 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
 import { TestClient } from "../../sync-server/test/support/test-client.ts";
-import { type TestDatabase, testDatabaseTargets } from "../../sync-server/test/support/test-database.ts";
+import {
+	type TestDatabase,
+	testDatabaseTargets,
+} from "../../sync-server/test/support/test-database.ts";
 import { loginAgent, startTestServer } from "../../sync-server/test/support/test-server.ts";
 import { CossistantClient, memoryKeyValueStore, type SupportEvent } from "../src/index.ts";
 
-describe.each(testDatabaseTargets())("CossistantClient against a real server on $name", (target) => {
-	let database: TestDatabase;
-	let server: SyncServer;
-	const clients: CossistantClient[] = [];
-	const agents: TestClient[] = [];
+describe.each(testDatabaseTargets())(
+	"CossistantClient against a real server on $name",
+	(target) => {
+		let database: TestDatabase;
+		let server: SyncServer;
+		const clients: CossistantClient[] = [];
+		const agents: TestClient[] = [];
 
-	beforeAll(async () => {
-		database = await target.create();
-		server = await startTestServer(database.db);
-	});
-	afterAll(async () => {
-		for (const client of clients) client.destroy();
-		for (const agent of agents) agent.destroy();
-		await server.stop();
-		await database.drop();
-	});
+		beforeAll(async () => {
+			database = await target.create();
+			server = await startTestServer(database.db);
+		});
+		afterAll(async () => {
+			for (const client of clients) client.destroy();
+			for (const agent of agents) agent.destroy();
+			await server.stop();
+			await database.drop();
+		});
 
-	function newClient(storage = memoryKeyValueStore()) {
-		const client = new CossistantClient({ apiUrl: server.apiUrl, publicKey: server.demo?.publicKey, storage });
-		clients.push(client);
-		return client;
-	}
-
-	async function newAgent() {
-		const session = await loginAgent(server);
-		const agent = new TestClient({ wsUrl: server.wsUrl, token: session.token, principal: `user:${session.user.id}` });
-		agents.push(agent);
-		return { agent, session };
-	}
-
-	it("bootstraps a visitor, resumes it from storage, and recovers from an invalid token", async () => {
-		const storage = memoryKeyValueStore();
-		const first = newClient(storage);
-		await first.fetchWebsite();
-		const visitorId = first.visitorState.getState().visitor?.id;
-		expect(visitorId).toBeTruthy();
-		expect(first.visitorState.getState().website?.name).toBe("Demo website");
-
-		const again = newClient(storage);
-		await again.fetchWebsite();
-		expect(again.visitorState.getState().visitor?.id).toBe(visitorId);
-
-		const key = `cossistant:visitor:${server.demo?.publicKey}`;
-		storage.set(key, JSON.stringify({ visitorId, token: "vt1.forged.token" }));
-		const recovered = newClient(storage);
-		await recovered.fetchWebsite();
-		const newId = recovered.visitorState.getState().visitor?.id;
-		expect(newId).toBeTruthy();
-		expect(newId).not.toBe(visitorId);
-		expect(JSON.parse(storage.get(key) ?? "{}").visitorId).toBe(newId);
-	});
-
-	it("starts a conversation, shows delivery states, and exchanges messages with an agent", async () => {
-		const client = newClient();
-		const events: SupportEvent[] = [];
-		for (const type of ["conversationStart", "messageSent", "messageReceived", "conversationEnd"] as const) {
-			client.events.subscribe(type, (event) => events.push(event));
+		function newClient(storage = memoryKeyValueStore()) {
+			const client = new CossistantClient({
+				apiUrl: server.apiUrl,
+				publicKey: server.demo?.publicKey,
+				storage,
+			});
+			clients.push(client);
+			return client;
 		}
-		await client.fetchWebsite();
-		const conversationId = await client.startConversation({
-			initialMessage: "Hello from the widget",
-			defaultMessages: [{ content: "Hi! How can we help?", senderType: "team_member" }],
-		});
-		const view = client.conversation(conversationId);
-		// Queued at once (durably), before the server answered.
-		expect(view.state.getState().items.map((i) => [i.parts[0], i.delivery])).toEqual([
-			[{ type: "text", text: "Hello from the widget" }, "queued"],
-		]);
-		await eventually(() => expect(view.state.getState().phase).toBe("ready"));
-		await eventually(() => {
-			const items = view.state.getState().items;
-			expect(items).toHaveLength(2);
-			expect(items.map((i) => i.pending)).toEqual([false, false]);
-			expect(items[1]?.delivery).toBe("sent");
-		});
-		expect(events.map((e) => e.type)).toEqual(["conversationStart", "messageSent"]);
 
-		const { agent, session } = await newAgent();
-		const convDoc = DocumentNames.conversation(conversationId);
-		await agent.openSynced(convDoc);
-		expect(agent.timeline(convDoc).map((i) => i.parts[0])).toContainEqual({ type: "text", text: "Hello from the widget" });
-
-		const reply = uuidv7();
-		agent.send({ id: uuidv7(), type: "message.send", conversationId, itemId: reply, parts: [{ type: "text", text: "Hi there!" }] });
-		await eventually(() => expect(view.state.getState().items.at(-1)?.id).toBe(reply));
-		expect(view.state.getState().unreadCount).toBe(1);
-		const received = events.find((e) => e.type === "messageReceived");
-		expect(received).toMatchObject({ conversationId, message: { id: reply, userId: session.user.id } });
-
-		await client.markSeen(conversationId);
-		await eventually(() => expect(view.state.getState().unreadCount).toBe(0));
-
-		// The agent sees it: the visitor's message becomes "seen".
-		agent.send({ id: uuidv7(), type: "conversation.markSeen", conversationId });
-		await eventually(() => {
-			const mine = view.state.getState().items.find((i) => i.visitorId !== null);
-			expect(mine?.delivery).toBe("seen");
-		});
-
-		agent.send({ id: uuidv7(), type: "conversation.setStatus", conversationId, status: "resolved" });
-		await eventually(() => expect(events.map((e) => e.type)).toContain("conversationEnd"));
-		await eventually(() => expect(view.state.getState().conversation?.status).toBe("resolved"));
-		expect(client.conversations.get(conversationId)?.status).toBe("resolved");
-	});
-
-	it("shows a rejected command as failed with the server's reason, reports it, and can retry or discard", async () => {
-		const client = newClient();
-		const errors: string[] = [];
-		client.events.subscribe("error", (event) => errors.push(event.context ?? ""));
-		await client.fetchWebsite();
-		const conversationId = await client.startConversation({ initialMessage: "first" });
-		await eventually(() => expect(client.conversations.get(conversationId)?.pending).toBe(false));
-
-		// An item id that already exists: the server refuses it (conflict).
-		const view = client.conversation(conversationId);
-		await eventually(() => expect(view.state.getState().items).toHaveLength(1));
-		const existingId = view.state.getState().items[0]?.id ?? "";
-		const commandId = uuidv7();
-		await client.enqueue({ id: commandId, type: "message.send", conversationId, itemId: existingId, parts: [{ type: "text", text: "dup" }] });
-		await eventually(() => expect(client.outbox.state.getState().entries.get(commandId)?.state).toBe("failed"));
-		expect(client.outbox.state.getState().entries.get(commandId)?.failure).toMatchObject({ code: "conflict" });
-		expect(errors).toContain("command_rejected");
-
-		await client.discard(commandId);
-		expect(client.outbox.state.getState().entries.has(commandId)).toBe(false);
-	});
-
-	it("reports a malformed item from the server through the error event without crashing", async () => {
-		const client = newClient();
-		const errors: Array<{ context?: string; message: string }> = [];
-		client.events.subscribe("error", (event) => errors.push({ context: event.context, message: event.error.message }));
-		await client.fetchWebsite();
-		const conversationId = await client.startConversation({ initialMessage: "hi" });
-		const view = client.conversation(conversationId);
-		await eventually(() => expect(view.state.getState().items.filter((i) => !i.pending)).toHaveLength(1));
-
-		const live = server.hocuspocus.documents.get(DocumentNames.conversation(conversationId));
-		live?.getArray("timeline").push([{ id: "broken", type: "message", parts: "not-an-array" }]);
-		await eventually(() => expect(errors.some((e) => e.context === "invalid_timeline_item")).toBe(true));
-		expect(view.state.getState().items).toHaveLength(1);
-		// The client keeps working.
-		await client.sendMessage(conversationId, "still here");
-		await eventually(() => expect(view.state.getState().items.filter((i) => i.delivery === "sent")).toHaveLength(2));
-	});
-
-	it("shows typing both ways through awareness, and typing expires", async () => {
-		const client = newClient();
-		await client.fetchWebsite();
-		const conversationId = await client.startConversation({ initialMessage: "typing test" });
-		const view = client.conversation(conversationId);
-		await eventually(() => expect(view.state.getState().phase).toBe("ready"));
-		await view.doc && (await eventually(() => expect(view.state.getState().loaded).toBe(true)));
-		const { agent, session } = await newAgent();
-		const convDoc = DocumentNames.conversation(conversationId);
-		const provider = await agent.openSynced(convDoc);
-
-		client.setTyping(conversationId, true);
-		const visitorId = client.visitorState.getState().visitor?.id;
-		await eventually(() => {
-			const states = [...provider.awareness?.getStates().values() ?? []];
-			expect(states.some((s) => (s.typing as { principal?: string } | undefined)?.principal === `visitor:${visitorId}`)).toBe(true);
-		});
-
-		provider.setAwarenessField("typing", { principal: `user:${session.user.id}`, name: "Demo Admin", at: Date.now() });
-		await eventually(() => expect(view.state.getState().typing).toEqual([{ principal: `user:${session.user.id}`, name: "Demo Admin" }]));
-		provider.setAwarenessField("typing", null);
-		await eventually(() => expect(view.state.getState().typing).toEqual([]));
-	});
-
-	it("skips unchanged metadata and refuses a missing key with a configuration error", async () => {
-		expect(() => new CossistantClient({ apiUrl: server.apiUrl })).toThrow(/public key/);
-		expect(() => new CossistantClient({ apiUrl: server.apiUrl, publicKey: "sk_live_nope" })).toThrow(/pk_test_/);
-		process.env.COSSISTANT_API_KEY = server.demo?.publicKey;
-		try {
-			const detected = new CossistantClient({ apiUrl: server.apiUrl, storage: memoryKeyValueStore() });
-			clients.push(detected);
-			await detected.fetchWebsite();
-			expect(detected.visitorState.getState().visitor).not.toBeNull();
-			// Not identified yet: the command is sent (and rejected), but the same metadata again is not.
-			expect(await detected.setVisitorMetadata({ plan: "pro", mrr: 99 })).toBe(true);
-			expect(await detected.setVisitorMetadata({ mrr: 99, plan: "pro" })).toBe(false);
-			expect(await detected.setVisitorMetadata({ plan: "team", mrr: 99 })).toBe(true);
-		} finally {
-			delete process.env.COSSISTANT_API_KEY;
+		async function newAgent() {
+			const session = await loginAgent(server);
+			const agent = new TestClient({
+				wsUrl: server.wsUrl,
+				token: session.token,
+				principal: `user:${session.user.id}`,
+			});
+			agents.push(agent);
+			return { agent, session };
 		}
-	});
-});
+
+		it("bootstraps a visitor, resumes it from storage, and recovers from an invalid token", async () => {
+			const storage = memoryKeyValueStore();
+			const first = newClient(storage);
+			await first.fetchWebsite();
+			const visitorId = first.visitorState.getState().visitor?.id;
+			expect(visitorId).toBeTruthy();
+			expect(first.visitorState.getState().website?.name).toBe("Demo website");
+
+			const again = newClient(storage);
+			await again.fetchWebsite();
+			expect(again.visitorState.getState().visitor?.id).toBe(visitorId);
+
+			const key = `cossistant:visitor:${server.demo?.publicKey}`;
+			const stored = JSON.parse(storage.get(key) ?? "{}");
+			storage.set(key, JSON.stringify({ ...stored, visitorToken: "vt1.forged.token" }));
+			const recovered = newClient(storage);
+			await recovered.fetchWebsite();
+			const newId = recovered.visitorState.getState().visitor?.id;
+			expect(newId).toBeTruthy();
+			expect(newId).not.toBe(visitorId);
+			expect(JSON.parse(storage.get(key) ?? "{}").visitor.id).toBe(newId);
+		});
+
+		it("starts a conversation, shows delivery states, and exchanges messages with an agent", async () => {
+			const client = newClient();
+			const events: SupportEvent[] = [];
+			for (const type of [
+				"conversationStart",
+				"messageSent",
+				"messageReceived",
+				"conversationEnd",
+			] as const) {
+				client.events.subscribe(type, (event) => events.push(event));
+			}
+			await client.fetchWebsite();
+			const conversationId = await client.startConversation({
+				initialMessage: "Hello from the widget",
+				defaultMessages: [{ content: "Hi! How can we help?", senderType: "team_member" }],
+			});
+			const view = client.conversation(conversationId);
+			// Queued at once (durably), before the server answered.
+			expect(view.state.getState().items.map((i) => [i.parts[0], i.delivery])).toEqual([
+				[{ type: "text", text: "Hello from the widget" }, "queued"],
+			]);
+			await eventually(() => expect(view.state.getState().phase).toBe("ready"));
+			await eventually(() => {
+				const items = view.state.getState().items;
+				expect(items).toHaveLength(2);
+				expect(items.map((i) => i.pending)).toEqual([false, false]);
+				expect(items[1]?.delivery).toBe("sent");
+			});
+			expect(events.map((e) => e.type)).toEqual(["conversationStart", "messageSent"]);
+
+			const { agent, session } = await newAgent();
+			const convDoc = DocumentNames.conversation(conversationId);
+			await agent.openSynced(convDoc);
+			expect(agent.timeline(convDoc).map((i) => i.parts[0])).toContainEqual({
+				type: "text",
+				text: "Hello from the widget",
+			});
+
+			const reply = uuidv7();
+			agent.send({
+				id: uuidv7(),
+				type: "message.send",
+				conversationId,
+				itemId: reply,
+				parts: [{ type: "text", text: "Hi there!" }],
+			});
+			await eventually(() => expect(view.state.getState().items.at(-1)?.id).toBe(reply));
+			expect(view.state.getState().unreadCount).toBe(1);
+			const received = events.find((e) => e.type === "messageReceived");
+			expect(received).toMatchObject({
+				conversationId,
+				message: { id: reply, userId: session.user.id },
+			});
+
+			await client.markSeen(conversationId);
+			await eventually(() => expect(view.state.getState().unreadCount).toBe(0));
+
+			// The agent sees it: the visitor's message becomes "seen".
+			agent.send({ id: uuidv7(), type: "conversation.markSeen", conversationId });
+			await eventually(() => {
+				const mine = view.state.getState().items.find((i) => i.visitorId !== null);
+				expect(mine?.delivery).toBe("seen");
+			});
+
+			agent.send({
+				id: uuidv7(),
+				type: "conversation.setStatus",
+				conversationId,
+				status: "resolved",
+			});
+			await eventually(() => expect(events.map((e) => e.type)).toContain("conversationEnd"));
+			await eventually(() => expect(view.state.getState().conversation?.status).toBe("resolved"));
+			expect(client.conversations.get(conversationId)?.status).toBe("resolved");
+		});
+
+		it("shows a rejected command as failed with the server's reason, reports it, and can retry or discard", async () => {
+			const client = newClient();
+			const errors: string[] = [];
+			client.events.subscribe("error", (event) => errors.push(event.context ?? ""));
+			await client.fetchWebsite();
+			const conversationId = await client.startConversation({ initialMessage: "first" });
+			await eventually(() => expect(client.conversations.get(conversationId)?.pending).toBe(false));
+
+			// An item id that already exists: the server refuses it (conflict).
+			const view = client.conversation(conversationId);
+			await eventually(() => expect(view.state.getState().items).toHaveLength(1));
+			const existingId = view.state.getState().items[0]?.id ?? "";
+			const commandId = uuidv7();
+			await client.enqueue({
+				id: commandId,
+				type: "message.send",
+				conversationId,
+				itemId: existingId,
+				parts: [{ type: "text", text: "dup" }],
+			});
+			await eventually(() =>
+				expect(client.outbox.state.getState().entries.get(commandId)?.state).toBe("failed"),
+			);
+			expect(client.outbox.state.getState().entries.get(commandId)?.failure).toMatchObject({
+				code: "conflict",
+			});
+			expect(errors).toContain("command_rejected");
+
+			await client.discard(commandId);
+			expect(client.outbox.state.getState().entries.has(commandId)).toBe(false);
+		});
+
+		it("reports a malformed item from the server through the error event without crashing", async () => {
+			const client = newClient();
+			const errors: Array<{ context?: string; message: string }> = [];
+			client.events.subscribe("error", (event) =>
+				errors.push({ context: event.context, message: event.error.message }),
+			);
+			await client.fetchWebsite();
+			const conversationId = await client.startConversation({ initialMessage: "hi" });
+			const view = client.conversation(conversationId);
+			await eventually(() =>
+				expect(view.state.getState().items.filter((i) => !i.pending)).toHaveLength(1),
+			);
+
+			const live = server.hocuspocus.documents.get(DocumentNames.conversation(conversationId));
+			live?.getArray("timeline").push([{ id: "broken", type: "message", parts: "not-an-array" }]);
+			await eventually(() =>
+				expect(errors.some((e) => e.context === "invalid_timeline_item")).toBe(true),
+			);
+			expect(view.state.getState().items).toHaveLength(1);
+			// The client keeps working.
+			await client.sendMessage(conversationId, "still here");
+			await eventually(() =>
+				expect(view.state.getState().items.filter((i) => i.delivery === "sent")).toHaveLength(2),
+			);
+		});
+
+		it("shows typing both ways through awareness, and typing expires", async () => {
+			const client = newClient();
+			await client.fetchWebsite();
+			const conversationId = await client.startConversation({ initialMessage: "typing test" });
+			const view = client.conversation(conversationId);
+			await eventually(() => expect(view.state.getState().phase).toBe("ready"));
+			(await view.doc) && (await eventually(() => expect(view.state.getState().loaded).toBe(true)));
+			const { agent, session } = await newAgent();
+			const convDoc = DocumentNames.conversation(conversationId);
+			const provider = await agent.openSynced(convDoc);
+
+			client.setTyping(conversationId, true);
+			const visitorId = client.visitorState.getState().visitor?.id;
+			await eventually(() => {
+				const states = [...(provider.awareness?.getStates().values() ?? [])];
+				expect(
+					states.some(
+						(s) =>
+							(s.typing as { principal?: string } | undefined)?.principal ===
+							`visitor:${visitorId}`,
+					),
+				).toBe(true);
+			});
+
+			provider.setAwarenessField("typing", {
+				principal: `user:${session.user.id}`,
+				name: "Demo Admin",
+				at: Date.now(),
+			});
+			await eventually(() =>
+				expect(view.state.getState().typing).toEqual([
+					{ principal: `user:${session.user.id}`, name: "Demo Admin" },
+				]),
+			);
+			provider.setAwarenessField("typing", null);
+			await eventually(() => expect(view.state.getState().typing).toEqual([]));
+		});
+
+		it("skips unchanged metadata and refuses a missing key with a configuration error", async () => {
+			expect(() => new CossistantClient({ apiUrl: server.apiUrl })).toThrow(/public key/);
+			expect(
+				() => new CossistantClient({ apiUrl: server.apiUrl, publicKey: "sk_live_nope" }),
+			).toThrow(/pk_test_/);
+			process.env.COSSISTANT_API_KEY = server.demo?.publicKey;
+			try {
+				const detected = new CossistantClient({
+					apiUrl: server.apiUrl,
+					storage: memoryKeyValueStore(),
+				});
+				clients.push(detected);
+				await detected.fetchWebsite();
+				expect(detected.visitorState.getState().visitor).not.toBeNull();
+				// Not identified yet: the command is sent (and rejected), but the same metadata again is not.
+				expect(await detected.setVisitorMetadata({ plan: "pro", mrr: 99 })).toBe(true);
+				expect(await detected.setVisitorMetadata({ mrr: 99, plan: "pro" })).toBe(false);
+				expect(await detected.setVisitorMetadata({ plan: "team", mrr: 99 })).toBe(true);
+			} finally {
+				delete process.env.COSSISTANT_API_KEY;
+			}
+		});
+	},
+);
 
 export type { TimelineItem };

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
 import { freePort } from "../../sync-server/test/support/server-process.ts";
-import { type TestDatabase, testDatabaseTargets } from "../../sync-server/test/support/test-database.ts";
+import {
+	type TestDatabase,
+	testDatabaseTargets,
+} from "../../sync-server/test/support/test-database.ts";
 import { startTestServer } from "../../sync-server/test/support/test-server.ts";
 import { type ClientEnvironment, CossistantClient, memoryKeyValueStore } from "../src/index.ts";
 
@@ -48,27 +51,40 @@ describe.each(testDatabaseTargets())("offline delivery on $name", (target) => {
 		await client.fetchWebsite();
 		const conversationId = await client.startConversation({ initialMessage: "before the outage" });
 		const view = client.conversation(conversationId);
-		await eventually(() => expect(view.state.getState().items.filter((i) => i.delivery === "sent")).toHaveLength(1));
+		await eventually(() =>
+			expect(view.state.getState().items.filter((i) => i.delivery === "sent")).toHaveLength(1),
+		);
 
 		await server.stop();
-		await eventually(() => expect(client?.connection.state.getState().status).not.toBe("connected"));
+		await eventually(() =>
+			expect(client?.connection.state.getState().status).not.toBe("connected"),
+		);
 
 		const texts = ["one", "two", "three", "four", "five"];
 		for (const text of texts) await client.sendMessage(conversationId, text);
-		expect(view.state.getState().items.slice(1).map((i) => [textOf(i.parts), i.delivery])).toEqual(
-			texts.map((text) => [text, "queued"]),
-		);
+		expect(
+			view.state
+				.getState()
+				.items.slice(1)
+				.map((i) => [textOf(i.parts), i.delivery]),
+		).toEqual(texts.map((text) => [text, "queued"]));
 
 		server = await startTestServer(database.db, { PORT: String(port) });
 		goOnline(); // the browser's `online` event: reconnect now, not after a backoff
 		await eventually(
-			() => expect(view.state.getState().items.map((i) => i.delivery)).toEqual(Array(6).fill("sent")),
+			() =>
+				expect(view.state.getState().items.map((i) => i.delivery)).toEqual(Array(6).fill("sent")),
 			{ timeoutMs: 15_000 },
 		);
-		const rows = await database.db.prisma.timelineItem.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+		const rows = await database.db.prisma.timelineItem.findMany({
+			where: { conversationId },
+			orderBy: { seq: "asc" },
+		});
 		expect(rows.map((row) => textOf(row.parts as never))).toEqual(["before the outage", ...texts]);
 		expect(client.outbox.state.getState().entries.size).toBeLessThanOrEqual(6);
-		expect([...client.outbox.state.getState().entries.values()].every((e) => e.state === "sent")).toBe(true);
+		expect(
+			[...client.outbox.state.getState().entries.values()].every((e) => e.state === "sent"),
+		).toBe(true);
 	});
 });
 

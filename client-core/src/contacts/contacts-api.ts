@@ -17,7 +17,10 @@ import type { RestClient } from "../http/rest-client.ts";
 import type { KeyValueStore } from "../platform/key-value-store.ts";
 import { hashMetadata } from "./metadata-hash.ts";
 
-const identifyResponseSchema = z.object({ visitor: publicVisitorSchema, contact: publicContactSchema });
+const identifyResponseSchema = z.object({
+	visitor: publicVisitorSchema,
+	contact: publicContactSchema,
+});
 
 export interface ContactsApiOptions {
 	rest: RestClient;
@@ -36,7 +39,9 @@ export class ContactsApi {
 	constructor(private readonly options: ContactsApiOptions) {}
 
 	/** Links this visitor to a contact (`externalId` and/or `email`), creating it if needed. */
-	async identify(params: IdentifyParams): Promise<{ visitor: PublicVisitor; contact: PublicContact }> {
+	async identify(
+		params: IdentifyParams,
+	): Promise<{ visitor: PublicVisitor; contact: PublicContact }> {
 		const body = identifyParamsSchema.parse(params);
 		const token = this.options.visitorToken();
 		if (!token) throw new CossistantConfigurationError("Call fetchWebsite() first.");

@@ -55,14 +55,21 @@ export class ConversationList {
 
 	private recompute(): void {
 		const byId = new Map<string, ConversationSummary>();
-		for (const [id, raw] of this.doc?.getMap<unknown>(VISITOR_DOC_KEYS.conversations).entries() ?? []) {
+		for (const [id, raw] of this.doc?.getMap<unknown>(VISITOR_DOC_KEYS.conversations).entries() ??
+			[]) {
 			const parsed = conversationSchema.safeParse(raw);
 			if (parsed.success) byId.set(id, { ...parsed.data, pending: false });
-			else this.onInvalid(raw, `conversation ${id}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+			else
+				this.onInvalid(raw, `conversation ${id}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
 		}
 		for (const entry of this.outbox.state.getState().entries.values()) {
 			const { command } = entry;
-			if (command.type !== "conversation.start" || byId.has(command.conversationId) || entry.state === "sent") continue;
+			if (
+				command.type !== "conversation.start" ||
+				byId.has(command.conversationId) ||
+				entry.state === "sent"
+			)
+				continue;
 			const at = new Date(Math.floor(entry.queuedAt)).toISOString();
 			byId.set(command.conversationId, {
 				id: command.conversationId,

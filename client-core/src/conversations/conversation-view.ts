@@ -73,7 +73,9 @@ export class ConversationView {
 	/** Opens the shared document (call once the conversation exists on the server). */
 	attach(): void {
 		if (this.document) return;
-		this.document = this.options.connection.open(DocumentNames.conversation(this.options.conversationId));
+		this.document = this.options.connection.open(
+			DocumentNames.conversation(this.options.conversationId),
+		);
 		this.state.setState({ phase: "ready" });
 		this.observe(this.document.doc);
 		this.cleanups.push(this.document.onReplaced((doc) => this.observe(doc)));
@@ -97,7 +99,9 @@ export class ConversationView {
 		if (!provider) return;
 		provider.setAwarenessField(
 			"typing",
-			isTyping ? { principal: this.options.principal, at: this.now(), ...(name ? { name } : {}) } : null,
+			isTyping
+				? { principal: this.options.principal, at: this.now(), ...(name ? { name } : {}) }
+				: null,
 		);
 	}
 
@@ -143,16 +147,20 @@ export class ConversationView {
 	private recompute(): void {
 		const doc = this.document?.doc;
 		if (doc) {
-			this.shared = this.parser.parseAll(doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline).toArray());
+			this.shared = this.parser.parseAll(
+				doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline).toArray(),
+			);
 			this.announceNewItems();
 		}
 		const seen = doc?.getMap<string>(CONVERSATION_DOC_KEYS.seen);
 		let seenByOthersAt: string | null = null;
 		for (const [participant, at] of seen?.entries() ?? []) {
-			if (participant !== this.options.principal && (!seenByOthersAt || at > seenByOthersAt)) seenByOthersAt = at;
+			if (participant !== this.options.principal && (!seenByOthersAt || at > seenByOthersAt))
+				seenByOthersAt = at;
 		}
 		const metaJson = doc?.getMap<unknown>(CONVERSATION_DOC_KEYS.meta).toJSON();
-		const conversation = metaJson && Object.keys(metaJson).length > 0 ? conversationSchema.safeParse(metaJson) : null;
+		const conversation =
+			metaJson && Object.keys(metaJson).length > 0 ? conversationSchema.safeParse(metaJson) : null;
 		this.state.setState({
 			conversation: conversation?.success ? conversation.data : this.state.getState().conversation,
 			items: buildTimelineView({
@@ -188,6 +196,7 @@ export class ConversationView {
 		this.state.setState({ typing });
 		if (this.typingTimer) clearTimeout(this.typingTimer);
 		// Re-evaluate when the freshest entry expires (no keystroke → typing ends by itself).
-		if (typing.length > 0) this.typingTimer = setTimeout(() => this.recomputeTyping(), TYPING_TTL_MS);
+		if (typing.length > 0)
+			this.typingTimer = setTimeout(() => this.recomputeTyping(), TYPING_TTL_MS);
 	}
 }

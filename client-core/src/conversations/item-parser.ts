@@ -29,7 +29,10 @@ export class TimelineItemParser {
 		const item = parsed.success ? parsed.data : null;
 		this.cache.set(raw, item);
 		if (!parsed.success) {
-			this.onInvalid(raw, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+			this.onInvalid(
+				raw,
+				parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+			);
 		}
 		return item;
 	}

@@ -74,7 +74,10 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 }
 
 /** Whether an item was written by `self`. */
-export function isMine(item: Pick<TimelineItem, "visitorId" | "userId">, self: TimelineInputs["self"]): boolean {
+export function isMine(
+	item: Pick<TimelineItem, "visitorId" | "userId">,
+	self: TimelineInputs["self"],
+): boolean {
 	return (
 		(self.visitorId !== undefined && item.visitorId === self.visitorId) ||
 		(self.userId !== undefined && item.userId === self.userId)
@@ -94,7 +97,13 @@ function pendingMessages(
 			return [{ itemId: command.itemId, parts: command.parts, visibility: "private" }];
 		case "conversation.start":
 			return command.initialMessage
-				? [{ itemId: command.initialMessage.itemId, parts: command.initialMessage.parts, visibility: "public" }]
+				? [
+						{
+							itemId: command.initialMessage.itemId,
+							parts: command.initialMessage.parts,
+							visibility: "public",
+						},
+					]
 				: [];
 		default:
 			return [];
@@ -110,7 +119,8 @@ export function countUnread(
 	const since = mySeenAt ? Date.parse(mySeenAt) : Number.NEGATIVE_INFINITY;
 	let count = 0;
 	for (const item of items) {
-		if (item.type === "message" && !isMine(item, self) && Date.parse(item.createdAt) > since) count += 1;
+		if (item.type === "message" && !isMine(item, self) && Date.parse(item.createdAt) > since)
+			count += 1;
 	}
 	return count;
 }

@@ -83,7 +83,8 @@ export class SupportEventEmitter {
 	/** Subscribes every callback of a `SupportEventCallbacks` object; returns one unsubscribe. */
 	subscribeCallbacks(callbacks: SupportEventCallbacks): () => void {
 		const stops = [
-			callbacks.onConversationStart && this.subscribe("conversationStart", callbacks.onConversationStart),
+			callbacks.onConversationStart &&
+				this.subscribe("conversationStart", callbacks.onConversationStart),
 			callbacks.onConversationEnd && this.subscribe("conversationEnd", callbacks.onConversationEnd),
 			callbacks.onMessageSent && this.subscribe("messageSent", callbacks.onMessageSent),
 			callbacks.onMessageReceived && this.subscribe("messageReceived", callbacks.onMessageReceived),

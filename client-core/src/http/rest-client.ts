@@ -44,7 +44,11 @@ export class RestClient {
 				signal: init.signal,
 			});
 		} catch (error) {
-			throw new CossistantApiError(0, "network_error", `Could not reach ${this.baseUrl}: ${String(error)}`);
+			throw new CossistantApiError(
+				0,
+				"network_error",
+				`Could not reach ${this.baseUrl}: ${String(error)}`,
+			);
 		}
 		const text = await response.text();
 		const json = text ? safeJson(text) : undefined;
@@ -59,7 +63,12 @@ export class RestClient {
 		if (!init.schema) return json as T;
 		const parsed = init.schema.safeParse(json);
 		if (!parsed.success) {
-			throw new CossistantApiError(response.status, "invalid_response", `Unexpected response from ${path}`, parsed.error.issues);
+			throw new CossistantApiError(
+				response.status,
+				"invalid_response",
+				`Unexpected response from ${path}`,
+				parsed.error.issues,
+			);
 		}
 		return parsed.data;
 	}

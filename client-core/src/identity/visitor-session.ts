@@ -1,20 +1,27 @@
-import { HEADERS, type WebsiteBootstrapResponse, websiteBootstrapResponseSchema } from "@cossistant/types";
+import {
+	HEADERS,
+	type WebsiteBootstrapResponse,
+	websiteBootstrapResponseSchema,
+} from "@cossistant/types";
+import { CossistantApiError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
 import type { KeyValueStore } from "../platform/key-value-store.ts";
 
-interface StoredIdentity {
-	visitorId: string;
-	token: string;
+/** The outcome of a bootstrap: from the server, or from the last one stored (offline). */
+export interface BootstrapResult {
+	response: WebsiteBootstrapResponse;
+	offline: boolean;
 }
 
 /**
- * The browser's visitor identity: id + signed token kept in storage per public key, sent on
- * bootstrap to resume the same visitor across reloads. A token the server no longer accepts
- * simply yields a new visitor, which replaces the stored one (recovery, not an error).
+ * The browser's visitor identity: the last bootstrap (website, visitor, signed token) kept in
+ * storage per public key. It resumes the same visitor across reloads, and lets the widget start
+ * offline from what it knew. A token the server no longer accepts simply yields a new visitor,
+ * which replaces the stored one (recovery, not an error).
  */
 export class VisitorSession {
 	private readonly storageKey: string;
-	private identity: StoredIdentity | null;
+	private stored: WebsiteBootstrapResponse | null;
 
 	constructor(
 		private readonly rest: RestClient,
@@ -22,45 +29,56 @@ export class VisitorSession {
 		publicKey: string,
 	) {
 		this.storageKey = `cossistant:visitor:${publicKey}`;
-		this.identity = this.read();
+		this.stored = this.read();
 	}
 
 	get visitorId(): string | null {
-		return this.identity?.visitorId ?? null;
+		return this.stored?.visitor.id ?? null;
 	}
 
 	get token(): string | null {
-		return this.identity?.token ?? null;
+		return this.stored?.visitorToken ?? null;
 	}
 
-	/** `GET /v1/websites`: creates or resumes the visitor; stores the (possibly new) identity. */
-	async bootstrap(): Promise<WebsiteBootstrapResponse> {
+	/**
+	 * `GET /v1/websites`: creates or resumes the visitor. Without a network it falls back to the
+	 * stored bootstrap (if any) so the widget opens offline; other errors are thrown.
+	 */
+	async bootstrap(): Promise<BootstrapResult> {
 		const headers: Record<string, string> = {};
-		if (this.identity) headers[HEADERS.visitorToken] = this.identity.token;
+		if (this.stored) headers[HEADERS.visitorToken] = this.stored.visitorToken;
 		const language = browserLanguage();
 		if (language) headers[HEADERS.visitorLanguage] = language;
 		const timezone = browserTimezone();
 		if (timezone) headers[HEADERS.visitorTimezone] = timezone;
-		const response = await this.rest.request("/websites", { headers, schema: websiteBootstrapResponseSchema });
-		this.identity = { visitorId: response.visitor.id, token: response.visitorToken };
-		this.storage.set(this.storageKey, JSON.stringify(this.identity));
-		return response;
+		try {
+			const response = await this.rest.request("/websites", {
+				headers,
+				schema: websiteBootstrapResponseSchema,
+			});
+			this.stored = response;
+			this.storage.set(this.storageKey, JSON.stringify(response));
+			return { response, offline: false };
+		} catch (error) {
+			if (error instanceof CossistantApiError && error.code === "network_error" && this.stored) {
+				return { response: this.stored, offline: true };
+			}
+			throw error;
+		}
 	}
 
 	/** Forgets the identity (e.g. logout of the host app): the next bootstrap starts a new visitor. */
 	reset(): void {
-		this.identity = null;
+		this.stored = null;
 		this.storage.remove(this.storageKey);
 	}
 
-	private read(): StoredIdentity | null {
+	private read(): WebsiteBootstrapResponse | null {
 		try {
 			const raw = this.storage.get(this.storageKey);
 			if (!raw) return null;
-			const value = JSON.parse(raw) as Partial<StoredIdentity>;
-			return typeof value.visitorId === "string" && typeof value.token === "string"
-				? { visitorId: value.visitorId, token: value.token }
-				: null;
+			const parsed = websiteBootstrapResponseSchema.safeParse(JSON.parse(raw));
+			return parsed.success ? parsed.data : null;
 		} catch {
 			return null;
 		}

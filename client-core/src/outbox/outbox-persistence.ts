@@ -85,7 +85,9 @@ export function indexedDbOutboxPersistence(): OutboxPersistence {
 					.index("principal")
 					.getAll(principal);
 				request.onsuccess = () =>
-					resolve((request.result as PendingCommandRecord[]).sort((a, b) => a.queuedAt - b.queuedAt));
+					resolve(
+						(request.result as PendingCommandRecord[]).sort((a, b) => a.queuedAt - b.queuedAt),
+					);
 				request.onerror = () => reject(request.error);
 			});
 		},
@@ -98,5 +100,7 @@ export function indexedDbOutboxPersistence(): OutboxPersistence {
 
 /** IndexedDB in browsers, memory elsewhere. */
 export function defaultOutboxPersistence(): OutboxPersistence {
-	return typeof indexedDB === "undefined" ? memoryOutboxPersistence() : indexedDbOutboxPersistence();
+	return typeof indexedDB === "undefined"
+		? memoryOutboxPersistence()
+		: indexedDbOutboxPersistence();
 }

@@ -68,7 +68,9 @@ export class Outbox {
 		// The outbox's durability lives in `persistence`; its Y.Doc is only the transport.
 		this.document = connection.open(DocumentNames.outbox(principal), { cache: false });
 		this.channel =
-			typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(`cossistant-outbox:${principal}`);
+			typeof BroadcastChannel === "undefined"
+				? null
+				: new BroadcastChannel(`cossistant-outbox:${principal}`);
 		if (this.channel) this.channel.onmessage = () => void this.restore();
 		this.observe(this.document.doc);
 		this.document.onReplaced((doc) => this.observe(doc));
@@ -184,7 +186,9 @@ export class Outbox {
 				};
 		if (result.status === "applied") {
 			this.setEntry(commandId, { ...entry, state: "sent" });
-			void this.persistence.delete(commandId).then(() => this.channel?.postMessage({ type: "changed" }));
+			void this.persistence
+				.delete(commandId)
+				.then(() => this.channel?.postMessage({ type: "changed" }));
 			this.removeFromDocument(commandId);
 			for (const listener of this.listeners) listener.onApplied?.(entry.command);
 			// Keep the sent entry a while so views can show it until the shared copy arrives.
@@ -202,10 +206,14 @@ export class Outbox {
 			// Not recorded by the server (overload, shutdown): the same id may be sent again.
 			this.retries.set(commandId, attempts + 1);
 			this.removeFromDocument(commandId);
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				if (this.state.getState().entries.get(commandId)?.state === "queued") this.push(entry.command);
-			}, 500 * 2 ** attempts);
+			const timer = setTimeout(
+				() => {
+					this.timers.delete(timer);
+					if (this.state.getState().entries.get(commandId)?.state === "queued")
+						this.push(entry.command);
+				},
+				500 * 2 ** attempts,
+			);
 			this.timers.add(timer);
 			return;
 		}

@@ -5,6 +5,11 @@
 export interface ClientEnvironment {
 	/** Subscribes to "the network is back" and "the page is visible again"; returns unsubscribe. */
 	onWake(listener: () => void): () => void;
+	/**
+	 * Subscribes to "the browser went offline": the socket is dropped at once instead of
+	 * waiting for a timeout, so the UI shows offline and commands stay queued.
+	 */
+	onOffline?(listener: () => void): () => void;
 	/** false when the browser knows it is offline. */
 	isOnline(): boolean;
 	/** false when the page is hidden (background tab). */
@@ -27,6 +32,11 @@ export function browserEnvironment(): ClientEnvironment {
 				win.removeEventListener("online", listener);
 				doc?.removeEventListener("visibilitychange", onVisibility);
 			};
+		},
+		onOffline(listener) {
+			if (!win) return () => {};
+			win.addEventListener("offline", listener);
+			return () => win.removeEventListener("offline", listener);
 		},
 		isOnline: () => (typeof navigator === "undefined" ? true : navigator.onLine !== false),
 		isVisible: () => doc?.visibilityState !== "hidden",

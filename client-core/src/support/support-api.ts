@@ -58,7 +58,10 @@ export class SupportApi {
 	receive(raw: unknown): void {
 		if (raw === undefined) return;
 		if (!this.store.setServerState(raw)) {
-			this.options.onError(new Error("The server sent a malformed support state."), "invalid_support_state");
+			this.options.onError(
+				new Error("The server sent a malformed support state."),
+				"invalid_support_state",
+			);
 		}
 	}
 
@@ -68,15 +71,29 @@ export class SupportApi {
 	}
 
 	/** Replaces the metadata of an onboarding step (`null` clears it). Optimistic. */
-	async setOnboardingMetadata<S extends OnboardingStepId>(step: S, metadata: OnboardingMetadataOf<S> | null): Promise<void> {
+	async setOnboardingMetadata<S extends OnboardingStepId>(
+		step: S,
+		metadata: OnboardingMetadataOf<S> | null,
+	): Promise<void> {
 		this.store.applyOptimistic(step, { metadata: metadata as Record<string, unknown> | null });
-		await this.send({ id: uuidv7(), type: "onboarding.setMetadata", stepId: step, metadata } as unknown as Command, step);
+		await this.send(
+			{
+				id: uuidv7(),
+				type: "onboarding.setMetadata",
+				stepId: step,
+				metadata,
+			} as unknown as Command,
+			step,
+		);
 	}
 
 	/** Marks an onboarding step completed. Optimistic. */
 	async completeOnboardingStep(step: OnboardingStepId): Promise<void> {
 		this.store.applyOptimistic(step, { completed: true });
-		await this.send({ id: uuidv7(), type: "onboarding.completeStep", stepId: step } as unknown as Command, step);
+		await this.send(
+			{ id: uuidv7(), type: "onboarding.completeStep", stepId: step } as unknown as Command,
+			step,
+		);
 	}
 
 	/**

@@ -42,7 +42,8 @@ export class SupportStateStore {
 			if (
 				serverStep &&
 				(change.completed === undefined || serverStep.completed === change.completed) &&
-				(change.metadata === undefined || JSON.stringify(serverStep.metadata) === JSON.stringify(change.metadata))
+				(change.metadata === undefined ||
+					JSON.stringify(serverStep.metadata) === JSON.stringify(change.metadata))
 			) {
 				this.optimistic.delete(step);
 			}

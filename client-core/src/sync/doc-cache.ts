@@ -32,7 +32,9 @@ export function indexedDbDocCache(): DocCache {
 	return {
 		attach(name, doc) {
 			module ??= import("y-indexeddb");
-			const persistence = module.then(({ IndexeddbPersistence }) => new IndexeddbPersistence(`cossistant/${name}`, doc));
+			const persistence = module.then(
+				({ IndexeddbPersistence }) => new IndexeddbPersistence(`cossistant/${name}`, doc),
+			);
 			return {
 				whenLoaded: persistence.then((p) => p.whenSynced).then(() => undefined),
 				clear: async () => {

@@ -64,11 +64,14 @@ export class SyncConnection {
 	private readonly socket: HocuspocusProviderWebsocket;
 	private readonly entries = new Map<string, Entry>();
 	private readonly stopWake: () => void;
-	private token: string;
+	private readonly stopOffline: () => void;
+	private currentToken: string;
 	private destroyed = false;
+	/** The browser said `offline`; cleared by the next wake (`online` / visible). */
+	private browserOffline = false;
 
 	constructor(private readonly options: SyncConnectionOptions) {
-		this.token = options.token;
+		this.currentToken = options.token;
 		this.state = createStore<ConnectionState>(() => ({ status: "connecting", lastClose: null }));
 		const url = options.publicKey
 			? `${options.wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`
@@ -81,7 +84,14 @@ export class SyncConnection {
 			maxDelay: 5_000,
 			factor: 2,
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-			onStatus: ({ status }) => this.state.setState({ status: status as ConnectionStatus }),
+			onStatus: ({ status }) => {
+				// A handshake that started before the browser went offline may still complete.
+				if (status === "connected" && (this.browserOffline || !options.environment.isOnline())) {
+					this.socket.disconnect();
+					return;
+				}
+				this.state.setState({ status: status as ConnectionStatus });
+			},
 			onClose: ({ event }) => {
 				const lastClose = { code: event.code, reason: String(event.reason ?? "") };
 				this.state.setState({ lastClose });
@@ -89,6 +99,13 @@ export class SyncConnection {
 			},
 		});
 		this.stopWake = options.environment.onWake(() => this.reconnectNow());
+		this.stopOffline =
+			options.environment.onOffline?.(() => {
+				this.browserOffline = true;
+				this.socket.disconnect();
+				// The close handshake cannot finish without a network: say so now, not when it times out.
+				this.state.setState({ status: "disconnected" });
+			}) ?? (() => {});
 	}
 
 	/**
@@ -112,13 +129,21 @@ export class SyncConnection {
 
 	/** Reconnects immediately (online / visible again), skipping any pending backoff. */
 	reconnectNow(): void {
+		// A page becoming visible while the browser is still offline must not reconnect.
+		if (!this.options.environment.isOnline()) return;
+		this.browserOffline = false;
 		if (this.destroyed || this.state.getState().status === "connected") return;
 		void this.socket.connect();
 	}
 
+	/** The token every document authenticates with. */
+	get token(): string {
+		return this.currentToken;
+	}
+
 	/** Uses a new token (after the visitor identity was recovered) for every document. */
 	setToken(token: string): void {
-		this.token = token;
+		this.currentToken = token;
 		for (const [name, entry] of this.entries) {
 			const cache = entry.cache !== null;
 			entry.provider.destroy();
@@ -131,6 +156,7 @@ export class SyncConnection {
 	destroy(): void {
 		this.destroyed = true;
 		this.stopWake();
+		this.stopOffline();
 		for (const name of [...this.entries.keys()]) this.close(name);
 		this.socket.destroy();
 	}
@@ -168,12 +194,16 @@ export class SyncConnection {
 		const synced = new Promise<void>((resolve) => {
 			resolveSynced = resolve;
 		});
-		const cache = previous ? previous.cache : useCache ? this.options.cache.attach(name, doc) : null;
+		const cache = previous
+			? previous.cache
+			: useCache
+				? this.options.cache.attach(name, doc)
+				: null;
 		const provider = new HocuspocusProvider({
 			websocketProvider: this.socket,
 			name,
 			document: doc,
-			token: this.token,
+			token: this.currentToken,
 			onSynced: () => resolveSynced(),
 			onAuthenticationFailed: ({ reason }) => this.options.onDocumentRefused?.(name, reason),
 			onMessage: ({ event }) => {

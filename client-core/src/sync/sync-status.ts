@@ -9,7 +9,9 @@ const SYNC_STATUS = 8;
  */
 export function isRejectedSyncStatus(data: ArrayBuffer | Uint8Array): boolean {
 	try {
-		const decoder = decoding.createDecoder(data instanceof Uint8Array ? data : new Uint8Array(data));
+		const decoder = decoding.createDecoder(
+			data instanceof Uint8Array ? data : new Uint8Array(data),
+		);
 		decoding.readVarString(decoder);
 		if (decoding.readVarUint(decoder) !== SYNC_STATUS) return false;
 		return decoding.readVarUint(decoder) === 0;
