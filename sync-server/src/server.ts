@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hocuspocus } from "@hocuspocus/server";
+import type { Express } from "express";
 import { Authenticator } from "./auth/authenticator.ts";
 import { resolveServerSecret } from "./auth/server-secret.ts";
 import { CommandPipeline } from "./commands/command-pipeline.ts";
@@ -42,6 +43,8 @@ export interface SyncServer {
 	readonly hocuspocus: Hocuspocus<ConnectionContext>;
 	readonly demo: DemoCredentials | null;
 	readonly logger: Logger;
+	/** The Express app (REST under /v1), e.g. to list its routes against the OpenAPI document. */
+	readonly app: Express;
 	/** Graceful stop: no new connections, finish queued commands, close sockets and database. */
 	stop(): Promise<void>;
 }
@@ -162,6 +165,7 @@ export async function startSyncServer(
 		hocuspocus,
 		demo,
 		logger,
+		app,
 		stop,
 	};
 }

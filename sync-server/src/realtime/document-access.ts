@@ -40,7 +40,10 @@ export async function authorizeDocument(
 			select: { isBlocked: true },
 		});
 		if (visitor?.isBlocked) {
-			throw new DocumentAccessDenied("visitor_blocked", "This visitor has been blocked from support.");
+			throw new DocumentAccessDenied(
+				"visitor_blocked",
+				"This visitor has been blocked from support.",
+			);
 		}
 	}
 	switch (parsed.kind) {

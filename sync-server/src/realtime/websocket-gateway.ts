@@ -24,7 +24,10 @@ export class WebSocketGateway {
 	private readonly sockets = new WeakMap<Request, WebSocket>();
 	private readonly open = new Set<WebSocket>();
 	/** What each open socket proved at the upgrade (for closing sockets by who holds them). */
-	private readonly upgrades = new Map<WebSocket, { request: Request; context: ConnectionContext }>();
+	private readonly upgrades = new Map<
+		WebSocket,
+		{ request: Request; context: ConnectionContext }
+	>();
 
 	constructor(
 		private readonly options: {

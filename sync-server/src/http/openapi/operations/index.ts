@@ -2,6 +2,7 @@ import type { OperationDoc } from "../operation.ts";
 import { adminOperations } from "./admin.ts";
 import { authOperations } from "./auth.ts";
 import { publicOperations } from "./public.ts";
+import { supportOperations } from "./support.ts";
 
 /**
  * Every documented operation. A route mounted without an entry here fails
@@ -11,4 +12,5 @@ export const OPERATIONS: readonly OperationDoc[] = [
 	...publicOperations,
 	...authOperations,
 	...adminOperations,
+	...supportOperations,
 ];
