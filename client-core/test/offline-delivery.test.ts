@@ -20,7 +20,12 @@ function manualEnvironment() {
 		isOnline: () => true,
 		isVisible: () => true,
 	};
-	return { environment, goOnline: () => listeners.forEach((listener) => listener()) };
+	return {
+		environment,
+		goOnline: () => {
+			for (const listener of listeners) listener();
+		},
+	};
 }
 
 describe.each(testDatabaseTargets())("offline delivery on $name", (target) => {

@@ -123,7 +123,7 @@ export class Outbox {
 	/** Sends a failed command again, under a new command id (the old id's answer is final). */
 	async retry(commandId: string): Promise<string | null> {
 		const entry = this.state.getState().entries.get(commandId);
-		if (!entry || entry.state !== "failed") return null;
+		if (entry?.state !== "failed") return null;
 		const again = { ...entry.command, id: uuidv7() } as Command;
 		await this.discard(commandId);
 		await this.enqueue(again);
@@ -173,7 +173,7 @@ export class Outbox {
 
 	private handleResult(commandId: string, raw: unknown): void {
 		const entry = this.state.getState().entries.get(commandId);
-		if (!entry || entry.state !== "queued" || raw === undefined) return;
+		if (entry?.state !== "queued" || raw === undefined) return;
 		const parsed = commandResultSchema.safeParse(raw);
 		const result: CommandResult = parsed.success
 			? parsed.data
