@@ -1,9 +1,4 @@
-import {
-	DocumentNames,
-	type FeatureFlagMutation,
-	VISITOR_DOC_KEYS,
-	VISITOR_PROFILE_KEYS,
-} from "@cossistant/types";
+import { DocumentNames, VISITOR_DOC_KEYS, VISITOR_PROFILE_KEYS } from "@cossistant/types";
 import type * as Y from "yjs";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { stableJson } from "../support/stable-json.ts";
@@ -15,11 +10,14 @@ import {
 	type SupportVisitor,
 	toPublicVisitor,
 } from "../support/support-state.ts";
+import {
+	CONTACT_SELECT,
+	type FlagTargetType,
+	lockRows,
+	VISITOR_SELECT,
+} from "./support-queries.ts";
 
 type TransactionClient = Prisma.TransactionClient;
-
-/** The kinds of rows that carry feature flags. */
-export type FlagTargetType = FeatureFlagMutation["target"]["type"];
 
 /** A website's identity-verification settings (for `contact.identify`). */
 export interface WebsiteIdentity {
@@ -35,31 +33,6 @@ export interface AudienceRoots {
 }
 
 type ContactPatch = Partial<Pick<SupportContact, "externalId" | "email" | "name" | "image">>;
-
-const VISITOR_SELECT = {
-	id: true,
-	websiteId: true,
-	contactId: true,
-	language: true,
-	timezone: true,
-	isBlocked: true,
-	featureFlags: true,
-	onboarding: true,
-} as const;
-
-const CONTACT_SELECT = {
-	id: true,
-	websiteId: true,
-	externalId: true,
-	email: true,
-	name: true,
-	image: true,
-	metadata: true,
-	metadataHash: true,
-	featureFlags: true,
-	onboarding: true,
-	organizationId: true,
-} as const;
 
 /**
  * The visitor, contact and organization rows of one command batch, and the `profile` map of
@@ -115,7 +88,7 @@ export class SupportRows {
 	 */
 	async loadAudience(roots: AudienceRoots): Promise<void> {
 		const organizationIds = unique(roots.organizationIds ?? []);
-		await this.lock("ContactOrganization", organizationIds);
+		await lockRows(this.tx, "ContactOrganization", organizationIds);
 
 		const contactIds = new Set(roots.contactIds ?? []);
 		const pendingOrgs = organizationIds.filter((id) => !this.organizations.has(id));
@@ -133,18 +106,21 @@ export class SupportRows {
 		}
 		const rootVisitors = unique(roots.visitorIds ?? []);
 		const unknownVisitors = rootVisitors.filter((id) => !this.visitors.has(id));
-		const visitorContacts = await this.tx.visitor.findMany({
-			where: { id: { in: unknownVisitors } },
-			select: { contactId: true },
-		});
-		for (const row of visitorContacts) if (row.contactId) contactIds.add(row.contactId);
+		if (unknownVisitors.length > 0) {
+			const visitorContacts = await this.tx.visitor.findMany({
+				where: { id: { in: unknownVisitors } },
+				select: { contactId: true },
+			});
+			for (const row of visitorContacts) if (row.contactId) contactIds.add(row.contactId);
+		}
 		for (const id of rootVisitors) {
 			const contactId = this.visitors.get(id)?.contactId;
 			if (contactId) contactIds.add(contactId);
 		}
 		// Contacts created in this batch are not in the database yet: nothing to lock or read.
 		const storedContacts = [...contactIds].filter((id) => !this.createdContacts.has(id));
-		await this.lock(
+		await lockRows(
+			this.tx,
 			"Contact",
 			storedContacts.filter((id) => !this.contacts.has(id)),
 		);
@@ -154,13 +130,16 @@ export class SupportRows {
 		for (const id of contactIds)
 			for (const v of this.contactVisitors.get(id) ?? []) visitorIds.add(v);
 		const lockedVisitors = [...visitorIds].filter((id) => !this.visitors.has(id));
-		await this.lock("Visitor", lockedVisitors);
+		await lockRows(this.tx, "Visitor", lockedVisitors);
 
 		// Every lock is held: read the rows now.
-		const visitorRows = await this.tx.visitor.findMany({
-			where: { id: { in: lockedVisitors } },
-			select: VISITOR_SELECT,
-		});
+		const visitorRows =
+			lockedVisitors.length === 0
+				? []
+				: await this.tx.visitor.findMany({
+						where: { id: { in: lockedVisitors } },
+						select: VISITOR_SELECT,
+					});
 		for (const row of visitorRows) {
 			this.visitors.set(row.id, row);
 			if (row.contactId) contactIds.add(row.contactId);
@@ -190,39 +169,6 @@ export class SupportRows {
 			select: { identitySecret: true, identityVerificationRequired: true },
 		});
 		if (row) this.websites.set(websiteId, row);
-	}
-
-	/** Ids of the website's contacts matching `externalId` or `email` (not locked: candidates). */
-	async findContactIds(
-		websiteId: string,
-		match: { externalId?: string; email?: string },
-	): Promise<string[]> {
-		const or = [
-			...(match.externalId ? [{ externalId: match.externalId }] : []),
-			...(match.email ? [{ email: match.email }] : []),
-		];
-		if (or.length === 0) return [];
-		const rows = await this.tx.contact.findMany({
-			where: { websiteId, OR: or },
-			select: { id: true },
-		});
-		return rows.map((row) => row.id);
-	}
-
-	/** Whether a flag target exists in one of `websiteIds` (checked before loading its audience). */
-	async flagTargetExists(
-		type: FlagTargetType,
-		id: string,
-		websiteIds: ReadonlySet<string>,
-	): Promise<boolean> {
-		const where = { id, websiteId: { in: [...websiteIds] } };
-		const count =
-			type === "visitor"
-				? await this.tx.visitor.count({ where })
-				: type === "contact"
-					? await this.tx.contact.count({ where })
-					: await this.tx.contactOrganization.count({ where });
-		return count > 0;
 	}
 
 	// ---- reads ----------------------------------------------------------------------------
@@ -413,25 +359,6 @@ export class SupportRows {
 		const contact = this.contacts.get(id);
 		if (!contact) throw new Error(`contact ${id} not loaded in batch`);
 		return contact;
-	}
-
-	/** `FOR NO KEY UPDATE` in id order: writers wait for each other, foreign keys do not. */
-	private async lock(
-		table: "Visitor" | "Contact" | "ContactOrganization",
-		ids: readonly string[],
-	): Promise<void> {
-		if (ids.length === 0) return;
-		const sorted = [...ids].sort();
-		if (table === "Visitor") {
-			await this.tx.$queryRaw`
-				SELECT "id" FROM "Visitor" WHERE "id" = ANY(${sorted}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
-		} else if (table === "Contact") {
-			await this.tx.$queryRaw`
-				SELECT "id" FROM "Contact" WHERE "id" = ANY(${sorted}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
-		} else {
-			await this.tx.$queryRaw`
-				SELECT "id" FROM "ContactOrganization" WHERE "id" = ANY(${sorted}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
-		}
 	}
 
 	private async fillContactVisitors(contactIds: readonly string[]): Promise<void> {

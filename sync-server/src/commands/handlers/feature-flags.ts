@@ -3,6 +3,7 @@ import { applyFlagOperation, sameFlags } from "../../support/support-state.ts";
 import { actsForWebsite } from "../access.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
+import { flagTargetExists } from "../support-queries.ts";
 
 /**
  * `PATCH /v1/support/feature-flags`: adds, removes or sets the flags of a visitor, a contact or
@@ -23,7 +24,7 @@ export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
 				principal.kind === "user" ? principal.websiteIds : new Set([principal.websiteId]);
 			const { type, id } = command.target;
 			// Check first, so a foreign id never makes the server load (and lock) another audience.
-			if (!(await ctx.support.flagTargetExists(type, id, websiteIds))) return;
+			if (!(await flagTargetExists(ctx.tx, type, id, websiteIds))) return;
 			await ctx.support.loadAudience(
 				type === "visitor"
 					? { visitorIds: [id] }

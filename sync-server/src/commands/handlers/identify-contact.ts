@@ -14,6 +14,7 @@ import { requireActiveVisitor } from "../access.ts";
 import { BatchContext } from "../batch-context.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
+import { findContactIds } from "../support-queries.ts";
 import type { WebsiteIdentity } from "../support-rows.ts";
 
 type IdentifyCommand = CommandOf<"contact.identify">;
@@ -112,7 +113,7 @@ async function loadIdentify(
 	await ctx.support.loadWebsite(websiteId);
 	const facts = ctx.visitor(visitorId);
 	if (!facts || facts.websiteId !== websiteId) return;
-	const candidates = await ctx.support.findContactIds(websiteId, {
+	const candidates = await findContactIds(ctx.tx, websiteId, {
 		externalId: command.externalId,
 		email: normalizeEmail(command.email),
 	});
