@@ -2,16 +2,17 @@ import { HEADERS, type LoginResponse, type WebsiteBootstrapResponse } from "@cos
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Database } from "../../src/persistence/database.ts";
-import { type SyncServer, startSyncServer } from "../../src/server.ts";
+import { type StartOptions, type SyncServer, startSyncServer } from "../../src/server.ts";
 
 /** A sync-server on a free port over `db`, with the demo website seeded and quiet logs. */
 export async function startTestServer(
 	db: Database,
 	env: Record<string, string> = {},
+	options: Omit<StartOptions, "db" | "logger"> = {},
 ): Promise<SyncServer> {
 	const logLevel = process.env.TEST_LOG_LEVEL ?? "silent";
 	const config = loadConfig({ PORT: "0", LOG_LEVEL: logLevel, SEED_DEMO: "true", ...env });
-	return startSyncServer(config, { db, logger: createLogger(config.logLevel) });
+	return startSyncServer(config, { ...options, db, logger: createLogger(config.logLevel) });
 }
 
 /** Bootstraps a visitor through `GET /v1/websites` as the widget does. */
