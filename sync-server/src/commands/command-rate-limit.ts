@@ -6,33 +6,55 @@ import type { CommandPipeline } from "./command-pipeline.ts";
 /** What submits commands on behalf of clients (the pipeline, possibly limited). */
 export type CommandSubmitter = Pick<CommandPipeline, "submit">;
 
+/** Commands one visitor may have waiting for the rate limit before new ones are refused. */
+export const MAX_PACED_BACKLOG = 1_000;
+
 /**
- * Wraps the pipeline for untrusted clients (WebSocket outboxes): each visitor may submit at
- * most the limiter's rate of commands; beyond it a command is rejected with `rate_limited`,
- * `retryable: true` (nothing is written, not even a ledger row, so the same command id may be
- * sent again later). Agents and backends are not limited here: they are authenticated staff
- * and servers, limited per IP on REST.
+ * Wraps the pipeline for untrusted clients (WebSocket outboxes): each visitor gets the
+ * limiter's rate of commands. Commands over the rate are **paced, not refused**: they wait, in
+ * order, for the next token. A visitor replaying a long offline queue after a reconnect (or
+ * after a server crash) is legitimate, and refusing part of it would reorder it. Only a backlog
+ * beyond {@link MAX_PACED_BACKLOG} is refused with `rate_limited` (`retryable: true`: nothing is
+ * written, not even a ledger row). Agents and backends are not limited here: they are
+ * authenticated staff and servers, limited per IP on REST.
  */
 export function limitVisitorCommands(
 	pipeline: CommandSubmitter,
 	limiter: TokenBucketLimiter,
 ): CommandSubmitter {
+	const lanes = new Map<string, { tail: Promise<void>; waiting: number }>();
 	return {
 		submit(principal: Principal, raw: unknown): Promise<CommandResult> {
-			if (principal.kind === "visitor") {
-				const decision = limiter.take(`visitor:${principal.visitorId}`);
-				if (!decision.allowed) {
-					const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-					return Promise.resolve({
-						status: "rejected",
-						at: Date.now(),
-						code: "rate_limited",
-						reason: `Too many commands; retry in ${seconds} s.`,
-						retryable: true,
-					});
-				}
+			if (principal.kind !== "visitor") return pipeline.submit(principal, raw);
+			const key = `visitor:${principal.visitorId}`;
+			const lane = lanes.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
+			lanes.set(key, lane);
+			if (lane.waiting >= MAX_PACED_BACKLOG) {
+				return Promise.resolve({
+					status: "rejected",
+					at: Date.now(),
+					code: "rate_limited",
+					reason: `Too many commands waiting (${MAX_PACED_BACKLOG}); retry later.`,
+					retryable: true,
+				});
 			}
-			return pipeline.submit(principal, raw);
+			lane.waiting += 1;
+			// Chained per visitor: submissions leave the lane in the order they entered it.
+			const turn = lane.tail.then(() => waitForToken(limiter, key));
+			lane.tail = turn;
+			return turn.then(() => {
+				lane.waiting -= 1;
+				if (lane.waiting === 0 && lanes.get(key) === lane) lanes.delete(key);
+				return pipeline.submit(principal, raw);
+			});
 		},
 	};
+}
+
+async function waitForToken(limiter: TokenBucketLimiter, key: string): Promise<void> {
+	for (;;) {
+		const decision = limiter.take(key);
+		if (decision.allowed) return;
+		await new Promise((resolve) => setTimeout(resolve, decision.retryAfterMs));
+	}
 }
