@@ -45,18 +45,27 @@ export async function rest(
 }
 
 /**
- * A GET sent from a chosen local address (any of 127.0.0.0/8 reaches the server on Linux), to
- * act as different client IPs for per-IP limits.
+ * A request sent from a chosen local address (any of 127.0.0.0/8 reaches the server on Linux),
+ * to act as different client IPs for per-IP limits. `path` is absolute (`/v1/…`).
  */
-export function getFrom(
+export function requestFrom(
 	server: Pick<SyncServer, "url">,
-	path: string,
 	localAddress: string,
+	method: string,
+	path: string,
+	body?: unknown,
 ): Promise<{ status: number; body: unknown; retryAfter: string | undefined }> {
 	return new Promise((resolve, reject) => {
 		const url = new URL(path, server.url);
 		const req = httpRequest(
-			{ host: url.hostname, port: url.port, path: url.pathname, method: "GET", localAddress },
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method,
+				localAddress,
+				headers: body === undefined ? {} : { "content-type": "application/json" },
+			},
 			(res) => {
 				let text = "";
 				res.setEncoding("utf8");
@@ -73,7 +82,7 @@ export function getFrom(
 			},
 		);
 		req.on("error", reject);
-		req.end();
+		req.end(body === undefined ? undefined : JSON.stringify(body));
 	});
 }
 
