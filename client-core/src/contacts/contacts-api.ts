@@ -2,25 +2,18 @@ import {
 	type Command,
 	HEADERS,
 	type IdentifyParams,
+	type IdentifyResponse,
 	identifyParamsSchema,
-	type PublicContact,
+	identifyResponseSchema,
 	type PublicVisitor,
-	publicContactSchema,
-	publicVisitorSchema,
 	type VisitorMetadata,
 	visitorMetadataSchema,
 } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
-import { z } from "zod";
 import { CossistantConfigurationError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
 import type { KeyValueStore } from "../platform/key-value-store.ts";
 import { hashMetadata } from "./metadata-hash.ts";
-
-const identifyResponseSchema = z.object({
-	visitor: publicVisitorSchema,
-	contact: publicContactSchema,
-});
 
 export interface ContactsApiOptions {
 	rest: RestClient;
@@ -39,9 +32,7 @@ export class ContactsApi {
 	constructor(private readonly options: ContactsApiOptions) {}
 
 	/** Links this visitor to a contact (`externalId` and/or `email`), creating it if needed. */
-	async identify(
-		params: IdentifyParams,
-	): Promise<{ visitor: PublicVisitor; contact: PublicContact }> {
+	async identify(params: IdentifyParams): Promise<IdentifyResponse> {
 		const body = identifyParamsSchema.parse(params);
 		const token = this.options.visitorToken();
 		if (!token) throw new CossistantConfigurationError("Call fetchWebsite() first.");

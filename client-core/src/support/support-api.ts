@@ -1,6 +1,8 @@
 import {
 	type Command,
 	type FeatureFlagMutation,
+	type FeatureFlagMutationResponse,
+	featureFlagMutationResponseSchema,
 	featureFlagMutationSchema,
 	HEADERS,
 	type SupportState,
@@ -104,9 +106,13 @@ export class SupportApi {
 		target: FeatureFlagMutation["target"];
 		operation: FeatureFlagMutation["operation"];
 		flags: FeatureFlagName[];
-	}): Promise<unknown> {
+	}): Promise<FeatureFlagMutationResponse> {
 		const body = featureFlagMutationSchema.parse(mutation);
-		return this.options.rest.request("/support/feature-flags", { method: "PATCH", body });
+		return this.options.rest.request("/support/feature-flags", {
+			method: "PATCH",
+			body,
+			schema: featureFlagMutationResponseSchema,
+		});
 	}
 
 	private async send(command: Command, step: string): Promise<void> {
