@@ -163,7 +163,9 @@ function toOperation(op: OperationDoc): JsonObject {
 		tags: [op.tag],
 		summary: op.summary,
 		...(op.description ? { description: op.description } : {}),
-		security: op.security.map((name) => ({ [name]: [] })),
+		security: op.security.map((requirement) =>
+			Object.fromEntries([requirement].flat().map((name) => [name, []])),
+		),
 		...(parameters.length > 0 ? { parameters } : {}),
 		...(op.requestBody
 			? {

@@ -40,8 +40,12 @@ export interface OperationDoc {
 	tag: string;
 	summary: string;
 	description?: string;
-	/** Accepted credentials; empty for public routes. */
-	security: Credential[];
+	/**
+	 * Accepted credentials, as alternatives: `["session", "privateKey"]` takes either; an inner
+	 * list needs all of its credentials together (`[["publicKey", "visitorToken"]]`). Empty for
+	 * public routes.
+	 */
+	security: Array<Credential | Credential[]>;
 	headers?: HeaderParameter[];
 	requestBody?: NamedSchema;
 	responses: SuccessResponse[];

@@ -20,7 +20,7 @@ export const supportOperations: OperationDoc[] = [
 		description:
 			"With live keys, attaching to an existing contact needs `signature` (HMAC-SHA256 of the " +
 			"externalId with the website's identity secret, computed on the host's server).",
-		security: ["publicKey", "visitorToken"],
+		security: [["publicKey", "visitorToken"]],
 		requestBody: { name: "IdentifyParams", schema: identifyParamsSchema },
 		responses: [
 			{
@@ -39,7 +39,7 @@ export const supportOperations: OperationDoc[] = [
 		operationId: "getSupportState",
 		tag: "Widget",
 		summary: "The visitor's effective feature flags and onboarding progress",
-		security: ["publicKey", "visitorToken"],
+		security: [["publicKey", "visitorToken"]],
 		responses: [
 			{
 				status: 200,
