@@ -1,8 +1,9 @@
 import type { Scenario } from "./scenario.ts";
+import { clientSize } from "./scenarios/client-size.ts";
 import { storeCost } from "./scenarios/store-cost.ts";
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
-export const SCENARIOS: readonly Scenario[] = [storeCost];
+export const SCENARIOS: readonly Scenario[] = [storeCost, clientSize];
 
 /** Thrown when the command line names a scenario that does not exist. */
 export class UnknownScenarioError extends Error {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agentUserSchema, loginResponseSchema } from "./auth.ts";
 import { isoDateSchema } from "./ids.ts";
 import { aiAgentSchema } from "./website.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "./ids.ts";
 
 /** `public` keys (`pk_…`) work from browsers on allowed origins; `private` keys (`sk_…`) are for servers. */

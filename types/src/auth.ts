@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const loginRequestSchema = z.object({
 	email: z.email().max(320),

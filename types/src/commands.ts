@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { timelineItemSchema } from "./timeline.ts";
 

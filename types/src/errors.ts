@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Stable REST / WebSocket error codes. Clients branch on `code`, never on `message`. */
 export const API_ERROR_CODES = [

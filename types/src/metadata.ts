@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS } from "./limits.ts";
 
 /** A metadata value: primitives only, so it can be filtered and displayed everywhere. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { visitorMetadataSchema } from "./metadata.ts";
 import { publicContactSchema, publicVisitorSchema } from "./website.ts";
 

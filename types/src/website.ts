@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "./ids.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
 
