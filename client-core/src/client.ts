@@ -1,6 +1,7 @@
 import {
 	type Command,
 	type DefaultMessage,
+	type FeatureFlagMutationResponse,
 	DocumentNames,
 	type IdentifyParams,
 	type MessagePart,
@@ -286,7 +287,7 @@ export class CossistantClient {
 	/** Changes feature flags with the private key (server-side only). */
 	mutateSupportFeatureFlags(
 		mutation: Parameters<SupportApi["mutateSupportFeatureFlags"]>[0],
-	): Promise<unknown> {
+	): Promise<FeatureFlagMutationResponse> {
 		return this.support.mutateSupportFeatureFlags(mutation);
 	}
 
