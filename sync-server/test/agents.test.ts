@@ -316,7 +316,7 @@ describe.each(testDatabaseTargets())("agents and sessions on $name", (target) =>
 			["message", aiAgentId, null, null],
 			["event", aiAgentId, null, null],
 		]);
-		const event = (items[1]?.parts as TimelineItem["parts"])[0];
+		const event = (items[1]?.parts as TimelineItem["parts"] | undefined)?.[0];
 		expect(event).toMatchObject({
 			type: "event",
 			eventType: "resolved",
