@@ -1,6 +1,7 @@
 import { CloseCodes, parseDocumentName } from "@cossistant/types";
 import type {
 	afterLoadDocumentPayload,
+	beforeHandleAwarenessPayload,
 	Extension,
 	onAuthenticatePayload,
 	onLoadDocumentPayload,
@@ -15,6 +16,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import type { ConnectionContext } from "./connection-context.ts";
+import { sanitizeAwarenessStates } from "./awareness-policy.ts";
 import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
@@ -58,6 +60,12 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		} catch (error) {
 			throw this.refusal(error, data.documentName);
 		}
+	}
+
+	/** Typing indicators: only your own, with a server-known name (see awareness-policy.ts). */
+	async beforeHandleAwareness(data: beforeHandleAwarenessPayload<ConnectionContext>): Promise<void> {
+		const principal = data.context?.principal;
+		if (principal) sanitizeAwarenessStates(data.states, principal);
 	}
 
 	async onLoadDocument(data: onLoadDocumentPayload<ConnectionContext>): Promise<void> {
