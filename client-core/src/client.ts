@@ -1,8 +1,8 @@
 import {
 	type Command,
 	type DefaultMessage,
-	type FeatureFlagMutationResponse,
 	DocumentNames,
+	type FeatureFlagMutationResponse,
 	type IdentifyParams,
 	type MessagePart,
 	type PrincipalKey,

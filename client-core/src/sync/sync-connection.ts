@@ -63,6 +63,7 @@ export class SyncConnection {
 	readonly state: StoreApi<ConnectionState>;
 	private readonly socket: HocuspocusProviderWebsocket;
 	private readonly entries = new Map<string, Entry>();
+	private readonly replacing = new WeakSet<Entry>();
 	private readonly stopWake: () => void;
 	private readonly stopOffline: () => void;
 	private currentToken: string;
@@ -230,11 +231,13 @@ export class SyncConnection {
 	/** The server refused state from our cache: forget the cache, resync into a fresh replica. */
 	private async dropDivergedCache(name: string): Promise<void> {
 		const entry = this.entries.get(name);
-		if (!entry) return;
-		this.entries.delete(name);
+		if (!entry || this.replacing.has(entry)) return;
+		this.replacing.add(entry);
+		// The old entry stays in the map until its successor exists: views may still read it.
 		entry.provider.destroy();
 		await entry.cache?.clear();
 		await entry.cache?.destroy();
+		if (this.entries.get(name) !== entry || this.destroyed) return;
 		const fresh = this.createEntry(name, new Y.Doc(), entry.cache !== null);
 		fresh.listeners = entry.listeners;
 		this.entries.set(name, fresh);
