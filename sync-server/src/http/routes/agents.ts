@@ -131,6 +131,13 @@ export function agentsRouter(
 
 	router.post("/auth/accept-invite", async (req, res) => {
 		const body = acceptInviteRequestSchema.parse(req.body);
+		const gone = () =>
+			new ApiError(404, "not_found", "This invitation is unknown, used or expired.");
+		// A cheap look-up first: a guessed token must not cost a password hash.
+		const pending = await db.prisma.invitation.findUnique({
+			where: { tokenHash: sha256Hex(body.token) },
+		});
+		if (!pending || pending.acceptedAt || pending.expiresAt <= new Date()) throw gone();
 		const passwordHash = await hashPassword(body.password);
 		const userId = await db.prisma.$transaction(async (tx) => {
 			// Claiming the row first makes the token single-use even under concurrent requests.
@@ -142,9 +149,7 @@ export function agentsRouter(
 				},
 				data: { acceptedAt: new Date() },
 			});
-			if (claimed.count !== 1) {
-				throw new ApiError(404, "not_found", "This invitation is unknown, used or expired.");
-			}
+			if (claimed.count !== 1) throw gone();
 			const invitation = await tx.invitation.findUniqueOrThrow({
 				where: { tokenHash: sha256Hex(body.token) },
 			});

@@ -26,15 +26,15 @@ export function setupRouter(db: Database, sessionTtlMs: number): Router {
 
 	router.post("/setup", async (req, res) => {
 		const body = setupRequestSchema.parse(req.body);
+		// Checked again under the lock below; this early answer spares a password hash.
+		if ((await db.prisma.user.count()) > 0) throw setupDone();
 		const passwordHash = await hashPassword(body.password);
 		const key = generateApiKey("public", "test");
 		const websiteId = uuidv7();
 		const userId = uuidv7();
 		await db.prisma.$transaction(async (tx) => {
 			await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_ID})`;
-			if ((await tx.user.count()) > 0) {
-				throw new ApiError(409, "conflict", "This install is set up already: log in instead.");
-			}
+			if ((await tx.user.count()) > 0) throw setupDone();
 			await tx.website.create({
 				data: {
 					id: websiteId,
@@ -75,4 +75,8 @@ export function setupRouter(db: Database, sessionTtlMs: number): Router {
 	});
 
 	return router;
+}
+
+function setupDone(): ApiError {
+	return new ApiError(409, "conflict", "This install is set up already: log in instead.");
 }
