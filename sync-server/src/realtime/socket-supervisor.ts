@@ -14,6 +14,7 @@ export interface SupervisedSockets {
 	openSockets(): Array<{ request: Request; context: ConnectionContext }>;
 }
 
+/** Dependencies and cadence of the {@link SocketSupervisor}. */
 export interface SocketSupervisorOptions {
 	sockets: SupervisedSockets;
 	/** The authenticated principal of a socket (undefined until its token checked out). */

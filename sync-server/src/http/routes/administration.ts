@@ -8,6 +8,7 @@ import { apiKeysRouter } from "./api-keys.ts";
 import { setupRouter } from "./setup.ts";
 import { websiteSettingsRouter } from "./website-settings.ts";
 
+/** Dependencies of the administration routes. */
 export interface AdministrationOptions {
 	db: Database;
 	auth: Authenticator;

@@ -20,6 +20,7 @@ import { idParam } from "../route-params.ts";
 /** An invitation is a password-setting credential: it should not lie around for long. */
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
+/** What the agents routes need besides the database and the authenticator. */
 export interface AgentsRouterOptions {
 	sessionTtlMs: number;
 	/** Closes the sockets of an agent removed from a website. */
