@@ -3,6 +3,7 @@ import {
 	type DefaultMessage,
 	DocumentNames,
 	type FeatureFlagMutationResponse,
+	HEADERS,
 	type IdentifyParams,
 	type MessagePart,
 	type PrincipalKey,
@@ -36,6 +37,7 @@ import type {
 } from "./support-config.ts";
 import { type DocCache, defaultDocCache } from "./sync/doc-cache.ts";
 import { SyncConnection } from "./sync/sync-connection.ts";
+import { type UploadedPart, type UploadFileOptions, uploadFile } from "./uploads/upload-file.ts";
 
 /** Options of `new CossistantClient(…)`. */
 export interface CossistantClientOptions {
@@ -100,6 +102,7 @@ export class CossistantClient {
 	readonly rest: RestClient;
 	private readonly options: CossistantClientOptions;
 	private readonly publicKey: string | undefined;
+	private readonly apiUrl: string;
 	private readonly wsUrl: string;
 	private readonly session: VisitorSession | null;
 	private sync: SyncConnection | null = null;
@@ -114,6 +117,7 @@ export class CossistantClient {
 	constructor(options: CossistantClientOptions = {}) {
 		this.options = options;
 		const apiUrl = (options.apiUrl ?? "http://localhost:4000/v1").replace(/\/+$/, "");
+		this.apiUrl = apiUrl;
 		this.wsUrl = options.wsUrl ?? `${apiUrl.replace(/^http/, "ws").replace(/\/v1$/, "")}/ws`;
 		this.publicKey = options.publicKey ?? (options.apiKey ? undefined : detectPublicKey());
 		if (!this.publicKey && !options.apiKey) {
@@ -221,6 +225,27 @@ export class CossistantClient {
 		await this.enqueue({ id: uuidv7(), type: "message.send", conversationId, itemId, parts });
 		this.events.emitMessageSent(conversationId, this.localItem(conversationId, { itemId, parts }));
 		return itemId;
+	}
+
+	/**
+	 * Uploads an image or file as this visitor and resolves with the `image` / `file` part to pass
+	 * to `sendMessage`. Needs the network (uploads are not queued offline); a refused file rejects
+	 * with a CossistantApiError carrying the server's code. See `uploads/upload-file.ts`.
+	 */
+	uploadFile(file: Blob, options: UploadFileOptions = {}): Promise<UploadedPart> {
+		const credentials = async () => {
+			if (!this.session?.token) await this.fetchWebsite();
+			const token = this.session?.token;
+			if (!this.publicKey || !token) {
+				throw new CossistantConfigurationError("Uploads need a public key and a visitor.");
+			}
+			return { [HEADERS.publicKey]: this.publicKey, [HEADERS.visitorToken]: token };
+		};
+		return uploadFile(
+			{ apiUrl: this.apiUrl, credentials, fetch: this.options.fetch },
+			file,
+			options,
+		);
 	}
 
 	/** A live view of one conversation (timeline ⊕ pending, unread, typing). */

@@ -58,3 +58,10 @@ export {
 	type ConnectionStatus,
 	SyncConnection,
 } from "./sync/sync-connection.ts";
+export {
+	type UploadContext,
+	type UploadedPart,
+	type UploadFileOptions,
+	uploadFile,
+} from "./uploads/upload-file.ts";
+export type { UploadProgress } from "./uploads/upload-transport.ts";

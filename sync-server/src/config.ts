@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_UPLOAD_MAX_BYTES } from "@cossistant/types";
 import { z } from "zod";
 
 const booleanFromEnv = z
@@ -48,6 +49,17 @@ const envSchema = z.object({
 	LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
 	/** Express `trust proxy`: `false`, `true`, a hop count or addresses (`loopback`, CIDRs). */
 	TRUST_PROXY: z.string().min(1).optional(),
+	/** Largest upload in bytes. Bodies are buffered in memory to be checked, hence the cap. */
+	UPLOAD_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1_024)
+		.max(100 * 1024 * 1024)
+		.default(DEFAULT_UPLOAD_MAX_BYTES),
+	/** Directory of uploaded files; unset → DATA_DIR/uploads. */
+	UPLOAD_DIR: z.string().min(1).optional(),
+	/** Uploads per minute per visitor or agent (token bucket). */
+	UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export type ServerConfig = {
@@ -70,6 +82,8 @@ export type ServerConfig = {
 	loginMaxFailures: number;
 	/** Express `trust proxy` setting (which X-Forwarded-For hops name the client's IP). */
 	trustProxy: boolean | number | string;
+	/** Uploaded files: where they are stored, the largest accepted, uploads per minute. */
+	uploads: { dir: string; maxBytes: number; perMinute: number };
 };
 
 /** Thrown when the environment is invalid; the message names every wrong variable. */
@@ -114,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		commandRateLimit: e.COMMAND_RATE_LIMIT,
 		loginMaxFailures: e.LOGIN_MAX_FAILURES,
 		trustProxy: parseTrustProxy(e.TRUST_PROXY),
+		uploads: {
+			dir: resolve(e.UPLOAD_DIR ?? resolve(dataDir, "uploads")),
+			maxBytes: e.UPLOAD_MAX_BYTES,
+			perMinute: e.UPLOAD_RATE_LIMIT,
+		},
 	};
 }
 

@@ -124,6 +124,7 @@ export async function startSyncServer(
 		sockets,
 		limits: { requestsPerMinute: config.restRateLimit, loginMaxFailures: config.loginMaxFailures },
 		trustProxy: config.trustProxy,
+		uploads: config.uploads,
 		stats: () => ({
 			connections: gateway?.connectionCount ?? 0,
 			documents: live.size,

@@ -30,4 +30,6 @@ export const HEADERS = {
 	visitorToken: "x-visitor-token",
 	visitorLanguage: "x-visitor-language",
 	visitorTimezone: "x-visitor-timezone",
+	/** URL-encoded original name of an uploaded file (`POST /v1/uploads`). */
+	fileName: "x-file-name",
 } as const;

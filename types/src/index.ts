@@ -12,5 +12,6 @@ export * from "./outbox.ts";
 export * from "./sender.ts";
 export * from "./support-state.ts";
 export * from "./timeline.ts";
+export * from "./uploads.ts";
 export * from "./website.ts";
 export * from "./website-settings.ts";

@@ -13,6 +13,7 @@ import { contactsRouter } from "./routes/contacts.ts";
 import { healthRouter } from "./routes/health.ts";
 import { openApiRouter } from "./routes/openapi.ts";
 import { supportRouter } from "./routes/support.ts";
+import { type UploadsConfig, uploadsRouter } from "./routes/uploads.ts";
 import { websitesRouter } from "./routes/websites.ts";
 
 export interface HttpAppOptions {
@@ -29,6 +30,8 @@ export interface HttpAppOptions {
 	trustProxy?: boolean | number | string;
 	/** Routes that change state submit commands here (the one write path). */
 	pipeline: CommandPipeline;
+	/** Uploaded files: directory, size limit, uploads per minute. */
+	uploads: UploadsConfig;
 }
 
 /** The Express 5 app: `/healthz` and the REST API under `/v1`, one JSON error shape. */
@@ -55,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(administrationRouter(options));
 	v1.use(contactsRouter(options.db, options.auth, options.pipeline));
 	v1.use(supportRouter(options.db, options.auth, options.pipeline));
+	v1.use(uploadsRouter(options.db, options.auth, options.uploads, options.logger));
 	app.use("/v1", v1);
 
 	app.use(notFoundHandler);

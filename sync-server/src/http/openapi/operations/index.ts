@@ -3,6 +3,7 @@ import { adminOperations } from "./admin.ts";
 import { authOperations } from "./auth.ts";
 import { publicOperations } from "./public.ts";
 import { supportOperations } from "./support.ts";
+import { uploadOperations } from "./uploads.ts";
 
 /**
  * Every documented operation. A route mounted without an entry here fails
@@ -13,4 +14,5 @@ export const OPERATIONS: readonly OperationDoc[] = [
 	...authOperations,
 	...adminOperations,
 	...supportOperations,
+	...uploadOperations,
 ];

@@ -1,0 +1,147 @@
+import {
+	apiErrorBodySchema,
+	type FilePart,
+	HEADERS,
+	type ImagePart,
+	messagePartSchema,
+	type UploadResponse,
+	uploadResponseSchema,
+} from "@cossistant/types";
+import { CossistantApiError } from "../errors.ts";
+import { sendUpload, type UploadProgress } from "./upload-transport.ts";
+
+/** A message part made from an upload: `image` for images, `file` for everything else. */
+export type UploadedPart = ImagePart | FilePart;
+
+/** Options of `client.uploadFile(file, options)`. */
+export interface UploadFileOptions {
+	/** The conversation the file is for (it must already exist on the server). */
+	conversationId?: string;
+	/** Called as bytes go out (browsers: continuously; elsewhere: at the start and the end). */
+	onProgress?: (progress: UploadProgress) => void;
+	/** The name to send for a `Blob` (a `File` carries its own). */
+	fileName?: string;
+	/** Cancels the upload; the promise then rejects with the signal's reason. */
+	signal?: AbortSignal;
+}
+
+/** Where and as whom to upload. */
+export interface UploadContext {
+	/** REST base, e.g. `https://api.example.com/v1`. */
+	apiUrl: string;
+	/** The credential headers (public key + visitor token, or an agent session), read per upload. */
+	credentials: () => Promise<Record<string, string>>;
+	fetch?: typeof fetch;
+}
+
+/**
+ * Uploads `file` (`POST /v1/uploads`: the raw bytes, its type and URL-encoded name in headers)
+ * and resolves with a message part ready for `sendMessage(conversationId, [textPart, part])`.
+ * The server checks the bytes, not the name: a refused file rejects with a CossistantApiError
+ * carrying the server's code (`unsupported_media_type`, `payload_too_large`, …).
+ *
+ * The part's `url` is absolute (resolved against `apiUrl`), because the widget renders on the
+ * host site's pages, where a server path would point at the host instead of the API.
+ *
+ * @example
+ * const part = await client.uploadFile(input.files[0], { conversationId, onProgress });
+ * await client.sendMessage(conversationId, [{ type: "text", text: "Screenshot" }, part]);
+ */
+export async function uploadFile(
+	context: UploadContext,
+	file: Blob,
+	options: UploadFileOptions = {},
+): Promise<UploadedPart> {
+	const base = context.apiUrl.replace(/\/+$/, "");
+	const query = options.conversationId
+		? `?conversationId=${encodeURIComponent(options.conversationId)}`
+		: "";
+	const fileName = options.fileName ?? (file as Partial<File>).name ?? "";
+	const headers: Record<string, string> = {
+		...(await context.credentials()),
+		"content-type": file.type || "application/octet-stream",
+		accept: "application/json",
+	};
+	if (fileName) headers[HEADERS.fileName] = encodeURIComponent(fileName);
+
+	const reply = await sendUpload(
+		{
+			url: `${base}/uploads${query}`,
+			headers,
+			body: file,
+			onProgress: options.onProgress,
+			signal: options.signal,
+		},
+		context.fetch,
+	);
+	return toPart(decode(reply.status, reply.text), base);
+}
+
+/** The server's answer, or its error as a CossistantApiError. */
+function decode(status: number, text: string): UploadResponse {
+	const json = safeJson(text);
+	if (status < 200 || status >= 300) {
+		const error = apiErrorBodySchema.safeParse(json);
+		if (error.success) {
+			const { code, message, details } = error.data.error;
+			throw new CossistantApiError(status, code, message, details);
+		}
+		throw new CossistantApiError(status, "invalid_response", `HTTP ${status}`);
+	}
+	const parsed = uploadResponseSchema.safeParse(json);
+	if (!parsed.success) {
+		throw new CossistantApiError(
+			status,
+			"invalid_response",
+			"Unexpected response from /uploads",
+			parsed.error.issues,
+		);
+	}
+	return parsed.data;
+}
+
+/** The message part for an upload, validated as the server will validate it. */
+function toPart(upload: UploadResponse, apiUrl: string): UploadedPart {
+	const common = {
+		url: absoluteUrl(upload.url, apiUrl),
+		mediaType: upload.mediaType,
+		fileName: upload.fileName,
+		size: upload.size,
+		uploadId: upload.id,
+	};
+	const part = upload.mediaType.startsWith("image/")
+		? {
+				type: "image" as const,
+				...common,
+				...(upload.width ? { width: upload.width, height: upload.height } : {}),
+			}
+		: { type: "file" as const, ...common };
+	const checked = messagePartSchema.safeParse(part);
+	if (!checked.success || checked.data.type === "text") {
+		throw new CossistantApiError(201, "invalid_response", "The upload cannot be sent as a part.");
+	}
+	return checked.data;
+}
+
+/**
+ * A server path (`/v1/uploads/…`) resolved against the server root the client talks to: the
+ * API base without its `/v1`, so a proxy prefix (`https://example.com/support/v1`) is kept. A
+ * relative API base (same-origin proxies) leaves a server path, which is valid in parts too.
+ */
+function absoluteUrl(path: string, apiUrl: string): string {
+	if (/^https?:\/\//i.test(path)) return path;
+	if (/\/v1$/.test(apiUrl) && path.startsWith("/v1/")) return apiUrl.slice(0, -3) + path;
+	try {
+		return new URL(path, apiUrl).toString();
+	} catch {
+		return path;
+	}
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return text ? JSON.parse(text) : undefined;
+	} catch {
+		return undefined;
+	}
+}
