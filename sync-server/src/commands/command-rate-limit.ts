@@ -9,6 +9,9 @@ export type CommandSubmitter = Pick<CommandPipeline, "submit">;
 /** Commands one visitor may have waiting for the rate limit before new ones are refused. */
 export const MAX_PACED_BACKLOG = 1_000;
 
+/** Command ids remembered as already admitted (all visitors together). */
+const ADMITTED_IDS = 100_000;
+
 /**
  * Wraps the pipeline for untrusted clients (WebSocket outboxes): each visitor gets the
  * limiter's rate of commands. Commands over the rate are **paced, not refused**: they wait, in
@@ -23,10 +26,16 @@ export function limitVisitorCommands(
 	limiter: TokenBucketLimiter,
 ): CommandSubmitter {
 	const lanes = new Map<string, { tail: Promise<void>; waiting: number }>();
+	// A command sent again (a client resyncing its outbox after a reconnect) was paid for the
+	// first time: resubmissions pass straight to the pipeline, whose ledger deduplicates them.
+	const admitted = new Map<string, true>();
 	return {
 		submit(principal: Principal, raw: unknown): Promise<CommandResult> {
 			if (principal.kind !== "visitor") return pipeline.submit(principal, raw);
 			const key = `visitor:${principal.visitorId}`;
+			const id = (raw as { id?: unknown } | null)?.id;
+			const admissionKey = typeof id === "string" ? `${key}\u0000${id}` : null;
+			if (admissionKey && admitted.has(admissionKey)) return pipeline.submit(principal, raw);
 			const lane = lanes.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
 			lanes.set(key, lane);
 			if (lane.waiting >= MAX_PACED_BACKLOG) {
@@ -43,12 +52,21 @@ export function limitVisitorCommands(
 			const turn = lane.tail.then(() => waitForToken(limiter, key));
 			lane.tail = turn;
 			return turn.then(() => {
+				if (admissionKey) remember(admitted, admissionKey);
 				lane.waiting -= 1;
 				if (lane.waiting === 0 && lanes.get(key) === lane) lanes.delete(key);
 				return pipeline.submit(principal, raw);
 			});
 		},
 	};
+}
+
+function remember(admitted: Map<string, true>, key: string): void {
+	admitted.set(key, true);
+	if (admitted.size > ADMITTED_IDS) {
+		const oldest = admitted.keys().next().value;
+		if (oldest !== undefined) admitted.delete(oldest);
+	}
 }
 
 async function waitForToken(limiter: TokenBucketLimiter, key: string): Promise<void> {

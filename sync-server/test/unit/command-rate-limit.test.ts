@@ -29,6 +29,23 @@ describe("limitVisitorCommands (pure pacing logic)", () => {
 		expect(calls[5]?.at ?? 0).toBeGreaterThanOrEqual(250);
 	});
 
+	it("does not charge a command id twice (outbox resyncs resend ids)", async () => {
+		let submitted = 0;
+		const limited = limitVisitorCommands(
+			{
+				submit: async () => {
+					submitted += 1;
+					return applied;
+				},
+			},
+			new TokenBucketLimiter(1, 60_000),
+		);
+		expect(await limited.submit(visitor, { id: "same-id-1" })).toEqual(applied);
+		// The bucket is empty now, yet the same id passes at once (the ledger dedups it).
+		expect(await limited.submit(visitor, { id: "same-id-1" })).toEqual(applied);
+		expect(submitted).toBe(2);
+	});
+
 	it("refuses (retryable) only past the backlog cap, and never limits agents", async () => {
 		let submitted = 0;
 		const limited = limitVisitorCommands(
