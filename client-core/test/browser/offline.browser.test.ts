@@ -81,7 +81,7 @@ describe("the client in Chromium (IndexedDB, BroadcastChannel, offline)", () => 
 					const delivered = rows.map((row) => (row.parts as Array<{ text?: string }>)[0]?.text);
 					expect(delivered).toEqual(["trial start", ...texts]);
 				},
-				{ timeoutMs: 20_000 },
+				{ timeoutMs: 60_000 },
 			);
 		} finally {
 			await context.close();
