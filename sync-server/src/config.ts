@@ -18,6 +18,11 @@ const envSchema = z.object({
 		.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
 		.optional(),
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	/** Redis for running several processes: cross-process fan-out (Hocuspocus' Redis extension). */
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+		.optional(),
 	DATA_DIR: z.string().min(1).default(".data"),
 	/** Secret for visitor tokens; unset → generated once and stored in the database. */
 	AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -66,6 +71,8 @@ export type ServerConfig = {
 	port: number;
 	host: string;
 	publicUrl: string | undefined;
+	/** Set when several sync-server processes share the database (see README). */
+	redisUrl: string | undefined;
 	database:
 		| { kind: "postgres"; url: string; poolSize: number }
 		| { kind: "pglite"; dataDir: string };
@@ -113,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		port: e.PORT,
 		host: e.HOST,
 		publicUrl: e.PUBLIC_URL,
+		redisUrl: e.REDIS_URL,
 		database: e.DATABASE_URL
 			? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
 			: { kind: "pglite", dataDir: resolve(dataDir, "pglite") },

@@ -16,6 +16,7 @@ import { DocStore } from "./persistence/doc-store.ts";
 import { migrate } from "./persistence/migrator.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
+import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
 import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
 import { SyncExtension } from "./realtime/sync-extension.ts";
 import { WebSocketGateway } from "./realtime/websocket-gateway.ts";
@@ -78,6 +79,7 @@ export async function startSyncServer(
 		shadows,
 		logger: logger.child({ module: "pipeline" }),
 		batchSize: config.commandBatchSize,
+		multiProcess: config.redisUrl !== undefined,
 		onCommit: (docName, update) => live.applyCommitted(docName, update),
 		onEffect: (effect) => {
 			if (effect.type === "visitorBlocked") supervisor?.closeVisitor(effect.visitorId);
@@ -97,7 +99,11 @@ export async function startSyncServer(
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 	});
-	const hocuspocus = new Hocuspocus<ConnectionContext>({ quiet: true, extensions: [extension] });
+	const fanOut = config.redisUrl ? createRedisFanOut(config.redisUrl) : null;
+	const hocuspocus = new Hocuspocus<ConnectionContext>({
+		quiet: true,
+		extensions: fanOut ? [extension, fanOut] : [extension],
+	});
 	gateway = new WebSocketGateway({
 		hocuspocus,
 		auth,
@@ -149,6 +155,7 @@ export async function startSyncServer(
 			httpServer.closeAllConnections();
 			await closed;
 			await store.stop();
+			await fanOut?.onDestroy();
 			shadows.clear();
 			if (ownsDb) await db.close();
 			logger.info("stopped");

@@ -500,6 +500,10 @@ function expectedDefault(
 		}
 	}
 	if (typeof value === "boolean") return String(value);
+	// The DMMF carries BigInt defaults as strings ("0"); PostgreSQL prints them like numbers.
+	if (field.type === "BigInt" && typeof value === "string" && /^-?\d+$/.test(value)) {
+		return value.startsWith("-") ? `'${value}'::${type}` : value;
+	}
 	if (typeof value === "number") return value < 0 ? `'${value}'::${type}` : String(value);
 	if (typeof value === "string") return `'${value.replaceAll("'", "''")}'::${type}`;
 	throw unsupported();

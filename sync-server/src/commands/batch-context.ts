@@ -84,6 +84,8 @@ export class BatchContext {
 		{ isBlocked: boolean; blockedAt: Date | null; blockedById: string | null }
 	>();
 	private readonly effects: CommittedEffect[] = [];
+	/** Row writes of tables only one handler touches (e.g. organizations), run at flush. */
+	private readonly rowWrites: Array<(tx: TransactionClient) => Promise<unknown>> = [];
 	/** Visitor, contact and organization rows and the visitor documents' `profile` maps. */
 	readonly support: SupportRows;
 	private readonly listChanges = new VisitorListChanges();
@@ -92,6 +94,8 @@ export class BatchContext {
 		readonly tx: TransactionClient,
 		private readonly shadows: ShadowDocs,
 		now: Date = new Date(),
+		/** Set when several processes write (REDIS_URL): replicas must catch up under a lock. */
+		private readonly coordination?: { store: DocStore },
 	) {
 		this.now = now;
 		this.support = new SupportRows(tx, (names) => this.loadDocs(names));
@@ -104,7 +108,7 @@ export class BatchContext {
 		const missing = ids.filter((id) => !this.conversations.has(id));
 		if (missing.length === 0) return;
 		const locked = await this.tx.$queryRaw<Array<{ id: string }>>`
-			SELECT "id" FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) FOR UPDATE`;
+			SELECT "id" FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) ORDER BY "id" FOR UPDATE`;
 		if (locked.length === 0) return;
 		const rows = await this.tx.conversation.findMany({
 			where: { id: { in: locked.map((r) => r.id) } },
@@ -195,7 +199,10 @@ export class BatchContext {
 
 	/** Loads (and starts capturing updates of) the replicas of the given documents. */
 	async loadDocs(names: readonly string[]): Promise<void> {
-		for (const name of names) {
+		const fresh = [...new Set(names)].filter((name) => !this.docs.has(name)).sort();
+		if (fresh.length === 0) return;
+		if (this.coordination) await this.catchUpWithOtherProcesses(fresh);
+		for (const name of fresh) {
 			if (this.docs.has(name)) continue;
 			const doc = await this.shadows.get(name, this.tx);
 			this.docs.set(name, doc);
@@ -206,6 +213,24 @@ export class BatchContext {
 			};
 			doc.on("update", capture);
 			this.detachers.push(() => doc.off("update", capture));
+		}
+	}
+
+	/**
+	 * With several processes, another one may have written a document since this process's
+	 * replica last saw it. Each document's transaction-scoped advisory lock (taken in sorted
+	 * order: no deadlocks) serialises its writers, so under it the rows above the replica's
+	 * watermark are exactly what it misses; they are applied before this batch writes.
+	 */
+	private async catchUpWithOtherProcesses(names: readonly string[]): Promise<void> {
+		await this.tx.$executeRaw`
+			SELECT pg_advisory_xact_lock(hashtextextended(name, 0))
+			FROM (SELECT unnest(${names}::text[]) AS name ORDER BY 1) AS ordered`;
+		const cached = names.filter((name) => this.shadows.has(name));
+		const watermarks = new Map(cached.map((name) => [name, this.shadows.watermark(name)] as const));
+		const missed = await this.coordination?.store.catchUp(this.tx, watermarks);
+		for (const [name, { updates, watermark }] of missed ?? []) {
+			this.shadows.applyExternal(name, updates, watermark);
 		}
 	}
 
@@ -296,6 +321,15 @@ export class BatchContext {
 		});
 	}
 
+	/**
+	 * Queues a row write for flush, for tables no other part of the batch writes (e.g. a contact
+	 * organization's name). Runs in the batch's transaction, in queue order, before contacts are
+	 * written (so a contact may reference an organization created in the same batch).
+	 */
+	addRowWrite(write: (tx: TransactionClient) => Promise<unknown>): void {
+		this.rowWrites.push(write);
+	}
+
 	/** Queues an effect to run once this batch has committed. */
 	addEffect(effect: CommittedEffect): void {
 		this.effects.push(effect);
@@ -336,6 +370,7 @@ export class BatchContext {
 		);
 		this.support.writeProfiles((name) => this.requireDoc(name));
 		for (const detach of this.detachers) detach();
+		for (const write of this.rowWrites) await write(this.tx);
 		// Contacts first: conversations written below may reference a contact created here.
 		await this.support.flush();
 
@@ -387,10 +422,11 @@ export class BatchContext {
 		for (const [name, updates] of this.capturedUpdates) {
 			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeUpdates(updates));
 		}
-		await store.append(
+		const ids = await store.append(
 			this.tx,
 			[...merged].map(([docName, update]) => ({ docName, update })),
 		);
+		for (const [docName, id] of ids) this.shadows.advance(docName, id);
 		return merged;
 	}
 

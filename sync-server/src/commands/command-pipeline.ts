@@ -28,6 +28,8 @@ export interface CommandPipelineOptions {
 	logger: Logger;
 	batchSize: number;
 	onCommit: CommitListener;
+	/** Other processes write the same documents (REDIS_URL set): replicas catch up under locks. */
+	multiProcess?: boolean;
 	/** Receives the effects of every committed batch (e.g. close a blocked visitor's sockets). */
 	onEffect?: (effect: CommittedEffect) => void;
 }
@@ -210,7 +212,12 @@ export class CommandPipeline {
 		try {
 			committed = await db.prisma.$transaction(
 				async (tx) => {
-					ctx = new BatchContext(tx, shadows);
+					ctx = new BatchContext(
+						tx,
+						shadows,
+						new Date(),
+						this.options.multiProcess ? { store } : undefined,
+					);
 					await this.preload(ctx, batch);
 					const ledgerRows: Array<{
 						id: string;

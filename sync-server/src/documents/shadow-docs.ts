@@ -13,6 +13,8 @@ type LoadClient = Parameters<DocStore["load"]>[1];
  */
 export class ShadowDocs {
 	private readonly docs = new Map<string, Y.Doc>();
+	/** Highest log id each replica includes (see DocStore.loadWithWatermark). */
+	private readonly watermarks = new Map<string, bigint>();
 
 	constructor(
 		private readonly store: DocStore,
@@ -29,24 +31,44 @@ export class ShadowDocs {
 			return cached;
 		}
 		const doc = new Y.Doc({ gc: true });
-		const state = await this.store.load(docName, client);
+		const { state, watermark } = await this.store.loadWithWatermark(docName, client);
 		if (state) Y.applyUpdate(doc, state);
 		const raced = this.docs.get(docName);
 		if (raced) return raced;
 		this.docs.set(docName, doc);
+		this.watermarks.set(docName, watermark);
 		return doc;
 	}
 
-	/** Applies an update committed elsewhere (another process) if the replica is loaded. */
-	applyExternal(docName: string, update: Uint8Array): void {
+	/** Whether a replica of `docName` is in memory (and so may be behind other processes). */
+	has(docName: string): boolean {
+		return this.docs.has(docName);
+	}
+
+	watermark(docName: string): bigint {
+		return this.watermarks.get(docName) ?? 0n;
+	}
+
+	/** Records that the replica now includes log row `id` (written by this process). */
+	advance(docName: string, id: bigint): void {
+		if (id > this.watermark(docName)) this.watermarks.set(docName, id);
+	}
+
+	/** Applies updates committed by other processes and moves the watermark past them. */
+	applyExternal(docName: string, updates: readonly Uint8Array[], watermark: bigint): void {
 		const doc = this.docs.get(docName);
-		if (doc) Y.applyUpdate(doc, update);
+		if (!doc) return;
+		Y.transact(doc, () => {
+			for (const update of updates) Y.applyUpdate(doc, update);
+		});
+		this.advance(docName, watermark);
 	}
 
 	/** Drops a replica whose state may be ahead of the database (failed transaction). */
 	evict(docName: string): void {
 		this.docs.get(docName)?.destroy();
 		this.docs.delete(docName);
+		this.watermarks.delete(docName);
 	}
 
 	clear(): void {

@@ -45,14 +45,27 @@ export class DocStore {
 
 	/** The merged state of a document, or `null` if it was never written. */
 	async load(docName: string, client: Client = this.db.prisma): Promise<Uint8Array | null> {
+		return (await this.loadWithWatermark(docName, client)).state;
+	}
+
+	/**
+	 * The merged state and its watermark: the highest log id it includes (merged into the
+	 * snapshot or read from the log). A replica catching up later asks for rows above it.
+	 */
+	async loadWithWatermark(
+		docName: string,
+		client: Client = this.db.prisma,
+	): Promise<{ state: Uint8Array | null; watermark: bigint }> {
 		const [snapshot, rows] = await Promise.all([
 			client.docSnapshot.findUnique({ where: { docName } }),
 			client.docUpdate.findMany({
 				where: { docName },
 				orderBy: { id: "asc" },
-				select: { data: true },
+				select: { id: true, data: true },
 			}),
 		]);
+		let watermark = snapshot?.mergedUpTo ?? 0n;
+		for (const row of rows) if (row.id > watermark) watermark = row.id;
 		const updates = rows.map((row) => row.data as Uint8Array);
 		this.stats.set(docName, {
 			rows: rows.length,
@@ -60,23 +73,64 @@ export class DocStore {
 			snapshotBytes: snapshot ? (snapshot.data as Uint8Array).byteLength : 0,
 		});
 		if (snapshot) updates.unshift(snapshot.data as Uint8Array);
-		if (updates.length === 0) return null;
+		if (updates.length === 0) return { state: null, watermark };
 		this.scheduleCompactionIfNeeded(docName);
-		return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+		const state = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+		return { state, watermark };
 	}
 
-	/** Appends updates inside the caller's transaction (the command pipeline's write-ahead). */
+	/**
+	 * What other processes committed since each replica's watermark: the log rows above it and,
+	 * when a compaction merged rows above it (deleting them), the snapshot. Used only when several
+	 * processes write; the caller holds each document's advisory lock, so the answer is complete.
+	 */
+	async catchUp(
+		client: Pick<Database["prisma"], "$queryRaw">,
+		watermarks: ReadonlyMap<string, bigint>,
+	): Promise<Map<string, { updates: Uint8Array[]; watermark: bigint }>> {
+		const result = new Map<string, { updates: Uint8Array[]; watermark: bigint }>();
+		if (watermarks.size === 0) return result;
+		const names = [...watermarks.keys()];
+		const after = names.map((name) => (watermarks.get(name) ?? 0n).toString());
+		const rows = await client.$queryRaw<Array<{ docName: string; id: bigint; data: Uint8Array }>>`
+			SELECT u."docName", u."id", u."data"
+			FROM "DocUpdate" u JOIN unnest(${names}::text[], ${after}::bigint[]) AS w(name, after)
+				ON u."docName" = w.name AND u."id" > w.after
+			UNION ALL
+			SELECT s."docName", s."mergedUpTo" AS "id", s."data"
+			FROM "DocSnapshot" s JOIN unnest(${names}::text[], ${after}::bigint[]) AS w(name, after)
+				ON s."docName" = w.name AND s."mergedUpTo" > w.after
+			ORDER BY "id"`;
+		for (const row of rows) {
+			const entry = result.get(row.docName) ?? {
+				updates: [],
+				watermark: watermarks.get(row.docName) ?? 0n,
+			};
+			entry.updates.push(row.data);
+			const id = BigInt(row.id);
+			if (id > entry.watermark) entry.watermark = id;
+			result.set(row.docName, entry);
+		}
+		return result;
+	}
+
+	/**
+	 * Appends updates inside the caller's transaction (the command pipeline's write-ahead);
+	 * returns the new log id per document.
+	 */
 	async append(
 		client: Client,
 		entries: ReadonlyArray<{ docName: string; update: Uint8Array }>,
-	): Promise<void> {
-		if (entries.length === 0) return;
-		await client.docUpdate.createMany({
+	): Promise<Map<string, bigint>> {
+		if (entries.length === 0) return new Map();
+		const rows = await client.docUpdate.createManyAndReturn({
 			data: entries.map((entry) => ({
 				docName: entry.docName,
 				data: entry.update as Uint8Array<ArrayBuffer>,
 			})),
+			select: { id: true, docName: true },
 		});
+		return new Map(rows.map((row) => [row.docName, row.id]));
 	}
 
 	/** Called after the appending transaction committed: counts the rows, maybe compacts. */
@@ -104,15 +158,19 @@ export class DocStore {
 				const updates = rows.map((row) => row.data as Uint8Array);
 				if (snapshot) updates.unshift(snapshot.data as Uint8Array);
 				const merged = Y.mergeUpdates(updates) as Uint8Array<ArrayBuffer>;
+				const upTo = rows.reduce(
+					(max, row) => (row.id > max ? row.id : max),
+					snapshot?.mergedUpTo ?? 0n,
+				);
 				// update/create rather than upsert: an upsert ships the (large) bytes twice.
 				if (snapshot) {
 					await tx.docSnapshot.update({
 						where: { docName },
-						data: { data: merged, mergedCount: { increment: rows.length } },
+						data: { data: merged, mergedCount: { increment: rows.length }, mergedUpTo: upTo },
 					});
 				} else {
 					await tx.docSnapshot.create({
-						data: { docName, data: merged, mergedCount: rows.length },
+						data: { docName, data: merged, mergedCount: rows.length, mergedUpTo: upTo },
 					});
 				}
 				await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
