@@ -111,11 +111,15 @@ export class CossistantClient {
 	private readonly views = new Map<string, ConversationView>();
 	private readonly lastSeenSent = new Map<string, number>();
 	private readonly cleanups: Array<() => void> = [];
+	private readonly environment: ClientEnvironment;
+	private readonly visibleConversations = new Map<string, () => void>();
+	private readonly seenTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	private bootstrapping: Promise<PublicWebsiteResponse> | null = null;
 	private destroyed = false;
 
 	constructor(options: CossistantClientOptions = {}) {
 		this.options = options;
+		this.environment = options.environment ?? browserEnvironment();
 		const apiUrl = (options.apiUrl ?? "http://localhost:4000/v1").replace(/\/+$/, "");
 		this.apiUrl = apiUrl;
 		this.wsUrl = options.wsUrl ?? `${apiUrl.replace(/^http/, "ws").replace(/\/v1$/, "")}/ws`;
@@ -281,6 +285,29 @@ export class CossistantClient {
 		await this.enqueue({ id: uuidv7(), type: "conversation.markSeen", conversationId });
 	}
 
+	/**
+	 * Marks the conversation seen automatically while it is on screen: whenever it has unread
+	 * messages and the page is visible (throttled, with a trailing mark so none is missed).
+	 * Call with `false` when it leaves the screen.
+	 */
+	setConversationVisible(conversationId: string, visible: boolean): void {
+		this.visibleConversations.get(conversationId)?.();
+		this.visibleConversations.delete(conversationId);
+		if (!visible) return;
+		const view = this.conversation(conversationId);
+		const check = () => {
+			if (view.state.getState().unreadCount > 0 && this.environment.isVisible())
+				this.scheduleSeen(conversationId);
+		};
+		const unsubscribe = view.state.subscribe(check);
+		const stopWake = this.environment.onWake(check);
+		this.visibleConversations.set(conversationId, () => {
+			unsubscribe();
+			stopWake();
+		});
+		check();
+	}
+
 	/** Publishes whether the visitor is typing in a conversation (expires by itself). */
 	setTyping(conversationId: string, isTyping: boolean): void {
 		this.views.get(conversationId)?.setTyping(isTyping);
@@ -326,6 +353,22 @@ export class CossistantClient {
 		return this.contacts.setVisitorMetadata(metadata);
 	}
 
+	private scheduleSeen(conversationId: string): void {
+		if (this.seenTimers.has(conversationId)) return;
+		const wait = SEEN_THROTTLE_MS - (Date.now() - (this.lastSeenSent.get(conversationId) ?? 0));
+		const mark = () => {
+			this.seenTimers.delete(conversationId);
+			void this.markSeen(conversationId).catch((error) =>
+				this.events.emitError(toError(error), "mark_seen_failed"),
+			);
+		};
+		if (wait <= 0) {
+			mark();
+			return;
+		}
+		this.seenTimers.set(conversationId, setTimeout(mark, wait));
+	}
+
 	/** Sends a failed command again. */
 	retry(commandId: string): Promise<string | null> {
 		return this.outbox.retry(commandId);
@@ -340,6 +383,8 @@ export class CossistantClient {
 	destroy(): void {
 		this.destroyed = true;
 		for (const cleanup of this.cleanups) cleanup();
+		for (const stop of this.visibleConversations.values()) stop();
+		for (const timer of this.seenTimers.values()) clearTimeout(timer);
 		for (const view of this.views.values()) view.destroy();
 		this.views.clear();
 		this.list?.destroy();
@@ -372,7 +417,7 @@ export class CossistantClient {
 			wsUrl: this.wsUrl,
 			publicKey: this.publicKey,
 			token,
-			environment: this.options.environment ?? browserEnvironment(),
+			environment: this.environment,
 			cache: this.options.docCache ?? defaultDocCache(),
 			WebSocketPolyfill: this.options.WebSocketPolyfill,
 			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.

@@ -181,6 +181,77 @@ describe.each(testDatabaseTargets())(
 			expect(client.outbox.state.getState().entries.has(commandId)).toBe(false);
 		});
 
+		it("marks a visible conversation seen by itself, and retries a failed command under a new id", async () => {
+			const client = newClient();
+			await client.fetchWebsite();
+			const conversationId = uuidv7();
+			// A message for a conversation that does not exist yet is refused…
+			const early = uuidv7();
+			await client.enqueue({
+				id: early,
+				type: "message.send",
+				conversationId,
+				itemId: uuidv7(),
+				parts: [{ type: "text", text: "too early" }],
+			});
+			await eventually(() =>
+				expect(client.outbox.state.getState().entries.get(early)?.state).toBe("failed"),
+			);
+			// …and applied when retried once it exists.
+			await client.enqueue({ id: uuidv7(), type: "conversation.start", conversationId });
+			await eventually(() => expect(client.conversations.get(conversationId)?.pending).toBe(false));
+			const retried = await client.retry(early);
+			expect(retried).not.toBeNull();
+			await eventually(() =>
+				expect(client.outbox.state.getState().entries.get(retried ?? "")?.state).toBe("sent"),
+			);
+
+			client.setConversationVisible(conversationId, true);
+			const { agent } = await newAgent();
+			const reply = uuidv7();
+			agent.send({
+				id: uuidv7(),
+				type: "message.send",
+				conversationId,
+				itemId: reply,
+				parts: [{ type: "text", text: "seen?" }],
+			});
+			const view = client.conversation(conversationId);
+			await eventually(() =>
+				expect(view.state.getState().items.some((i) => i.id === reply)).toBe(true),
+			);
+			await eventually(() => expect(view.state.getState().unreadCount).toBe(0), {
+				timeoutMs: 10_000,
+			});
+			const visitorId = client.visitorState.getState().visitor?.id;
+			const seen = await database.db.prisma.seen.findUniqueOrThrow({
+				where: {
+					conversationId_participant: { conversationId, participant: `visitor:${visitorId}` },
+				},
+			});
+			const replyRow = await database.db.prisma.timelineItem.findUniqueOrThrow({
+				where: { id: reply },
+			});
+			expect(seen.seenAt.getTime()).toBeGreaterThanOrEqual(replyRow.createdAt.getTime());
+			client.setConversationVisible(conversationId, false);
+		});
+
+		it("releases its socket on destroy", async () => {
+			const count = async () =>
+				((await (await fetch(`${server.url}/healthz`)).json()) as { connections: number })
+					.connections;
+			const before = await count();
+			const client = new CossistantClient({
+				apiUrl: server.apiUrl,
+				publicKey: server.demo?.publicKey,
+				storage: memoryKeyValueStore(),
+			});
+			await client.fetchWebsite();
+			await eventually(async () => expect(await count()).toBe(before + 1));
+			client.destroy();
+			await eventually(async () => expect(await count()).toBe(before));
+		});
+
 		it("reports a malformed item from the server through the error event without crashing", async () => {
 			const client = newClient();
 			const errors: Array<{ context?: string; message: string }> = [];
