@@ -158,19 +158,19 @@ export class DocStore {
 				const updates = rows.map((row) => row.data as Uint8Array);
 				if (snapshot) updates.unshift(snapshot.data as Uint8Array);
 				const merged = Y.mergeUpdates(updates) as Uint8Array<ArrayBuffer>;
-				const upTo = rows.reduce(
-					(max, row) => (row.id > max ? row.id : max),
-					snapshot?.mergedUpTo ?? 0n,
-				);
+				// Rows come ordered by id; ids are bigint, so no Math.max.
+				const upTo = rows.at(-1)?.id ?? 0n;
+				const previousUpTo = snapshot?.mergedUpTo ?? 0n;
+				const mergedUpTo = upTo > previousUpTo ? upTo : previousUpTo;
 				// update/create rather than upsert: an upsert ships the (large) bytes twice.
 				if (snapshot) {
 					await tx.docSnapshot.update({
 						where: { docName },
-						data: { data: merged, mergedCount: { increment: rows.length }, mergedUpTo: upTo },
+						data: { data: merged, mergedCount: { increment: rows.length }, mergedUpTo },
 					});
 				} else {
 					await tx.docSnapshot.create({
-						data: { docName, data: merged, mergedCount: rows.length, mergedUpTo: upTo },
+						data: { docName, data: merged, mergedCount: rows.length, mergedUpTo },
 					});
 				}
 				await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });

@@ -15,8 +15,8 @@ import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
-import type { ConnectionContext } from "./connection-context.ts";
 import { sanitizeAwarenessStates } from "./awareness-policy.ts";
+import type { ConnectionContext } from "./connection-context.ts";
 import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
@@ -63,7 +63,9 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	}
 
 	/** Typing indicators: only your own, with a server-known name (see awareness-policy.ts). */
-	async beforeHandleAwareness(data: beforeHandleAwarenessPayload<ConnectionContext>): Promise<void> {
+	async beforeHandleAwareness(
+		data: beforeHandleAwarenessPayload<ConnectionContext>,
+	): Promise<void> {
 		const principal = data.context?.principal;
 		if (principal) sanitizeAwarenessStates(data.states, principal);
 	}
