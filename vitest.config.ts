@@ -4,7 +4,7 @@ export default defineConfig({
 	resolve: { conditions: ["@cossistant/source"] },
 	ssr: { resolve: { conditions: ["@cossistant/source"] } },
 	test: {
-		include: ["**/*.test.ts"],
+		include: ["**/*.test.ts", "**/*.test.tsx"],
 		exclude: ["**/node_modules/**", "**/dist/**", "e2e/**"],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,

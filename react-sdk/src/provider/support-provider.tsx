@@ -1,0 +1,99 @@
+import type { CossistantClientOptions, SupportConfig } from "@cossistant/core";
+import type { DefaultMessage } from "@cossistant/types";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ActivityStore, createActivityStore } from "../widget/activity-store.ts";
+import { createWidgetStore } from "../widget/widget-store.ts";
+import { browserStorage } from "./browser-storage.ts";
+import { type SupportSession, SupportSessionContext } from "./support-context.ts";
+import { useClientSession } from "./use-client-session.ts";
+
+/** Props of `<SupportProvider>`. */
+export interface SupportProviderProps {
+	children?: ReactNode;
+	/**
+	 * Public key (`pk_test_…` / `pk_live_…`). Auto-detected from `VITE_COSSISTANT_API_KEY`,
+	 * `NEXT_PUBLIC_COSSISTANT_API_KEY` or `COSSISTANT_API_KEY` when omitted.
+	 */
+	publicKey?: string;
+	/** REST base URL. @default "http://localhost:4000/v1" */
+	apiUrl?: string;
+	/** WebSocket URL. @default derived from `apiUrl` (`…/v1` → `…/ws`) */
+	wsUrl?: string;
+	/** Typed feature flags and onboarding steps from `createSupport()` (read once). */
+	support?: SupportConfig;
+	/** Welcome messages before a conversation starts (a `SupportConfig` below overrides them). */
+	defaultMessages?: DefaultMessage[];
+	/** Suggested first messages (a `SupportConfig` below overrides them). */
+	quickOptions?: string[];
+	/** Widget size. @default "normal" */
+	size?: "normal" | "larger";
+	/**
+	 * Advanced client options: `storage`, `docCache`, `outboxPersistence`, `environment`,
+	 * `fetch`, `WebSocketPolyfill` (e.g. memory persistence in tests). Read once.
+	 */
+	clientOptions?: Omit<CossistantClientOptions, "publicKey" | "apiUrl" | "wsUrl" | "support">;
+}
+
+/**
+ * Connects the widget and the hooks to Cossistant: one `CossistantClient` per provider
+ * (never a module-level singleton), bootstrapped after mount, so it renders on servers too.
+ *
+ * @example
+ * ReactDOM.createRoot(document.getElementById("root")!).render(
+ *   <SupportProvider publicKey="pk_test_…">
+ *     <App />
+ *   </SupportProvider>,
+ * );
+ */
+export function SupportProvider({
+	children,
+	publicKey,
+	apiUrl,
+	wsUrl,
+	support,
+	defaultMessages,
+	quickOptions,
+	size,
+	clientOptions,
+}: SupportProviderProps) {
+	const [storage] = useState(() => clientOptions?.storage ?? browserStorage());
+	const [widget] = useState(() =>
+		createWidgetStore({
+			defaultMessages: defaultMessages ?? [],
+			quickOptions: quickOptions ?? [],
+			size: size ?? "normal",
+		}),
+	);
+	const session = useClientSession(
+		{ ...clientOptions, publicKey, apiUrl, wsUrl, support },
+		storage,
+	);
+	const [activity, setActivity] = useState<ActivityStore | null>(null);
+	const { client, ready, error, configurationError } = session;
+
+	useEffect(() => {
+		if (!client || !ready) return;
+		const store = createActivityStore(client);
+		setActivity(store);
+		return () => {
+			store.destroy();
+			setActivity(null);
+		};
+	}, [client, ready]);
+
+	useEffect(() => {
+		if (defaultMessages) widget.actions.setDefaultMessages(defaultMessages);
+	}, [widget, defaultMessages]);
+	useEffect(() => {
+		if (quickOptions) widget.actions.setQuickOptions(quickOptions);
+	}, [widget, quickOptions]);
+	useEffect(() => {
+		if (size) widget.actions.setSize(size);
+	}, [widget, size]);
+
+	const value = useMemo<SupportSession>(
+		() => ({ client, ready, error, configurationError, widget, activity, storage, publicKey }),
+		[client, ready, error, configurationError, widget, activity, storage, publicKey],
+	);
+	return <SupportSessionContext.Provider value={value}>{children}</SupportSessionContext.Provider>;
+}

@@ -1,0 +1,135 @@
+import {
+	type CSSProperties,
+	type KeyboardEvent,
+	type ReactNode,
+	useEffect,
+	useLayoutEffect,
+	useRef,
+	useState,
+} from "react";
+import { useSupportText } from "../text/text-context.tsx";
+import { cx } from "../utils/class-names.ts";
+import {
+	type Align,
+	type CollisionPadding,
+	computePosition,
+	type Side,
+} from "../utils/position.ts";
+import { useRequiredSupportScope } from "../widget/support-scope.ts";
+import { SupportRouter } from "./router.tsx";
+
+/** Props of `<Support.Content>` (each positioning prop overrides the one given to `<Support>`). */
+export interface ContentProps {
+	className?: string;
+	side?: Side;
+	align?: Align;
+	sideOffset?: number;
+	/** @default true */
+	avoidCollisions?: boolean;
+	/** @default 8 */
+	collisionPadding?: CollisionPadding;
+	/** What the window shows. @default <Support.Router /> */
+	children?: ReactNode;
+}
+
+// useLayoutEffect warns nowhere in React 19, but never runs on a server: guard for clarity.
+const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * The widget's window: a labelled dialog next to the trigger, rendered only while open.
+ * Escape closes it; focus moves into it on open and back to the trigger on close.
+ *
+ * @example
+ * <Support.Content side="bottom" align="end" className="my-window" />
+ */
+export function SupportContent({ className, children, ...overrides }: ContentProps) {
+	const scope = useRequiredSupportScope("<Support.Content>");
+	const text = useSupportText();
+	const { isOpen, handle, contentId, triggerRef, classNames } = scope;
+	const position = { ...scope.position, ...definedOnly(overrides) };
+	const ref = useRef<HTMLDivElement>(null);
+	const [style, setStyle] = useState<CSSProperties | undefined>(undefined);
+	const [side, setSide] = useState<Side>(position.side);
+	const { side: wantedSide, align, sideOffset, avoidCollisions } = position;
+	const padding = JSON.stringify(position.collisionPadding);
+
+	useIsomorphicLayoutEffect(() => {
+		if (!isOpen) return;
+		const update = () => {
+			const trigger = triggerRef.current?.getBoundingClientRect();
+			const content = ref.current;
+			if (!trigger || !content || (trigger.width === 0 && trigger.height === 0)) return;
+			const placed = computePosition(
+				trigger,
+				{ width: content.offsetWidth, height: content.offsetHeight },
+				{ width: window.innerWidth, height: window.innerHeight },
+				{
+					side: wantedSide,
+					align,
+					sideOffset,
+					avoidCollisions,
+					collisionPadding: JSON.parse(padding),
+				},
+			);
+			setSide(placed.side);
+			setStyle({
+				position: "fixed",
+				top: placed.top,
+				left: placed.left,
+				right: "auto",
+				bottom: "auto",
+			});
+		};
+		update();
+		window.addEventListener("resize", update);
+		window.addEventListener("scroll", update, true);
+		return () => {
+			window.removeEventListener("resize", update);
+			window.removeEventListener("scroll", update, true);
+		};
+	}, [isOpen, wantedSide, align, sideOffset, avoidCollisions, padding, triggerRef]);
+
+	const wasOpen = useRef(isOpen);
+	useEffect(() => {
+		if (isOpen && !ref.current?.contains(document.activeElement)) ref.current?.focus();
+		if (
+			!isOpen &&
+			wasOpen.current &&
+			(document.activeElement === document.body || !document.activeElement)
+		) {
+			triggerRef.current?.focus();
+		}
+		wasOpen.current = isOpen;
+	}, [isOpen, triggerRef]);
+
+	if (!isOpen) return null;
+	const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+		if (event.key === "Escape" && !event.defaultPrevented) {
+			event.preventDefault();
+			handle.close();
+			triggerRef.current?.focus();
+		}
+	};
+	return (
+		<div
+			ref={ref}
+			id={contentId}
+			role="dialog"
+			aria-modal="false"
+			aria-label={text("component.dialog.label")}
+			tabIndex={-1}
+			data-side={side}
+			data-align={position.align}
+			data-state="open"
+			className={cx("co-content", classNames.content, className)}
+			style={style}
+			onKeyDown={onKeyDown}
+		>
+			{children ?? <SupportRouter />}
+		</div>
+	);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

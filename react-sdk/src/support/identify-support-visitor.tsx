@@ -1,0 +1,62 @@
+import { hashMetadata, toError } from "@cossistant/core";
+import type { IdentifyParams, VisitorMetadata } from "@cossistant/types";
+import { useEffect, useRef } from "react";
+import { useSupportSession } from "../provider/support-context.ts";
+import { useStore } from "../provider/use-store.ts";
+
+/** Props of `<IdentifySupportVisitor>`: the `identify()` parameters. */
+export type IdentifySupportVisitorProps = IdentifyParams;
+
+/** The identify parameters flattened into primitives, so the core's metadata hash applies. */
+function flatten(params: IdentifyParams): VisitorMetadata {
+	const flat: VisitorMetadata = {};
+	for (const [key, value] of Object.entries(params)) {
+		if (key === "metadata" || value === undefined) continue;
+		flat[key] = value as string;
+	}
+	for (const [key, value] of Object.entries(params.metadata ?? {})) flat[`metadata.${key}`] = value;
+	return flat;
+}
+
+/**
+ * Identifies the visitor as your signed-in user (renders nothing). It sends `identify` only when
+ * the parameters' hash differs from the last one sent for this visitor (or the visitor has no
+ * contact yet), so re-rendering it on every page costs no request.
+ *
+ * @example
+ * {user && <IdentifySupportVisitor externalId={user.id} email={user.email} name={user.name} metadata={{ plan: "pro" }} />}
+ */
+export function IdentifySupportVisitor(props: IdentifySupportVisitorProps): null {
+	const { client, ready, storage } = useSupportSession("<IdentifySupportVisitor>");
+	const visitorId = useStore(client?.visitorState, (state) => state?.visitor?.id ?? null);
+	const hasContact = useStore(client?.visitorState, (state) => Boolean(state?.visitor?.contact));
+	const paramsKey = JSON.stringify(props);
+	const inFlight = useRef<string | null>(null);
+
+	useEffect(() => {
+		if (!client || !ready || !visitorId) return;
+		const params = JSON.parse(paramsKey) as IdentifyParams;
+		let cancelled = false;
+		const key = `cossistant:identify-hash:${visitorId}`;
+		void (async () => {
+			try {
+				const hash = await hashMetadata(flatten(params));
+				if (cancelled || inFlight.current === hash) return;
+				if (hasContact && storage.get(key) === hash) return;
+				inFlight.current = hash;
+				try {
+					await client.identify(params);
+					storage.set(key, hash);
+				} finally {
+					if (inFlight.current === hash) inFlight.current = null;
+				}
+			} catch (error) {
+				client.events.emitError(toError(error), "identify_failed");
+			}
+		})();
+		return () => {
+			cancelled = true;
+		};
+	}, [client, ready, visitorId, hasContact, storage, paramsKey]);
+	return null;
+}

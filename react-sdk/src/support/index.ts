@@ -1,0 +1,25 @@
+import { SupportContent } from "./content.tsx";
+import { SupportPageRoute, SupportRouter } from "./router.tsx";
+import { Support as SupportRoot } from "./support.tsx";
+import { SupportTrigger } from "./trigger.tsx";
+
+/**
+ * The support widget with its compound parts: `Support.Trigger`, `Support.Content`,
+ * `Support.Router` and `Support.Page`.
+ *
+ * @example
+ * <Support>
+ *   <Support.Trigger>{({ isOpen }) => (isOpen ? "Close" : "Help")}</Support.Trigger>
+ *   <Support.Content side="bottom">
+ *     <Support.Router>
+ *       <Support.Page name="FAQ" component={FAQPage} />
+ *     </Support.Router>
+ *   </Support.Content>
+ * </Support>
+ */
+export const Support = Object.assign(SupportRoot, {
+	Trigger: SupportTrigger,
+	Content: SupportContent,
+	Router: SupportRouter,
+	Page: SupportPageRoute,
+});

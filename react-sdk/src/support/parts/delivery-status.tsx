@@ -1,0 +1,38 @@
+import type { TimelineItemView } from "@cossistant/core";
+import { toError } from "@cossistant/core";
+import { useSupport } from "../../hooks/use-support.ts";
+import { useSupportText } from "../../text/text-context.tsx";
+
+/** Delivery state of one of the visitor's messages, with retry / discard when it failed. */
+export function DeliveryStatus({ item }: { item: TimelineItemView }) {
+	const { client } = useSupport();
+	const text = useSupportText();
+	if (!item.delivery) return null;
+	const commandId = item.commandId;
+	const act = (action: "retry" | "discard") => {
+		if (!client || !commandId) return;
+		client[action](commandId).catch((error: unknown) =>
+			client.events.emitError(toError(error), `message_${action}_failed`),
+		);
+	};
+	return (
+		<div className="co-delivery" data-state={item.delivery}>
+			<span className="co-delivery-label" data-testid="co-delivery">
+				{text(`component.message.${item.delivery}`)}
+			</span>
+			{item.delivery === "failed" ? (
+				<>
+					{item.failure?.reason ? (
+						<span className="co-delivery-reason">{item.failure.reason}</span>
+					) : null}
+					<button type="button" className="co-link-button" onClick={() => act("retry")}>
+						{text("common.actions.retry")}
+					</button>
+					<button type="button" className="co-link-button" onClick={() => act("discard")}>
+						{text("common.actions.discard")}
+					</button>
+				</>
+			) : null}
+		</div>
+	);
+}

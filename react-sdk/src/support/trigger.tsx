@@ -1,0 +1,135 @@
+import { type ButtonHTMLAttributes, type ReactNode, type Ref, useCallback } from "react";
+import { useSupport } from "../hooks/use-support.ts";
+import { useSupportText } from "../text/text-context.tsx";
+import { cx } from "../utils/class-names.ts";
+import { useRequiredSupportScope } from "../widget/support-scope.ts";
+
+/** What a custom trigger's render function receives. */
+export interface TriggerRenderProps {
+	/** Whether the widget is open. */
+	isOpen: boolean;
+	/** Whether an agent is typing. */
+	isTyping: boolean;
+	/** Unread messages. */
+	unreadCount: number;
+	/** Opens or closes the widget. */
+	toggle: () => void;
+}
+
+/** Props of `<Support.Trigger>`. */
+export type SupportTriggerProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> & {
+	/** Static content, or a render function receiving `TriggerRenderProps`. */
+	children?: ReactNode | ((props: TriggerRenderProps) => ReactNode);
+	ref?: Ref<HTMLButtonElement>;
+};
+
+/**
+ * The button that opens and closes the widget; place it anywhere inside `<Support>` (a topbar
+ * too). It is a real `<button>` with `aria-expanded` and `aria-controls`.
+ *
+ * @example
+ * <Support.Trigger className="help-button">
+ *   {({ isOpen, unreadCount }) => <>{isOpen ? "Close" : "Help"} {unreadCount > 0 && unreadCount}</>}
+ * </Support.Trigger>
+ */
+export function SupportTrigger({
+	children,
+	className,
+	onClick,
+	ref,
+	...props
+}: SupportTriggerProps) {
+	const scope = useRequiredSupportScope("<Support.Trigger>");
+	const { unreadCount, isTyping } = useSupport();
+	const text = useSupportText();
+	const { isOpen, handle, contentId, triggerRef } = scope;
+	const toggle = handle.toggle;
+	const setRef = useCallback(
+		(node: HTMLButtonElement | null) => {
+			triggerRef.current = node;
+			if (typeof ref === "function") ref(node);
+			else if (ref) ref.current = node;
+		},
+		[ref, triggerRef],
+	);
+	const label = `${text(isOpen ? "component.trigger.close" : "component.trigger.open")}${
+		unreadCount > 0 && !isOpen
+			? `, ${text("component.trigger.unread", { count: unreadCount })}`
+			: ""
+	}`;
+	return (
+		<button
+			type="button"
+			aria-haspopup="dialog"
+			aria-expanded={isOpen}
+			aria-controls={contentId}
+			aria-label={typeof children === "function" || !children ? label : undefined}
+			data-state={isOpen ? "open" : "closed"}
+			className={cx("co-trigger", className)}
+			ref={setRef}
+			onClick={(event) => {
+				onClick?.(event);
+				if (!event.defaultPrevented) toggle();
+			}}
+			{...props}
+		>
+			{typeof children === "function"
+				? children({ isOpen, isTyping, unreadCount, toggle })
+				: children}
+		</button>
+	);
+}
+
+/** The default floating trigger: chat icon, close icon when open, unread badge. */
+export function DefaultTrigger({ className }: { className?: string }) {
+	return (
+		<SupportTrigger className={cx("co-trigger-default", className)}>
+			{({ isOpen, unreadCount }) => (
+				<>
+					<span aria-hidden="true" className="co-trigger-icon">
+						{isOpen ? <CloseIcon /> : <ChatIcon />}
+					</span>
+					{unreadCount > 0 && !isOpen ? (
+						<span className="co-trigger-badge" data-testid="co-unread-badge">
+							{unreadCount > 99 ? "99+" : unreadCount}
+						</span>
+					) : null}
+				</>
+			)}
+		</SupportTrigger>
+	);
+}
+
+function ChatIcon() {
+	return (
+		<svg
+			aria-hidden="true"
+			focusable="false"
+			viewBox="0 0 24 24"
+			width="24"
+			height="24"
+			fill="none"
+			stroke="currentColor"
+			strokeWidth="2"
+		>
+			<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" strokeLinejoin="round" />
+		</svg>
+	);
+}
+
+export function CloseIcon() {
+	return (
+		<svg
+			aria-hidden="true"
+			focusable="false"
+			viewBox="0 0 24 24"
+			width="20"
+			height="20"
+			fill="none"
+			stroke="currentColor"
+			strokeWidth="2"
+		>
+			<path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
+		</svg>
+	);
+}

@@ -1,0 +1,100 @@
+import {
+	type ComponentPropsWithoutRef,
+	createContext,
+	type ElementType,
+	type ReactNode,
+	useContext,
+	useMemo,
+	useSyncExternalStore,
+} from "react";
+import { useOptionalSupportSession } from "../provider/support-context.ts";
+import { useStore } from "../provider/use-store.ts";
+import {
+	createFormatter,
+	resolveLocale,
+	type SupportTextContentOverrides,
+	type SupportTextFormatter,
+	type SupportTextKey,
+} from "./text-runtime.ts";
+import type { TextVariables } from "./text-types.ts";
+
+interface TextSettings {
+	locale: string | undefined;
+	content: SupportTextContentOverrides | undefined;
+}
+
+const TextSettingsContext = createContext<TextSettings>({ locale: undefined, content: undefined });
+
+/** Sets the widget's locale and copy overrides for its subtree (done by `<Support>`). */
+export function SupportTextProvider({
+	locale,
+	content,
+	children,
+}: TextSettings & { children?: ReactNode }) {
+	const value = useMemo(() => ({ locale, content }), [locale, content]);
+	return <TextSettingsContext.Provider value={value}>{children}</TextSettingsContext.Provider>;
+}
+
+const subscribeNever = () => () => {};
+
+/** The browser's language after hydration (`undefined` on the server and while hydrating). */
+function useBrowserLanguage(): string | undefined {
+	return useSyncExternalStore(
+		subscribeNever,
+		() => (typeof navigator === "undefined" ? undefined : navigator.language),
+		() => undefined,
+	);
+}
+
+/**
+ * The widget's text formatter: `format(key, variables?)` in the active locale (the `locale`
+ * prop, else the browser's, else English), with the `content` overrides applied. Stable until
+ * the locale, overrides or context (visitor, website) change.
+ *
+ * @example
+ * const text = useSupportText();
+ * <button>{text("common.actions.askQuestion")}</button>
+ */
+export function useSupportText(): SupportTextFormatter {
+	const { locale, content } = useContext(TextSettingsContext);
+	const browser = useBrowserLanguage();
+	const client = useOptionalSupportSession()?.client;
+	const visitor = useStore(client?.visitorState, (state) => state?.visitor ?? null);
+	const website = useStore(client?.visitorState, (state) => state?.website ?? null);
+	const active = resolveLocale(locale, browser);
+	return useMemo(
+		() => createFormatter(active, content, { visitor, website }),
+		[active, content, visitor, website],
+	);
+}
+
+/** Props of `<Text>`. */
+export type TextProps<E extends ElementType = "span"> = {
+	/** The text key (typed; see the Locale & Text docs for the list). */
+	textKey: SupportTextKey;
+	variables?: TextVariables;
+	/** Element to render. @default "span" */
+	as?: E;
+} & Omit<ComponentPropsWithoutRef<E>, "children">;
+
+/**
+ * A text of the widget in the active locale; renders `data-key-name` so keys are easy to find
+ * in dev tools.
+ *
+ * @example
+ * <Text textKey="page.home.tagline" as="p" />
+ */
+export function Text<E extends ElementType = "span">({
+	textKey,
+	variables,
+	as,
+	...props
+}: TextProps<E>) {
+	const format = useSupportText();
+	const Component: ElementType = as ?? "span";
+	return (
+		<Component data-key-name={textKey} {...props}>
+			{format(textKey, variables)}
+		</Component>
+	);
+}

@@ -1,0 +1,29 @@
+import { type KeyValueStore, memoryKeyValueStore } from "@cossistant/core";
+import { render } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { SupportProvider, type SupportProviderProps } from "../../src/index.ts";
+import type { WidgetServer } from "./widget-server.ts";
+
+/**
+ * Renders `ui` inside a `SupportProvider` connected to the test server, with its own memory
+ * storage (a fresh visitor per render unless `storage` is shared). IndexedDB is absent in the
+ * DOM environment, so the core keeps documents and the outbox in memory.
+ */
+export function renderWidget(
+	server: WidgetServer,
+	ui: ReactNode,
+	options: { storage?: KeyValueStore; provider?: Partial<SupportProviderProps> } = {},
+) {
+	const storage = options.storage ?? memoryKeyValueStore();
+	const { clientOptions, ...provider } = options.provider ?? {};
+	return render(
+		<SupportProvider
+			apiUrl={server.demo.apiUrl}
+			publicKey={server.demo.publicKey}
+			clientOptions={{ storage, ...clientOptions }}
+			{...provider}
+		>
+			{ui}
+		</SupportProvider>,
+	);
+}

@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { type SupportEvent, useSupportEvents } from "@cossistant/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { createRef, useEffect } from "react";
+import { uuidv7 } from "uuidv7";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { Support, type SupportHandle } from "../src/index.ts";
+import { connectAgent, type TestAgent } from "./support/agent.ts";
+import { renderWidget } from "./support/render-widget.tsx";
+import { startWidgetServer, type WidgetServer } from "./support/widget-server.ts";
+
+describe("<Support /> against a real sync-server", () => {
+	let server: WidgetServer;
+	let agent: TestAgent;
+
+	beforeAll(async () => {
+		server = await startWidgetServer();
+		agent = await connectAgent(server);
+	}, 120_000);
+	afterEach(() => cleanup());
+	afterAll(async () => {
+		agent?.destroy();
+		await server?.stop();
+	});
+
+	function EventLog({ into }: { into: SupportEvent[] }) {
+		const events = useSupportEvents();
+		useEffect(() => {
+			if (!events) return;
+			const stops = (["conversationStart", "messageSent", "messageReceived", "error"] as const).map(
+				(type) => events.subscribe(type, (event) => into.push(event)),
+			);
+			return () => {
+				for (const stop of stops) stop();
+			};
+		}, [events, into]);
+		return null;
+	}
+
+	async function openWidget() {
+		fireEvent.click(await screen.findByRole("button", { name: "Open support" }));
+		return screen.findByRole("dialog", { name: "Support" });
+	}
+
+	async function sendFromComposer(dialog: HTMLElement, text: string) {
+		const input = await within(dialog).findByRole("textbox", { name: "Message" });
+		fireEvent.change(input, { target: { value: text } });
+		fireEvent.keyDown(input, { key: "Enter" });
+	}
+
+	it("opens with zero config, shows the home page and closes with Escape", async () => {
+		renderWidget(server, <Support />);
+		const trigger = await screen.findByRole("button", { name: "Open support" });
+		expect(trigger.getAttribute("aria-expanded")).toBe("false");
+		const dialog = await openWidget();
+		expect(trigger.getAttribute("aria-expanded")).toBe("true");
+		expect(trigger.getAttribute("aria-controls")).toBe(dialog.id);
+		expect(within(dialog).getByText("How can we help?")).toBeTruthy();
+		await within(dialog).findByRole("heading", { name: "Demo website" });
+		expect(document.activeElement).toBe(dialog);
+
+		fireEvent.keyDown(dialog, { key: "Escape" });
+		expect(screen.queryByRole("dialog")).toBeNull();
+		expect(document.activeElement).toBe(trigger);
+	});
+
+	it("starts a conversation whose message reaches an agent; the reply shows and badges the closed trigger", async () => {
+		const callbacks: Array<{ name: string; payload: unknown }> = [];
+		const subscribed: SupportEvent[] = [];
+		const record = (name: string) => (payload: unknown) => callbacks.push({ name, payload });
+		renderWidget(
+			server,
+			<Support
+				onConversationStart={record("onConversationStart")}
+				onMessageSent={record("onMessageSent")}
+				onMessageReceived={record("onMessageReceived")}
+				onError={record("onError")}
+			>
+				<EventLog into={subscribed} />
+			</Support>,
+		);
+		const dialog = await openWidget();
+		fireEvent.click(await within(dialog).findByRole("button", { name: "Ask a question" }));
+		await sendFromComposer(dialog, "Hello from the widget");
+
+		// Queued at once, then sent once the server applied it.
+		const delivery = () => {
+			const message = within(dialog).getByText("Hello from the widget");
+			const bubble = message.closest("[data-testid=co-message]") as HTMLElement;
+			return within(bubble).getByTestId("co-delivery").textContent;
+		};
+		await eventually(() => expect(["Sending…", "Sent"]).toContain(delivery()));
+		await eventually(() => expect(delivery()).toBe("Sent"), { timeoutMs: 15_000 });
+
+		const start = callbacks.find((c) => c.name === "onConversationStart")?.payload as {
+			conversationId: string;
+		};
+		expect(start).toMatchObject({
+			type: "conversationStart",
+			conversationId: expect.any(String),
+			timestamp: expect.any(Number),
+		});
+		const conversationId = start.conversationId;
+		expect(callbacks.find((c) => c.name === "onMessageSent")?.payload).toMatchObject({
+			type: "messageSent",
+			conversationId,
+			message: { type: "message", parts: [{ type: "text", text: "Hello from the widget" }] },
+		});
+		expect(subscribed.map((event) => event.type)).toEqual(["conversationStart", "messageSent"]);
+
+		const agentView = await agent.timeline(conversationId);
+		expect(agentView.map((item) => item.parts[0])).toContainEqual({
+			type: "text",
+			text: "Hello from the widget",
+		});
+
+		const replyId = await agent.reply(conversationId, "Hi! How can I help?");
+		await within(dialog).findByText("Hi! How can I help?", {}, { timeout: 15_000 });
+		await eventually(() =>
+			expect(callbacks.find((c) => c.name === "onMessageReceived")?.payload).toMatchObject({
+				type: "messageReceived",
+				conversationId,
+				message: { id: replyId, userId: agent.session.user.id },
+			}),
+		);
+		expect(subscribed.some((event) => event.type === "messageReceived")).toBe(true);
+
+		// Close the widget; the next reply badges the trigger.
+		fireEvent.click(screen.getByRole("button", { name: /Close support/ }));
+		await agent.reply(conversationId, "Are you still there?");
+		const trigger = await screen.findByRole(
+			"button",
+			{ name: /Open support, 1 unread message/ },
+			{ timeout: 15_000 },
+		);
+		expect(within(trigger).getByTestId("co-unread-badge").textContent).toBe("1");
+
+		// Reopening shows the conversation; it is marked seen and the badge clears.
+		fireEvent.click(trigger);
+		await screen.findByText("Are you still there?");
+		await act(async () => {});
+		fireEvent.click(screen.getByRole("button", { name: /Close support/ }));
+		await screen.findByRole("button", { name: "Open support" }, { timeout: 15_000 });
+		expect(callbacks.filter((c) => c.name === "onError")).toEqual([]);
+	});
+
+	it("renders message text as text, never as HTML, and only http(s) links", async () => {
+		renderWidget(server, <Support defaultOpen />);
+		const dialog = await screen.findByRole("dialog", { name: "Support" });
+		fireEvent.click(await within(dialog).findByRole("button", { name: "Ask a question" }));
+		const payload =
+			"<img src=x onerror=alert(1)> see https://example.com/docs. or javascript:alert(1)";
+		await sendFromComposer(dialog, payload);
+		const text = await within(dialog).findByText(
+			(_, node) =>
+				node?.classList.contains("co-message-text") === true && node.textContent === payload,
+		);
+		expect(text.querySelector("img")).toBeNull();
+		expect(dialog.querySelector(".co-message img")).toBeNull();
+		const links = within(text).getAllByRole("link");
+		expect(
+			links.map((link) => [
+				link.getAttribute("href"),
+				link.getAttribute("rel"),
+				link.getAttribute("target"),
+			]),
+		).toEqual([["https://example.com/docs", "noopener noreferrer", "_blank"]]);
+	});
+
+	it("shows a refused message as failed with retry and discard", async () => {
+		const handle = createRef<SupportHandle>();
+		const rejections: string[] = [];
+		renderWidget(
+			server,
+			<Support
+				ref={handle}
+				onError={({ context }) => {
+					if (context === "command_rejected") rejections.push(context);
+				}}
+			/>,
+		);
+		await screen.findByRole("button", { name: "Open support" });
+		// A conversation that does not exist: the server refuses messages to it.
+		act(() => handle.current?.openConversation(uuidv7()));
+		const dialog = await screen.findByRole("dialog", { name: "Support" });
+		await sendFromComposer(dialog, "Into the void");
+		const bubble = () =>
+			within(dialog).getByText("Into the void").closest("[data-testid=co-message]") as HTMLElement;
+		await eventually(
+			() => expect(within(bubble()).getByTestId("co-delivery").textContent).toBe("Not delivered"),
+			{
+				timeoutMs: 20_000,
+			},
+		);
+		expect(rejections).toHaveLength(1);
+		fireEvent.click(within(bubble()).getByRole("button", { name: "Retry" }));
+		await eventually(() => expect(rejections).toHaveLength(2), { timeoutMs: 20_000 });
+		await eventually(() =>
+			expect(within(bubble()).getByTestId("co-delivery").textContent).toBe("Not delivered"),
+		);
+		fireEvent.click(within(bubble()).getByRole("button", { name: "Discard" }));
+		await eventually(() => expect(within(dialog).queryByText("Into the void")).toBeNull());
+	});
+});
