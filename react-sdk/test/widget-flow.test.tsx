@@ -10,6 +10,21 @@ import { connectAgent, type TestAgent } from "./support/agent.ts";
 import { renderWidget } from "./support/render-widget.tsx";
 import { startWidgetServer, type WidgetServer } from "./support/widget-server.ts";
 
+/** Records what `useSupportEvents()` subscribers receive. */
+function EventLog({ into }: { into: SupportEvent[] }) {
+	const events = useSupportEvents();
+	useEffect(() => {
+		if (!events) return;
+		const stops = (["conversationStart", "messageSent", "messageReceived", "error"] as const).map(
+			(type) => events.subscribe(type, (event) => into.push(event)),
+		);
+		return () => {
+			for (const stop of stops) stop();
+		};
+	}, [events, into]);
+	return null;
+}
+
 describe("<Support /> against a real sync-server", () => {
 	let server: WidgetServer;
 	let agent: TestAgent;
@@ -23,20 +38,6 @@ describe("<Support /> against a real sync-server", () => {
 		agent?.destroy();
 		await server?.stop();
 	});
-
-	function EventLog({ into }: { into: SupportEvent[] }) {
-		const events = useSupportEvents();
-		useEffect(() => {
-			if (!events) return;
-			const stops = (["conversationStart", "messageSent", "messageReceived", "error"] as const).map(
-				(type) => events.subscribe(type, (event) => into.push(event)),
-			);
-			return () => {
-				for (const stop of stops) stop();
-			};
-		}, [events, into]);
-		return null;
-	}
 
 	async function openWidget() {
 		fireEvent.click(await screen.findByRole("button", { name: "Open support" }));

@@ -20,8 +20,9 @@ function flatten(params: IdentifyParams): VisitorMetadata {
 
 /**
  * Identifies the visitor as your signed-in user (renders nothing). It sends `identify` only when
- * the parameters' hash differs from the last one sent for this visitor (or the visitor has no
- * contact yet), so re-rendering it on every page costs no request.
+ * the parameters' hash (SHA-256 of their canonical JSON, kept next to the visitor identity)
+ * differs from the last one sent for this visitor, so rendering it on every page and every
+ * reload costs no request.
  *
  * @example
  * {user && <IdentifySupportVisitor externalId={user.id} email={user.email} name={user.name} metadata={{ plan: "pro" }} />}
@@ -29,7 +30,6 @@ function flatten(params: IdentifyParams): VisitorMetadata {
 export function IdentifySupportVisitor(props: IdentifySupportVisitorProps): null {
 	const { client, ready, storage } = useSupportSession("<IdentifySupportVisitor>");
 	const visitorId = useStore(client?.visitorState, (state) => state?.visitor?.id ?? null);
-	const hasContact = useStore(client?.visitorState, (state) => Boolean(state?.visitor?.contact));
 	const paramsKey = JSON.stringify(props);
 	const inFlight = useRef<string | null>(null);
 
@@ -42,7 +42,7 @@ export function IdentifySupportVisitor(props: IdentifySupportVisitorProps): null
 			try {
 				const hash = await hashMetadata(flatten(params));
 				if (cancelled || inFlight.current === hash) return;
-				if (hasContact && storage.get(key) === hash) return;
+				if (storage.get(key) === hash) return;
 				inFlight.current = hash;
 				try {
 					await client.identify(params);
@@ -57,6 +57,6 @@ export function IdentifySupportVisitor(props: IdentifySupportVisitorProps): null
 		return () => {
 			cancelled = true;
 		};
-	}, [client, ready, visitorId, hasContact, storage, paramsKey]);
+	}, [client, ready, visitorId, storage, paramsKey]);
 	return null;
 }

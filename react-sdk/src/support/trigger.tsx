@@ -52,18 +52,15 @@ export function SupportTrigger({
 		},
 		[ref, triggerRef],
 	);
-	const label = `${text(isOpen ? "component.trigger.close" : "component.trigger.open")}${
-		unreadCount > 0 && !isOpen
-			? `, ${text("component.trigger.unread", { count: unreadCount })}`
-			: ""
-	}`;
 	return (
 		<button
 			type="button"
 			aria-haspopup="dialog"
 			aria-expanded={isOpen}
 			aria-controls={contentId}
-			aria-label={typeof children === "function" || !children ? label : undefined}
+			aria-label={
+				children ? undefined : text(isOpen ? "component.trigger.close" : "component.trigger.open")
+			}
 			data-state={isOpen ? "open" : "closed"}
 			className={cx("co-trigger", className)}
 			ref={setRef}
@@ -82,9 +79,18 @@ export function SupportTrigger({
 
 /** The default floating trigger: chat icon, close icon when open, unread badge. */
 export function DefaultTrigger({ className }: { className?: string }) {
+	const scope = useRequiredSupportScope("<Support>");
+	const { unreadCount } = useSupport();
+	const text = useSupportText();
+	const isOpen = scope.isOpen;
+	const label = `${text(isOpen ? "component.trigger.close" : "component.trigger.open")}${
+		unreadCount > 0 && !isOpen
+			? `, ${text("component.trigger.unread", { count: unreadCount })}`
+			: ""
+	}`;
 	return (
-		<SupportTrigger className={cx("co-trigger-default", className)}>
-			{({ isOpen, unreadCount }) => (
+		<SupportTrigger className={cx("co-trigger-default", className)} aria-label={label}>
+			{() => (
 				<>
 					<span aria-hidden="true" className="co-trigger-icon">
 						{isOpen ? <CloseIcon /> : <ChatIcon />}

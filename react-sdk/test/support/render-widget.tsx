@@ -16,14 +16,16 @@ export function renderWidget(
 ) {
 	const storage = options.storage ?? memoryKeyValueStore();
 	const { clientOptions, ...provider } = options.provider ?? {};
-	return render(
+	// A wrapper (not a parent element), so `rerender(ui)` keeps the same provider and client.
+	const wrapper = ({ children }: { children: ReactNode }) => (
 		<SupportProvider
 			apiUrl={server.demo.apiUrl}
 			publicKey={server.demo.publicKey}
 			clientOptions={{ storage, ...clientOptions }}
 			{...provider}
 		>
-			{ui}
-		</SupportProvider>,
+			{children}
+		</SupportProvider>
 	);
+	return render(ui, { wrapper });
 }

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { splitLinks } from "../../utils/linkify.ts";
 
 /**
@@ -19,7 +20,7 @@ export function MessageText({ text }: { text: string }) {
 						{segment.text}
 					</a>
 				) : (
-					<span key={segment.start}>{segment.text}</span>
+					<Fragment key={segment.start}>{segment.text}</Fragment>
 				),
 			)}
 		</p>
