@@ -203,6 +203,9 @@ export class SyncConnection {
 		const provider = new HocuspocusProvider({
 			websocketProvider: this.socket,
 			name,
+			// A per-provider session key: a replacement provider (dropped cache, new token) never
+			// shares its address with the one being closed, whose CLOSE may still be in flight.
+			sessionAwareness: true,
 			document: doc,
 			token: this.currentToken,
 			onSynced: () => resolveSynced(),
