@@ -15,6 +15,8 @@ declare module "@cossistant/core" {
 	}
 }
 
+const SettingsPage = ({ params }: PageComponentProps<"TYPED_SETTINGS">) => params.tab;
+
 declare const navigate: UseSupportNavigationResult["navigate"];
 declare const handle: SupportHandle;
 
@@ -50,7 +52,6 @@ test("unknown pages and missing or wrong params fail to compile", () => {
 
 test("page components receive their page's params", () => {
 	expectTypeOf<PageComponentProps<"TYPED_SETTINGS">["params"]>().toEqualTypeOf<{ tab: string }>();
-	const SettingsPage = ({ params }: PageComponentProps<"TYPED_SETTINGS">) => params.tab;
 	const pages: CustomPage[] = [{ name: "TYPED_SETTINGS", component: SettingsPage }];
 	// @ts-expect-error: the component's params do not match the page's
 	const wrong: CustomPage[] = [{ name: "TYPED_HELP", component: SettingsPage }];

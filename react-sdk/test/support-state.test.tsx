@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { createSupport, memoryKeyValueStore } from "@cossistant/core";
+import { type CossistantClient, createSupport, memoryKeyValueStore } from "@cossistant/core";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { useState } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,12 @@ const support = createSupport({
 		],
 	},
 });
+
+/** Hands the provider's client to the test (to wait for the outbox). */
+function ClientProbe({ into }: { into: Array<CossistantClient | null> }) {
+	into.push(useSupport().client);
+	return null;
+}
 
 function FlagProbe() {
 	const enabled = useFeatureFlag("new-message");
@@ -118,7 +124,15 @@ describe("support state hooks against a real sync-server", () => {
 
 	it("useOnboarding applies metadata and completion optimistically and keeps them", async () => {
 		const storage = memoryKeyValueStore();
-		const first = renderWidget(server, <OnboardingProbe />, { storage, provider: { support } });
+		const clients: Array<CossistantClient | null> = [];
+		const first = renderWidget(
+			server,
+			<>
+				<OnboardingProbe />
+				<ClientProbe into={clients} />
+			</>,
+			{ storage, provider: { support } },
+		);
 		const step = screen.getByRole("status", { name: "step" });
 		await eventually(() => expect(step.textContent).toBe("workspace"));
 		await act(async () => {
@@ -131,7 +145,16 @@ describe("support state hooks against a real sync-server", () => {
 		expect(step.textContent).toBe("invite-team");
 		expect(screen.getByRole("status", { name: "completed" }).textContent).toBe("yes");
 
-		// Stored on the server: the same visitor on a fresh client gets it back.
+		// Stored on the server: the same visitor on a fresh client gets it back. (The outbox is
+		// in memory here, so wait for the server's answers before dropping this client.)
+		const client = clients.at(-1);
+		await eventually(
+			() => {
+				const entries = [...(client?.outbox.state.getState().entries.values() ?? [])];
+				expect(entries.map((entry) => entry.state)).toEqual(["sent", "sent"]);
+			},
+			{ timeoutMs: 15_000 },
+		);
 		first.unmount();
 		renderWidget(server, <OnboardingProbe />, { storage, provider: { support } });
 		await eventually(

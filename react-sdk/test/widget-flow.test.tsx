@@ -203,4 +203,82 @@ describe("<Support /> against a real sync-server", () => {
 		fireEvent.click(within(bubble()).getByRole("button", { name: "Discard" }));
 		await eventually(() => expect(within(dialog).queryByText("Into the void")).toBeNull());
 	});
+
+	it("shows the agent typing, uploads an image from the composer, and lists the conversation in history", async () => {
+		const starts: string[] = [];
+		const handle = createRef<SupportHandle>();
+		renderWidget(
+			server,
+			<Support
+				ref={handle}
+				defaultOpen
+				onConversationStart={({ conversationId }) => starts.push(conversationId)}
+			/>,
+		);
+		const dialog = await screen.findByRole("dialog", { name: "Support" });
+		fireEvent.click(await within(dialog).findByRole("button", { name: "Ask a question" }));
+		await sendFromComposer(dialog, "Can you see my screenshot?");
+		await eventually(() => expect(starts).toHaveLength(1));
+		const conversationId = starts[0] ?? "";
+		await eventually(
+			() => {
+				const bubble = within(dialog)
+					.getByText("Can you see my screenshot?")
+					.closest("[data-testid=co-message]") as HTMLElement;
+				expect(within(bubble).getByTestId("co-delivery").textContent).toBe("Sent");
+			},
+			{ timeoutMs: 15_000 },
+		);
+
+		agent.typing(conversationId, true);
+		await within(dialog).findByText("Demo Admin is typing…", {}, { timeout: 15_000 });
+		agent.typing(conversationId, false);
+		await eventually(() => expect(within(dialog).queryByText("Demo Admin is typing…")).toBeNull(), {
+			timeoutMs: 15_000,
+		});
+
+		const input = dialog.querySelector<HTMLInputElement>("input[type=file]");
+		if (!input) throw new Error("no file input");
+		fireEvent.change(input, {
+			target: { files: [new File([PNG], "pixel.png", { type: "image/png" })] },
+		});
+		expect(within(dialog).getByRole("button", { name: "Remove pixel.png" })).toBeTruthy();
+		fireEvent.click(within(dialog).getByRole("button", { name: "Send" }));
+		const image = await eventually(
+			() => {
+				const found = dialog.querySelector<HTMLImageElement>(".co-message-image");
+				if (!found) throw new Error("no image yet");
+				return found;
+			},
+			{ timeoutMs: 15_000 },
+		);
+		expect(image.getAttribute("src")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/uploads\//);
+		expect(image.getAttribute("alt")).toBe("pixel.png");
+		await eventually(async () =>
+			expect((await agent.timeline(conversationId)).at(-1)?.parts[0]).toMatchObject({
+				type: "image",
+				fileName: "pixel.png",
+			}),
+		);
+
+		act(() => handle.current?.navigate({ page: "CONVERSATION_HISTORY" }));
+		await within(dialog).findByRole("heading", { name: "Conversations" });
+		const card = await within(dialog).findByRole(
+			"button",
+			{ name: /📎 pixel\.png/ },
+			{ timeout: 15_000 },
+		);
+		fireEvent.click(card);
+		await within(dialog).findByText("Can you see my screenshot?");
+		fireEvent.click(within(dialog).getByRole("button", { name: "Back" }));
+		await within(dialog).findByRole("heading", { name: "Conversations" });
+	});
 });
+
+/** A 1×1 transparent PNG. */
+const PNG = Uint8Array.from(
+	atob(
+		"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+	),
+	(char) => char.charCodeAt(0),
+);

@@ -11,6 +11,8 @@ export interface TestAgent {
 	timeline(conversationId: string): Promise<TimelineItem[]>;
 	/** Sends a message as the agent; resolves with the item id once the server applied it. */
 	reply(conversationId: string, text: string): Promise<string>;
+	/** Publishes (or clears) the agent's typing state in a conversation, as the dashboard does. */
+	typing(conversationId: string, isTyping: boolean): void;
 	/** Sends any agent command and waits for its result. */
 	command(command: Record<string, unknown>): Promise<void>;
 	/** Creates a private API key of the demo website (for flag mutations). */
@@ -61,6 +63,14 @@ export async function connectAgent(server: WidgetServer): Promise<TestAgent> {
 				parts: [{ type: "text", text }],
 			});
 			return itemId;
+		},
+		typing(conversationId, isTyping) {
+			client
+				.open(DocumentNames.conversation(conversationId))
+				.setAwarenessField(
+					"typing",
+					isTyping ? { principal: `user:${session.user.id}`, at: Date.now() } : null,
+				);
 		},
 		command,
 		async createPrivateKey(websiteId) {

@@ -11,8 +11,7 @@ export function ConversationCard({
 }) {
 	const text = useSupportText();
 	const last = conversation.lastTimelineItem;
-	const preview = last?.parts.find((part) => part.type === "text" || part.type === "event");
-	const previewText = preview ? ("text" in preview ? preview.text : preview.message) : null;
+	const previewText = last ? preview(last.parts) : null;
 	return (
 		<button
 			type="button"
@@ -28,4 +27,16 @@ export function ConversationCard({
 			</span>
 		</button>
 	);
+}
+
+/** A one-line preview of an item: its text, its event line, or the name of its attachment. */
+function preview(
+	parts: NonNullable<ConversationSummary["lastTimelineItem"]>["parts"],
+): string | null {
+	for (const part of parts) {
+		if (part.type === "text") return part.text;
+		if (part.type === "event") return part.message;
+		if (part.fileName) return `📎 ${part.fileName}`;
+	}
+	return null;
 }
