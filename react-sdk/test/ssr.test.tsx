@@ -41,4 +41,21 @@ describe("server rendering", () => {
 		);
 		expect(html).toContain("Support is not configured");
 	});
+
+	it("renders the locale, copy overrides and forced theme", () => {
+		const html = renderToString(
+			<SupportProvider publicKey="pk_test_ssr" apiUrl="http://127.0.0.1:9/v1">
+				<Support
+					defaultOpen
+					locale="fr"
+					theme="dark"
+					content={{ "common.actions.askQuestion": { en: "Reach out", fr: "Contactez-nous" } }}
+				/>
+			</SupportProvider>,
+		);
+		expect(html).toContain("Comment pouvons-nous vous aider ?");
+		expect(html).toContain('data-key-name="common.actions.askQuestion">Contactez-nous<');
+		expect(html).toContain('aria-label="Fermer le support"');
+		expect(html).toContain('data-color-scheme="dark"');
+	});
 });

@@ -57,7 +57,7 @@ export function SupportTrigger({
 			type="button"
 			aria-haspopup="dialog"
 			aria-expanded={isOpen}
-			aria-controls={contentId}
+			aria-controls={isOpen ? contentId : undefined}
 			aria-label={
 				children ? undefined : text(isOpen ? "component.trigger.close" : "component.trigger.open")
 			}
