@@ -61,6 +61,7 @@ export {
 	useSupportNavigation,
 } from "./hooks/use-support-navigation.ts";
 export { type UseVisitorResult, useVisitor } from "./hooks/use-visitor.ts";
+export * as Primitives from "./primitives/index.ts";
 export { SupportProvider, type SupportProviderProps } from "./provider/support-provider.tsx";
 export type { ContentProps } from "./support/content.tsx";
 export {
@@ -84,6 +85,7 @@ export type {
 export type { TextContext, TextFormatter, TextVariables } from "./text/text-types.ts";
 export type { TextUtils } from "./text/text-utils.ts";
 export type { Align, CollisionPadding, Side } from "./utils/position.ts";
+export { groupTimeline, type TimelineRow } from "./utils/timeline-groups.ts";
 export type { CustomPage, PageComponentProps } from "./widget/custom-page.ts";
 export {
 	type NavigationState,

@@ -1,6 +1,8 @@
 import type { TimelineItemView } from "@cossistant/core";
-import { useLayoutEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useSupport } from "../../hooks/use-support.ts";
+import { ConversationTimeline } from "../../primitives/conversation-timeline.tsx";
+import { TimelineItemGroup } from "../../primitives/timeline-item.tsx";
 import { useSupportText } from "../../text/text-context.tsx";
 import { groupTimeline, type TimelineRow } from "../../utils/timeline-groups.ts";
 import { TimelineMessage } from "./timeline-message.tsx";
@@ -13,21 +15,13 @@ export interface TimelineProps {
 
 /**
  * The conversation timeline: day separators, messages grouped by sender, event items as
- * system lines. A polite live region, so new messages are announced; it follows the newest
- * message unless the visitor scrolled up.
+ * system lines. Built on `Primitives.ConversationTimeline` (a polite live region that follows
+ * the newest message unless the visitor scrolled up).
  */
 export function Timeline({ items, isLoading }: TimelineProps) {
 	const { visitor, website } = useSupport();
 	const text = useSupportText();
 	const rows = useMemo(() => groupTimeline(items, visitor?.id ?? null), [items, visitor?.id]);
-	const ref = useRef<HTMLDivElement>(null);
-	const pinned = useRef(true);
-	const lastId = items.at(-1)?.id;
-
-	useLayoutEffect(() => {
-		const node = ref.current;
-		if (node && pinned.current && lastId) node.scrollTop = node.scrollHeight;
-	}, [lastId]);
 
 	const senderName = (row: Extract<TimelineRow, { type: "group" }>) => {
 		if (row.mine) return text("common.fallbacks.you");
@@ -37,21 +31,13 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 	};
 
 	return (
-		<div
-			ref={ref}
+		<ConversationTimeline
 			className="co-timeline"
-			role="log"
-			aria-live="polite"
 			aria-label={text("component.timeline.label")}
-			aria-busy={isLoading || undefined}
-			onScroll={(event) => {
-				const node = event.currentTarget;
-				pinned.current = node.scrollHeight - node.scrollTop - node.clientHeight < 48;
-			}}
+			scrollKey={items.at(-1)?.id ?? null}
+			isLoading={isLoading}
+			loading={<p className="co-timeline-loading">{text("component.timeline.loading")}</p>}
 		>
-			{isLoading ? (
-				<p className="co-timeline-loading">{text("component.timeline.loading")}</p>
-			) : null}
 			{rows.map((row) => {
 				if (row.type === "day") {
 					return (
@@ -68,26 +54,29 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 						</p>
 					);
 				}
+				const name = senderName(row);
 				return (
-					<div
+					<TimelineItemGroup
 						key={row.key}
 						className="co-message-group"
-						data-sender={row.mine ? "visitor" : "agent"}
+						senderName={name}
+						isMine={row.mine}
 					>
-						<span className="co-message-sender">{senderName(row)}</span>
+						<span className="co-message-sender" aria-hidden="true">
+							{name}
+						</span>
 						{row.items.map((item) => (
 							<TimelineMessage key={item.id} item={item} mine={row.mine} />
 						))}
-					</div>
+					</TimelineItemGroup>
 				);
 			})}
-		</div>
+		</ConversationTimeline>
 	);
 }
 
 function DayLabel({ date, today }: { date: Date; today: string }) {
-	const now = new Date();
-	const isToday = date.toDateString() === now.toDateString();
+	const isToday = date.toDateString() === new Date().toDateString();
 	return (
 		<time dateTime={date.toISOString()}>
 			{isToday

@@ -1,0 +1,83 @@
+import { UPLOAD_ACCEPT } from "@cossistant/types";
+import { type DragEvent, type HTMLAttributes, type ReactNode, useRef, useState } from "react";
+
+/** What `<Primitives.FileInput>`'s render function receives. */
+export interface FileInputRenderProps {
+	/** A drag with files is over the drop zone. */
+	isDragging: boolean;
+	/** Opens the browser's file picker. */
+	open: () => void;
+}
+
+/** Props of `<Primitives.FileInput>`. */
+export type FileInputProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
+	onFilesSelected: (files: File[]) => void;
+	/** @default the server's upload allowlist */
+	accept?: string;
+	/** @default true */
+	multiple?: boolean;
+	disabled?: boolean;
+	children?: ReactNode | ((props: FileInputRenderProps) => ReactNode);
+};
+
+/**
+ * Headless file picker and drop zone: files dropped on it or chosen in the picker are handed to
+ * `onFilesSelected`; `data-dragging` is set while files hover it.
+ *
+ * @example
+ * <Primitives.FileInput onFilesSelected={composer.addFiles}>
+ *   {({ open }) => <button type="button" onClick={open} aria-label="Attach files">📎</button>}
+ * </Primitives.FileInput>
+ */
+export function FileInput({
+	onFilesSelected,
+	accept = UPLOAD_ACCEPT,
+	multiple = true,
+	disabled,
+	children,
+	...props
+}: FileInputProps) {
+	const input = useRef<HTMLInputElement>(null);
+	const [isDragging, setDragging] = useState(false);
+	const open = () => {
+		if (!disabled) input.current?.click();
+	};
+	const hasFiles = (event: DragEvent) =>
+		Array.from(event.dataTransfer?.types ?? []).includes("Files");
+	return (
+		// biome-ignore lint/a11y/noStaticElementInteractions: a drop target only; the picker (open) is the keyboard path
+		<div
+			data-dragging={isDragging || undefined}
+			onDragOver={(event) => {
+				if (disabled || !hasFiles(event)) return;
+				event.preventDefault();
+				setDragging(true);
+			}}
+			onDragLeave={() => setDragging(false)}
+			onDrop={(event) => {
+				setDragging(false);
+				if (disabled) return;
+				const files = Array.from(event.dataTransfer?.files ?? []);
+				if (files.length === 0) return;
+				event.preventDefault();
+				onFilesSelected(multiple ? files : files.slice(0, 1));
+			}}
+			{...props}
+		>
+			<input
+				ref={input}
+				type="file"
+				hidden
+				accept={accept}
+				multiple={multiple}
+				disabled={disabled}
+				onChange={(event) => {
+					const files = Array.from(event.target.files ?? []);
+					if (files.length > 0) onFilesSelected(files);
+					event.target.value = "";
+				}}
+			/>
+			{typeof children === "function" ? children({ isDragging, open }) : children}
+		</div>
+	);
+}
