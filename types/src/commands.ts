@@ -3,6 +3,12 @@ import { conversationPrioritySchema, conversationStatusSchema } from "./conversa
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
+import {
+	contactChangesShape,
+	directoryNameSchema,
+	externalIdSchema,
+	organizationChangesShape,
+} from "./rest-directory.ts";
 import { defaultMessageSchema } from "./sender.ts";
 import {
 	featureFlagMutationSchema,
@@ -184,6 +190,50 @@ export const completeOnboardingStepCommandSchema = z.object({
 	stepId: supportNameSchema,
 });
 
+/**
+ * An agent or a backend opens a conversation for an existing visitor of its website
+ * (`POST /v1/conversations`), optionally with a first public message of the team.
+ */
+export const createConversationCommandSchema = z.object({
+	...envelope,
+	...conversationRef,
+	type: z.literal("conversation.create"),
+	visitorId: idSchema,
+	title: z.string().max(LIMITS.maxTitleLength).optional(),
+	initialMessage: z.object({ itemId: idSchema, parts: messagePartsSchema }).optional(),
+});
+
+/**
+ * An agent or a backend changes a contact (`PATCH /v1/contacts/:id`): name, email, image,
+ * metadata (unchanged hash = no write) and organization. Every device of the contact sees the
+ * new PublicContact and support state in its `profile`.
+ */
+export const updateContactCommandSchema = z.object({
+	...envelope,
+	type: z.literal("contact.update"),
+	contactId: idSchema,
+	...contactChangesShape,
+});
+
+/** An agent or a backend creates a contact organization of a website. */
+export const createOrganizationCommandSchema = z.object({
+	...envelope,
+	type: z.literal("organization.create"),
+	organizationId: idSchema,
+	websiteId: idSchema,
+	name: directoryNameSchema,
+	externalId: externalIdSchema.optional(),
+	metadata: visitorMetadataSchema.optional(),
+});
+
+/** An agent or a backend renames an organization or changes its externalId or metadata. */
+export const updateOrganizationCommandSchema = z.object({
+	...envelope,
+	type: z.literal("organization.update"),
+	organizationId: idSchema,
+	...organizationChangesShape,
+});
+
 /** Every command the pipeline knows. */
 export const commandSchema = z.discriminatedUnion("type", [
 	startConversationCommandSchema,
@@ -205,6 +255,10 @@ export const commandSchema = z.discriminatedUnion("type", [
 	mutateFeatureFlagsCommandSchema,
 	setOnboardingMetadataCommandSchema,
 	completeOnboardingStepCommandSchema,
+	createConversationCommandSchema,
+	updateContactCommandSchema,
+	createOrganizationCommandSchema,
+	updateOrganizationCommandSchema,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -227,6 +281,10 @@ export const AGENT_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType
 	"visitor.block",
 	"visitor.unblock",
 	"featureFlags.mutate",
+	"conversation.create",
+	"contact.update",
+	"organization.create",
+	"organization.update",
 ]);
 
 /** Command types a visitor may issue. */

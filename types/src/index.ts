@@ -9,6 +9,8 @@ export * from "./ids.ts";
 export * from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
+export * from "./rest-conversations.ts";
+export * from "./rest-directory.ts";
 export * from "./sender.ts";
 export * from "./support-state.ts";
 export * from "./timeline.ts";

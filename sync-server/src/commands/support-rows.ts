@@ -161,6 +161,21 @@ export class SupportRows {
 		await this.loadVisitorDocs([...visitorIds]);
 	}
 
+	/**
+	 * Locks (`FOR NO KEY UPDATE`, before any contact: the one lock order) and loads organizations
+	 * without their members, e.g. the one a contact moves into: only that contact's devices change.
+	 */
+	async loadOrganizations(ids: readonly string[]): Promise<void> {
+		const missing = unique(ids).filter((id) => !this.organizations.has(id));
+		if (missing.length === 0) return;
+		await lockRows(this.tx, "ContactOrganization", missing);
+		const rows = await this.tx.contactOrganization.findMany({
+			where: { id: { in: missing } },
+			select: { id: true, websiteId: true, featureFlags: true },
+		});
+		for (const row of rows) this.organizations.set(row.id, row);
+	}
+
 	/** Loads a website's identity secret and verification setting. */
 	async loadWebsite(websiteId: string): Promise<void> {
 		if (this.websites.has(websiteId)) return;
@@ -183,6 +198,10 @@ export class SupportRows {
 
 	website(id: string): WebsiteIdentity | undefined {
 		return this.websites.get(id);
+	}
+
+	organization(id: string): SupportOrganization | undefined {
+		return this.organizations.get(id);
 	}
 
 	/** A loaded contact of `websiteId` with this external id / email (created in-batch too). */
@@ -259,6 +278,18 @@ export class SupportRows {
 			contact[key] = value;
 			this.markContact(contactId, key);
 		}
+	}
+
+	/**
+	 * Moves a contact into an organization (loaded with `loadOrganizations`) or out of any
+	 * (`null`); its devices' effective flags change with it.
+	 */
+	setContactOrganization(contactId: string, organizationId: string | null): void {
+		if (organizationId !== null && !this.organizations.has(organizationId)) {
+			throw new Error(`organization ${organizationId} not loaded in batch`);
+		}
+		this.requireContact(contactId).organizationId = organizationId;
+		this.markContact(contactId, "organizationId");
 	}
 
 	/** Mirrors metadata BatchContext writes (it owns the metadata columns) into the profiles. */

@@ -13,6 +13,7 @@ import { contactsRouter } from "./routes/contacts.ts";
 import { healthRouter } from "./routes/health.ts";
 import { openApiRouter } from "./routes/openapi.ts";
 import { supportRouter } from "./routes/support.ts";
+import { teamApiRouter } from "./routes/team-api.ts";
 import { type UploadsConfig, uploadsRouter } from "./routes/uploads.ts";
 import { websitesRouter } from "./routes/websites.ts";
 
@@ -58,6 +59,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(administrationRouter(options));
 	v1.use(contactsRouter(options.db, options.auth, options.pipeline));
 	v1.use(supportRouter(options.db, options.auth, options.pipeline));
+	v1.use(teamApiRouter(options.db, options.auth, options.pipeline));
 	v1.use(uploadsRouter(options.db, options.auth, options.uploads, options.logger));
 	app.use("/v1", v1);
 

@@ -21,16 +21,18 @@ const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = 
 
 /**
  * Submits a command on behalf of a REST request and waits until it is durable. The id is
- * generated here (UUIDv7): a REST call is one intent, so it is one command. A rejection becomes
- * an ApiError with the matching status and the command's reason; a retryable internal error
- * is a 503 `unavailable`.
+ * generated here (UUIDv7): a REST call is one intent, so it is one command; a caller that has
+ * a stable id for the intent (an `Idempotency-Key`) passes `commandId`, so a retry is applied
+ * once. A rejection becomes an ApiError with the matching status and the command's reason; a
+ * retryable internal error is a 503 `unavailable`.
  */
 export async function submitCommand(
 	pipeline: CommandPipeline,
 	principal: Principal,
 	command: Record<string, unknown> & { type: string },
+	commandId: string = uuidv7(),
 ): Promise<void> {
-	const result = await pipeline.submit(principal, { ...command, id: uuidv7() });
+	const result = await pipeline.submit(principal, { ...command, id: commandId });
 	if (result.status === "applied") return;
 	if (result.code === "internal_error" && result.retryable) {
 		throw new ApiError(503, "unavailable", result.reason);

@@ -4,6 +4,7 @@ import { CloseCodes } from "@cossistant/types";
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { type WebSocket, WebSocketServer } from "ws";
+import * as Y from "yjs";
 import type { Authenticator } from "../auth/authenticator.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
@@ -154,13 +155,61 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** A Hocuspocus frame starts with a document name (varString) and a known message type. */
+/** Hocuspocus message types a client sends (SyncReply, BroadcastStateless, SyncStatus are the server's). */
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const QUERY_AWARENESS = 3;
+const STATELESS = 5;
+const CLOSE = 7;
+const CLIENT_TYPES: ReadonlySet<number> = new Set([
+	SYNC,
+	AWARENESS,
+	AUTH,
+	QUERY_AWARENESS,
+	STATELESS,
+	CLOSE,
+]);
+/** AuthMessageType.Token: the only auth message a client sends. */
+const AUTH_TOKEN = 0;
+
+/**
+ * A Hocuspocus frame starts with a document name (varString) and a message type a client may
+ * send. The payloads the protocol decodes outside any hook must decode too: an Auth frame's
+ * token, a Sync frame's state vector or Yjs update, an Awareness frame's states, a Stateless
+ * frame's string. Otherwise Hocuspocus or y-protocols would only log the error with
+ * console.error (a hostile client could flood the logs) and reset the connection; found by the
+ * fuzz test. Decoding an update is O(its size), which maxPayload bounds, and cheaper than
+ * applying it.
+ */
 function isWellFormed(bytes: Uint8Array): boolean {
 	try {
 		const decoder = decoding.createDecoder(bytes);
 		const name = decoding.readVarString(decoder);
 		const type = decoding.readVarUint(decoder);
-		return name.length > 0 && name.length <= 256 && type >= 0 && type <= MAX_MESSAGE_TYPE;
+		if (name.length === 0 || name.length > 256 || type > MAX_MESSAGE_TYPE) return false;
+		if (!CLIENT_TYPES.has(type)) return false;
+		if (type === AUTH) {
+			if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return false;
+			decoding.readVarString(decoder);
+			if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+		} else if (type === SYNC) {
+			const step = decoding.readVarUint(decoder);
+			const payload = decoding.readVarUint8Array(decoder);
+			if (step === 0) Y.decodeStateVector(payload);
+			else if (step === 1 || step === 2) Y.decodeUpdate(payload);
+			else return false;
+		} else if (type === AWARENESS) {
+			const states = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+			for (let count = decoding.readVarUint(states); count > 0; count -= 1) {
+				decoding.readVarUint(states);
+				decoding.readVarUint(states);
+				JSON.parse(decoding.readVarString(states));
+			}
+		} else if (type === STATELESS) {
+			decoding.readVarString(decoder);
+		}
+		return true;
 	} catch {
 		return false;
 	}

@@ -2,10 +2,12 @@ import type { CommandType } from "@cossistant/types";
 import type { CommandHandler } from "../command-handler.ts";
 import { addNote } from "./add-note.ts";
 import { assignConversation, unassignConversation } from "./assignment.ts";
+import { createConversation } from "./create-conversation.ts";
 import { mutateFeatureFlags } from "./feature-flags.ts";
 import { identifyContact } from "./identify-contact.ts";
 import { markSeen } from "./mark-seen.ts";
 import { completeOnboardingStep, setOnboardingMetadata } from "./onboarding.ts";
+import { createOrganization, updateOrganization } from "./organizations.ts";
 import { joinConversation, leaveConversation } from "./participation.ts";
 import { sendMessage } from "./send-message.ts";
 import { setContactMetadata } from "./set-contact-metadata.ts";
@@ -13,6 +15,7 @@ import { setPriority } from "./set-priority.ts";
 import { setStatus } from "./set-status.ts";
 import { startConversation } from "./start-conversation.ts";
 import { addTag, removeTag } from "./tags.ts";
+import { updateContact } from "./update-contact.ts";
 import { blockVisitor, unblockVisitor } from "./visitor-block.ts";
 
 /** Every command type's handler; a missing entry fails to compile. */
@@ -36,4 +39,8 @@ export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
 	"featureFlags.mutate": mutateFeatureFlags,
 	"onboarding.setMetadata": setOnboardingMetadata,
 	"onboarding.completeStep": completeOnboardingStep,
+	"conversation.create": createConversation,
+	"contact.update": updateContact,
+	"organization.create": createOrganization,
+	"organization.update": updateOrganization,
 };

@@ -1,6 +1,8 @@
 import type { OperationDoc } from "../operation.ts";
 import { adminOperations } from "./admin.ts";
 import { authOperations } from "./auth.ts";
+import { conversationOperations } from "./conversations.ts";
+import { directoryOperations } from "./directory.ts";
 import { publicOperations } from "./public.ts";
 import { supportOperations } from "./support.ts";
 import { uploadOperations } from "./uploads.ts";
@@ -14,5 +16,7 @@ export const OPERATIONS: readonly OperationDoc[] = [
 	...authOperations,
 	...adminOperations,
 	...supportOperations,
+	...conversationOperations,
+	...directoryOperations,
 	...uploadOperations,
 ];

@@ -1,0 +1,28 @@
+import { Router } from "express";
+import type { Authenticator } from "../../auth/authenticator.ts";
+import type { CommandPipeline } from "../../commands/command-pipeline.ts";
+import type { Database } from "../../persistence/database.ts";
+import { contactsAdminRouter } from "./contacts-admin.ts";
+import { conversationMessagesRouter } from "./conversation-messages.ts";
+import { conversationsRouter } from "./conversations.ts";
+import { organizationsRouter } from "./organizations.ts";
+import { visitorsRouter } from "./visitors.ts";
+
+/**
+ * The private REST API of the support team: backends (`Authorization: Bearer sk_…`, optionally
+ * as an AI agent) and the dashboard (agent sessions). Conversations, messages and notes,
+ * visitors' blocks, contacts and organizations; every write a command through the pipeline.
+ */
+export function teamApiRouter(
+	db: Database,
+	auth: Authenticator,
+	pipeline: CommandPipeline,
+): Router {
+	const router = Router();
+	router.use(conversationsRouter(db, auth, pipeline));
+	router.use(conversationMessagesRouter(db, auth, pipeline));
+	router.use(visitorsRouter(db, auth, pipeline));
+	router.use(contactsAdminRouter(db, auth, pipeline));
+	router.use(organizationsRouter(db, auth, pipeline));
+	return router;
+}
