@@ -17,6 +17,8 @@ export type FileInputProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & 
 	/** @default true */
 	multiple?: boolean;
 	disabled?: boolean;
+	/** Accessible name of the (hidden) file input. @default "Attach files" */
+	inputLabel?: string;
 	children?: ReactNode | ((props: FileInputRenderProps) => ReactNode);
 };
 
@@ -34,6 +36,7 @@ export function FileInput({
 	accept = UPLOAD_ACCEPT,
 	multiple = true,
 	disabled,
+	inputLabel = "Attach files",
 	children,
 	...props
 }: FileInputProps) {
@@ -68,6 +71,8 @@ export function FileInput({
 				ref={input}
 				type="file"
 				hidden
+				tabIndex={-1}
+				aria-label={inputLabel}
 				accept={accept}
 				multiple={multiple}
 				disabled={disabled}

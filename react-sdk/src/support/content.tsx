@@ -9,6 +9,7 @@ import {
 } from "react";
 import { useSupportText } from "../text/text-context.tsx";
 import { cx } from "../utils/class-names.ts";
+import { trapTab } from "../utils/focus-trap.ts";
 import {
 	type Align,
 	type CollisionPadding,
@@ -37,7 +38,8 @@ const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : us
 
 /**
  * The widget's window: a labelled dialog next to the trigger, rendered only while open.
- * Escape closes it; focus moves into it on open and back to the trigger on close.
+ * Focus moves into it on open, Tab cycles inside it, Escape closes it and focus returns to the
+ * trigger.
  *
  * @example
  * <Support.Content side="bottom" align="end" className="my-window" />
@@ -104,10 +106,13 @@ export function SupportContent({ className, children, ...overrides }: ContentPro
 
 	if (!isOpen) return null;
 	const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-		if (event.key === "Escape" && !event.defaultPrevented) {
+		if (event.defaultPrevented) return;
+		if (event.key === "Escape") {
 			event.preventDefault();
 			handle.close();
 			triggerRef.current?.focus();
+		} else if (event.key === "Tab" && ref.current && trapTab(ref.current, event.shiftKey)) {
+			event.preventDefault();
 		}
 	};
 	return (

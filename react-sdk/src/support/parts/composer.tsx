@@ -19,7 +19,11 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 				void composer.submit();
 			}}
 		>
-			<FileInput className="co-composer-dropzone" onFilesSelected={composer.addFiles}>
+			<FileInput
+				className="co-composer-dropzone"
+				inputLabel={text("component.composer.attach")}
+				onFilesSelected={composer.addFiles}
+			>
 				{({ open }) => (
 					<>
 						{composer.files.length > 0 ? (

@@ -1,0 +1,30 @@
+const FOCUSABLE =
+	'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The elements Tab can reach inside `container`, in order. */
+export function focusableIn(container: HTMLElement): HTMLElement[] {
+	return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+		(element) => !element.hidden && element.getAttribute("aria-hidden") !== "true",
+	);
+}
+
+/**
+ * Keeps Tab inside `container`: from the last element to the first, with Shift from the first
+ * (or the container itself) to the last. Returns whether it moved the focus.
+ */
+export function trapTab(container: HTMLElement, shiftKey: boolean): boolean {
+	const elements = focusableIn(container);
+	const first = elements[0];
+	const last = elements.at(-1);
+	if (!first || !last) return false;
+	const active = container.ownerDocument.activeElement;
+	if (shiftKey && (active === first || active === container)) {
+		last.focus();
+		return true;
+	}
+	if (!shiftKey && active === last) {
+		first.focus();
+		return true;
+	}
+	return false;
+}
