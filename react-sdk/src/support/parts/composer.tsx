@@ -63,6 +63,9 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 								onChange={composer.setMessage}
 								onSubmit={() => void composer.submit()}
 								onFilesAdded={composer.addFiles}
+								// The conversation page remounts when its first message creates the
+								// conversation: keep the visitor's focus in the composer across it.
+								autoFocus
 							/>
 							<button
 								type="button"
