@@ -21,6 +21,8 @@ export const LIMITS = {
 	maxCommandBytes: 64 * 1024,
 	/** Commands an outbox may hold at once (pending + acknowledged not yet pruned). */
 	maxOutboxCommands: 1_000,
+	/** Bytes of an outbox document's state on the server (clients prune settled commands). */
+	maxOutboxBytes: 4 * 1024 * 1024,
 	/** Keys in a metadata object. */
 	maxMetadataKeys: 100,
 	/** Characters of a metadata string value. */

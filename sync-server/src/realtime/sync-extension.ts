@@ -2,6 +2,7 @@ import { CloseCodes, parseDocumentName } from "@cossistant/types";
 import type {
 	afterLoadDocumentPayload,
 	beforeHandleAwarenessPayload,
+	beforeHandleMessagePayload,
 	Extension,
 	onAuthenticatePayload,
 	onLoadDocumentPayload,
@@ -20,6 +21,7 @@ import type { ConnectionContext } from "./connection-context.ts";
 import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
+import { OutboxSizeGuard } from "./outbox-size-guard.ts";
 
 export interface SyncExtensionOptions {
 	db: Database;
@@ -44,6 +46,8 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	private readonly resolved = new WeakMap<Request, Principal>();
 	private readonly outboxPrincipals = new Map<string, Principal>();
 
+	private readonly outboxSize = new OutboxSizeGuard();
+
 	constructor(private readonly options: SyncExtensionOptions) {}
 
 	async onAuthenticate(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
@@ -63,6 +67,20 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	}
 
 	/** Typing indicators: only your own, with a server-known name (see awareness-policy.ts). */
+	/** Outboxes are the only client-written documents: cap their size. */
+	async beforeHandleMessage(data: beforeHandleMessagePayload<ConnectionContext>): Promise<void> {
+		if (!data.documentName.startsWith("outbox/")) return;
+		const tooLarge = this.outboxSize.check(data.document, data.update.byteLength);
+		if (!tooLarge) return;
+		this.options.logger.warn(
+			{ documentName: data.documentName },
+			"outbox over its size cap; closing the socket",
+		);
+		// Closing the socket stops everything after this frame (the gateway drops frames from a
+		// closing socket); the document overshoots the cap by one frame at most (WS_MAX_PAYLOAD).
+		this.options.closeSocket(data.connection.request, tooLarge.code, tooLarge.reason);
+	}
+
 	async beforeHandleAwareness(
 		data: beforeHandleAwarenessPayload<ConnectionContext>,
 	): Promise<void> {
