@@ -13,7 +13,9 @@ export type {
 	SupportEventType,
 	TimelineItemView,
 } from "@cossistant/core";
-export { createSupport } from "@cossistant/core";
+// From the dependency-free subpath, so importing the widget does not pull the client into the
+// bundle's first chunk (the client loads lazily: provider/client-module.ts).
+export { createSupport } from "@cossistant/core/support-config";
 export type {
 	AIAgent,
 	Conversation,
@@ -23,10 +25,10 @@ export type {
 	PublicContact,
 	PublicVisitor,
 	PublicWebsiteResponse,
+	SenderType,
 	TimelineItem,
 	VisitorMetadata,
 } from "@cossistant/types";
-export { SenderType } from "@cossistant/types";
 export { type UseConversationResult, useConversation } from "./hooks/use-conversation.ts";
 export {
 	type MessageComposer,
@@ -69,9 +71,10 @@ export {
 	type IdentifySupportVisitorProps,
 } from "./support/identify-support-visitor.tsx";
 export { Support } from "./support/index.ts";
+export type { PageProps } from "./support/page-route.tsx";
 export { Button, type ButtonProps } from "./support/parts/button.tsx";
 export { Header, type HeaderProps } from "./support/parts/header.tsx";
-export type { PageProps, RouterProps } from "./support/router.tsx";
+export type { RouterProps } from "./support/router.tsx";
 export type { SupportProps } from "./support/support.tsx";
 export { SupportConfig, type SupportConfigProps } from "./support/support-config.tsx";
 export type { SupportTriggerProps, TriggerRenderProps } from "./support/trigger.tsx";

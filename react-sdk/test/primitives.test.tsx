@@ -3,7 +3,7 @@ import type { TimelineItemView } from "@cossistant/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { type ReactNode, useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { Primitives, SupportProvider } from "../src/index.ts";
+import { Primitives, Support, SupportProvider } from "../src/index.ts";
 
 /** A provider whose client never reaches a server: enough for UI-only primitives. */
 function Offline({ children }: { children: ReactNode }) {
@@ -156,5 +156,16 @@ describe("Primitives", () => {
 		);
 		expect(container.textContent).toBe("Sarah is typing…");
 		expect(container.firstElementChild?.getAttribute("aria-live")).toBe("polite");
+	});
+
+	it("a provider without a public key shows the configuration error in the window", async () => {
+		render(
+			<SupportProvider>
+				<Support defaultOpen />
+			</SupportProvider>,
+		);
+		expect((await screen.findByRole("alert")).textContent).toMatch(
+			/^Support is not configured: .*public key/,
+		);
 	});
 });

@@ -155,7 +155,7 @@ describe("<Support /> composition against a real sync-server", () => {
 		);
 		const dialog = await screen.findByRole("dialog", { name: "Support" });
 		act(() => handle.current?.navigate({ page: "TEST_SETTINGS", params: { tab: "profile" } }));
-		expect(within(dialog).getByText("Current tab: profile")).toBeTruthy();
+		expect(await within(dialog).findByText("Current tab: profile")).toBeTruthy();
 		expect(within(dialog).getByRole("heading", { name: "Settings" })).toBeTruthy();
 		fireEvent.click(within(dialog).getByRole("button", { name: "Leave settings" }));
 		expect(within(dialog).getByText("How can we help?")).toBeTruthy();
@@ -176,7 +176,7 @@ describe("<Support /> composition against a real sync-server", () => {
 		);
 		await screen.findByRole("dialog", { name: "Support" });
 		act(() => handle.current?.navigate({ page: "TEST_SETTINGS", params: { tab: "team" } }));
-		expect(screen.getByText("Current tab: team")).toBeTruthy();
+		expect(await screen.findByText("Current tab: team")).toBeTruthy();
 	});
 
 	it("shows SupportConfig's welcome messages and quick options, and stores them with the conversation", async () => {

@@ -57,7 +57,7 @@ describe("<Support /> against a real sync-server", () => {
 		const dialog = await openWidget();
 		expect(trigger.getAttribute("aria-expanded")).toBe("true");
 		expect(trigger.getAttribute("aria-controls")).toBe(dialog.id);
-		expect(within(dialog).getByText("How can we help?")).toBeTruthy();
+		expect(await within(dialog).findByText("How can we help?")).toBeTruthy();
 		await within(dialog).findByRole("heading", { name: "Demo website" });
 		expect(document.activeElement).toBe(dialog);
 

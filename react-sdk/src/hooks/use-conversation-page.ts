@@ -1,8 +1,9 @@
-import { type TimelineItemView, type Typer, toError } from "@cossistant/core";
+import type { TimelineItemView, Typer } from "@cossistant/core";
 import type { Conversation, DefaultMessage } from "@cossistant/types";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
 import { useStore } from "../provider/use-store.ts";
+import { toError } from "../utils/errors.ts";
 import { PENDING_CONVERSATION_ID } from "../widget/routes.ts";
 import { useAutoSeen } from "./use-auto-seen.ts";
 import { useConversation } from "./use-conversation.ts";

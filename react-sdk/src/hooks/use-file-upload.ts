@@ -1,6 +1,7 @@
-import { toError, type UploadedPart } from "@cossistant/core";
+import type { UploadedPart } from "@cossistant/core";
 import { useCallback, useRef, useState } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
+import { toError } from "../utils/errors.ts";
 
 /** What `useFileUpload()` returns. */
 export interface UseFileUploadResult {
@@ -27,7 +28,7 @@ export interface UseFileUploadResult {
  * await client.sendMessage(conversationId, parts);
  */
 export function useFileUpload(): UseFileUploadResult {
-	const { client } = useSupportSession("useFileUpload");
+	const { client, requireClient } = useSupportSession("useFileUpload");
 	const [isUploading, setIsUploading] = useState(false);
 	const [progress, setProgress] = useState(0);
 	const [error, setError] = useState<Error | null>(null);
@@ -43,10 +44,10 @@ export function useFileUpload(): UseFileUploadResult {
 			const loaded = files.map(() => 0);
 			const total = files.reduce((sum, file) => sum + file.size, 0) || 1;
 			try {
-				if (!client) throw new Error("Cossistant is not configured (no public key).");
+				const uploader = await requireClient();
 				const parts = await Promise.all(
 					files.map((file, index) =>
-						client.uploadFile(file, {
+						uploader.uploadFile(file, {
 							...(conversationId ? { conversationId } : {}),
 							onProgress: (report) => {
 								loaded[index] = report.loaded;
@@ -68,7 +69,7 @@ export function useFileUpload(): UseFileUploadResult {
 				if (run.current === current) setIsUploading(false);
 			}
 		},
-		[client],
+		[client, requireClient],
 	);
 	const reset = useCallback(() => {
 		setProgress(0);

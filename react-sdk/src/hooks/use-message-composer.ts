@@ -1,7 +1,8 @@
-import { toError } from "@cossistant/core";
+import type { CossistantClient } from "@cossistant/core";
 import type { DefaultMessage, MessagePart } from "@cossistant/types";
 import { useCallback, useRef, useState } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
+import { toError } from "../utils/errors.ts";
 import { PENDING_CONVERSATION_ID } from "../widget/routes.ts";
 import { useFileUpload } from "./use-file-upload.ts";
 import { useTypingReporter } from "./use-typing-reporter.ts";
@@ -52,7 +53,7 @@ export interface UseMessageComposerResult {
  * </form>
  */
 export function useMessageComposer(options: UseMessageComposerOptions): UseMessageComposerResult {
-	const { client } = useSupportSession("useMessageComposer");
+	const { client, requireClient } = useSupportSession("useMessageComposer");
 	const { conversationId, defaultMessages } = options;
 	const realId =
 		conversationId && conversationId !== PENDING_CONVERSATION_ID ? conversationId : null;
@@ -87,12 +88,12 @@ export function useMessageComposer(options: UseMessageComposerOptions): UseMessa
 		setError(null);
 	}, []);
 
-	const canSubmit = (message.trim() !== "" || files.length > 0) && !isSubmitting && client !== null;
+	const canSubmit = (message.trim() !== "" || files.length > 0) && !isSubmitting;
 
 	const send = useCallback(
 		async (rawText: string, attached: File[], fromDraft: boolean) => {
 			const text = rawText.trim();
-			if (!client || (text === "" && attached.length === 0)) return;
+			if (text === "" && attached.length === 0) return;
 			setIsSubmitting(true);
 			setError(null);
 			if (fromDraft) {
@@ -100,7 +101,9 @@ export function useMessageComposer(options: UseMessageComposerOptions): UseMessa
 				setFiles([]);
 			}
 			typing.stop();
+			let client: CossistantClient | null = null;
 			try {
+				client = await requireClient();
 				const uploaded =
 					attached.length > 0 ? await upload.uploadFiles(attached, realId ?? undefined) : [];
 				const parts: MessagePart[] = [
@@ -125,13 +128,13 @@ export function useMessageComposer(options: UseMessageComposerOptions): UseMessa
 					setFiles((current) => (current.length > 0 ? current : attached));
 				}
 				setError(failure);
-				client.events.emitError(failure, "message_send_failed");
+				client?.events.emitError(failure, "message_send_failed");
 				optionsRef.current.onError?.(failure);
 			} finally {
 				setIsSubmitting(false);
 			}
 		},
-		[client, defaultMessages, realId, typing, upload],
+		[requireClient, defaultMessages, realId, typing, upload],
 	);
 	const submit = useCallback(async () => {
 		if (!isSubmitting) await send(message, files, true);

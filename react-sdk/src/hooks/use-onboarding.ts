@@ -35,7 +35,7 @@ export interface UseOnboardingResult {
  * await completeStep("invite-team");
  */
 export function useOnboarding(): UseOnboardingResult {
-	const { client } = useSupportSession("useOnboarding");
+	const { client, requireClient } = useSupportSession("useOnboarding");
 	const state = client?.support.store.state;
 	const steps = useStore(state, (s) => s?.onboarding ?? NO_STEPS);
 	const currentStepId = useStore(
@@ -45,17 +45,15 @@ export function useOnboarding(): UseOnboardingResult {
 	const isLoaded = useStore(state, (s) => s?.loaded ?? false);
 	const setMetadata = useCallback(
 		async <S extends OnboardingStepId>(step: S, metadata: OnboardingMetadataOf<S> | null) => {
-			if (!client) throw new Error("Cossistant is not configured (no public key).");
-			await client.setOnboardingMetadata(step, metadata);
+			await (await requireClient()).setOnboardingMetadata(step, metadata);
 		},
-		[client],
+		[requireClient],
 	);
 	const completeStep = useCallback(
 		async (step: OnboardingStepId) => {
-			if (!client) throw new Error("Cossistant is not configured (no public key).");
-			await client.completeOnboardingStep(step);
+			await (await requireClient()).completeOnboardingStep(step);
 		},
-		[client],
+		[requireClient],
 	);
 	return {
 		currentStepId,

@@ -1,4 +1,3 @@
-import { toError } from "@cossistant/core";
 import type {
 	IdentifyParams,
 	IdentifyResponse,
@@ -8,6 +7,7 @@ import type {
 import { useCallback } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
 import { useStore } from "../provider/use-store.ts";
+import { toError } from "../utils/errors.ts";
 
 /** What `useVisitor()` returns. */
 export interface UseVisitorResult {
@@ -35,32 +35,40 @@ export interface UseVisitorResult {
  * }, [user, visitor?.contact, identify]);
  */
 export function useVisitor(): UseVisitorResult {
-	const { client } = useSupportSession("useVisitor");
+	const { client, requireClient } = useSupportSession("useVisitor");
 	const visitor = useStore(client?.visitorState, (state) => state?.visitor ?? null);
 	const identify = useCallback(
 		async (params: IdentifyParams) => {
-			if (!client) return null;
 			try {
-				await client.fetchWebsite();
-				return await client.identify(params);
-			} catch (error) {
-				client.events.emitError(toError(error), "identify_failed");
-				return null;
+				const client = await requireClient();
+				try {
+					await client.fetchWebsite();
+					return await client.identify(params);
+				} catch (error) {
+					client.events.emitError(toError(error), "identify_failed");
+					return null;
+				}
+			} catch {
+				return null; // Not configured: the widget shows the configuration error.
 			}
 		},
-		[client],
+		[requireClient],
 	);
 	const setVisitorMetadata = useCallback(
 		async (metadata: VisitorMetadata) => {
-			if (!client) return null;
 			try {
-				return await client.setVisitorMetadata(metadata);
-			} catch (error) {
-				client.events.emitError(toError(error), "set_visitor_metadata_failed");
-				return null;
+				const client = await requireClient();
+				try {
+					return await client.setVisitorMetadata(metadata);
+				} catch (error) {
+					client.events.emitError(toError(error), "set_visitor_metadata_failed");
+					return null;
+				}
+			} catch {
+				return null; // Not configured: the widget shows the configuration error.
 			}
 		},
-		[client],
+		[requireClient],
 	);
 	return { visitor, identify, setVisitorMetadata };
 }

@@ -1,4 +1,3 @@
-import { UPLOAD_ACCEPT } from "@cossistant/types";
 import { type DragEvent, type HTMLAttributes, type ReactNode, useRef, useState } from "react";
 
 /** What `<Primitives.FileInput>`'s render function receives. */
@@ -12,7 +11,7 @@ export interface FileInputRenderProps {
 /** Props of `<Primitives.FileInput>`. */
 export type FileInputProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
 	onFilesSelected: (files: File[]) => void;
-	/** @default the server's upload allowlist */
+	/** File types offered by the picker, e.g. `UPLOAD_ACCEPT` from `@cossistant/types`. @default any */
 	accept?: string;
 	/** @default true */
 	multiple?: boolean;
@@ -33,7 +32,7 @@ export type FileInputProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & 
  */
 export function FileInput({
 	onFilesSelected,
-	accept = UPLOAD_ACCEPT,
+	accept,
 	multiple = true,
 	disabled,
 	inputLabel = "Attach files",

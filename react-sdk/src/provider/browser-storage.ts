@@ -1,4 +1,4 @@
-import { type KeyValueStore, memoryKeyValueStore } from "@cossistant/core";
+import type { KeyValueStore } from "@cossistant/core";
 
 /**
  * localStorage when usable (it throws in some privacy modes), memory elsewhere (servers).
@@ -20,5 +20,14 @@ export function browserStorage(): KeyValueStore {
 	} catch {
 		// Storage disabled: fall back to memory.
 	}
-	return memoryKeyValueStore();
+	const memory = new Map<string, string>();
+	return {
+		get: (key) => memory.get(key) ?? null,
+		set: (key, value) => {
+			memory.set(key, value);
+		},
+		remove: (key) => {
+			memory.delete(key);
+		},
+	};
 }

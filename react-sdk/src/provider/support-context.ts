@@ -13,6 +13,8 @@ export interface SupportSession {
 	error: Error | null;
 	/** Missing or invalid public key: the widget shows it instead of failing the host page. */
 	configurationError: Error | null;
+	/** Loads and creates the client now if it is not there yet; resolves with it. */
+	requireClient: () => Promise<CossistantClient>;
 	widget: WidgetStore;
 	/** Unread and typing across conversations (after `ready`). */
 	activity: ActivityStore | null;

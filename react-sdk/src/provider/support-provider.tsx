@@ -36,7 +36,8 @@ export interface SupportProviderProps {
 
 /**
  * Connects the widget and the hooks to Cossistant: one `CossistantClient` per provider
- * (never a module-level singleton), bootstrapped after mount, so it renders on servers too.
+ * (never a module-level singleton), loaded when the browser is idle or the widget opens and
+ * bootstrapped after mount, so it renders on servers too.
  *
  * @example
  * ReactDOM.createRoot(document.getElementById("root")!).render(
@@ -67,9 +68,10 @@ export function SupportProvider({
 	const session = useClientSession(
 		{ ...clientOptions, publicKey, apiUrl, wsUrl, support },
 		storage,
+		widget,
 	);
 	const [activity, setActivity] = useState<ActivityStore | null>(null);
-	const { client, ready, error, configurationError } = session;
+	const { client, ready, error, configurationError, requireClient } = session;
 
 	useEffect(() => {
 		if (!client || !ready) return;
@@ -92,8 +94,18 @@ export function SupportProvider({
 	}, [widget, size]);
 
 	const value = useMemo<SupportSession>(
-		() => ({ client, ready, error, configurationError, widget, activity, storage, publicKey }),
-		[client, ready, error, configurationError, widget, activity, storage, publicKey],
+		() => ({
+			client,
+			ready,
+			error,
+			configurationError,
+			requireClient,
+			widget,
+			activity,
+			storage,
+			publicKey,
+		}),
+		[client, ready, error, configurationError, requireClient, widget, activity, storage, publicKey],
 	);
 	return <SupportSessionContext.Provider value={value}>{children}</SupportSessionContext.Provider>;
 }

@@ -1,14 +1,13 @@
-import {
-	CossistantClient,
-	type CossistantClientOptions,
-	type KeyValueStore,
-	toError,
-} from "@cossistant/core";
-import { useEffect, useMemo, useRef, useState } from "react";
+import type { CossistantClient, CossistantClientOptions, KeyValueStore } from "@cossistant/core";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toError } from "../utils/errors.ts";
+import { selectIsOpen, type WidgetStore } from "../widget/widget-store.ts";
+import { loadClientModule, whenIdle } from "./load-client.ts";
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-interface CreatedClient {
+interface Created {
+	identity: string;
 	client: CossistantClient | null;
 	configurationError: Error | null;
 }
@@ -19,12 +18,15 @@ export interface ClientSession {
 	ready: boolean;
 	error: Error | null;
 	configurationError: Error | null;
+	/** Loads and creates the client now (instead of on idle); resolves with it. */
+	requireClient: () => Promise<CossistantClient>;
 }
 
 /**
- * Creates the provider's `CossistantClient` (once per apiUrl / wsUrl / publicKey), bootstraps
- * the visitor after mount (never during a server render) and retries with backoff while the
- * server is unreachable and nothing is cached.
+ * The provider's `CossistantClient`: its module is loaded when the browser is idle, when the
+ * widget opens or when a hook needs it (so the trigger renders before Yjs and zod arrive), then
+ * one client is created per apiUrl / wsUrl / publicKey and the visitor bootstrapped, retrying
+ * with backoff while the server is unreachable and nothing is cached. Nothing runs on a server.
  *
  * Destruction is deferred by a macrotask so React's StrictMode (unmount + remount of effects)
  * keeps the same client instead of tearing its socket down and up again.
@@ -32,29 +34,102 @@ export interface ClientSession {
 export function useClientSession(
 	options: CossistantClientOptions,
 	storage: KeyValueStore,
+	widget: WidgetStore,
 ): ClientSession {
 	const [generation, setGeneration] = useState(0);
 	const optionsRef = useRef(options);
 	optionsRef.current = options;
-	const { apiUrl, wsUrl, publicKey } = options;
-	// biome-ignore lint/correctness/useExhaustiveDependencies: recreated only when the connection identity changes (or after a deferred destroy); other options are read once
-	const created = useMemo<CreatedClient>(() => {
-		try {
-			return {
-				client: new CossistantClient({ ...optionsRef.current, storage }),
-				configurationError: null,
-			};
-		} catch (error) {
-			return { client: null, configurationError: toError(error) };
+	const identity = `${options.apiUrl ?? ""}|${options.wsUrl ?? ""}|${options.publicKey ?? ""}|${generation}`;
+	const [created, setCreated] = useState<Created | null>(null);
+	const current = created?.identity === identity ? created : null;
+	const latest = useRef(current);
+	latest.current = current;
+	const loadNow = useRef<() => void>(() => {});
+	const waiters = useRef<
+		Array<{ resolve: (c: CossistantClient) => void; reject: (e: Error) => void }>
+	>([]);
+
+	// 1. Load the client's module (idle, open, or on demand) and create the client.
+	useEffect(() => {
+		if (latest.current) return;
+		let cancelled = false;
+		let started = false;
+		const load = () => {
+			if (started) return;
+			started = true;
+			stop();
+			loadClientModule().then(
+				({ CossistantClient }) => {
+					if (cancelled) return;
+					try {
+						const client = new CossistantClient({ ...optionsRef.current, storage });
+						setCreated({ identity, client, configurationError: null });
+					} catch (error) {
+						setCreated({ identity, client: null, configurationError: toError(error) });
+					}
+				},
+				(error) => {
+					if (!cancelled)
+						setCreated({ identity, client: null, configurationError: toError(error) });
+				},
+			);
+		};
+		const cancelIdle = whenIdle(load);
+		const stopOpen = widget.subscribe((state) => {
+			if (selectIsOpen(state)) load();
+		});
+		const stop = () => {
+			cancelIdle();
+			stopOpen();
+		};
+		loadNow.current = load;
+		if (selectIsOpen(widget.getState())) load();
+		return () => {
+			cancelled = true;
+			stop();
+		};
+	}, [identity, storage, widget]);
+
+	// Hand the client (or the configuration error) to whoever asked for it.
+	useEffect(() => {
+		if (!current) return;
+		for (const waiter of waiters.current.splice(0)) {
+			if (current.client) waiter.resolve(current.client);
+			else waiter.reject(current.configurationError ?? new Error("Cossistant is not configured."));
 		}
-	}, [apiUrl, wsUrl, publicKey, storage, generation]);
+	}, [current]);
+
+	const requireClient = useCallback(() => {
+		const ready = latest.current;
+		if (ready?.client) return Promise.resolve(ready.client);
+		if (ready?.configurationError) return Promise.reject(ready.configurationError);
+		return new Promise<CossistantClient>((resolve, reject) => {
+			waiters.current.push({ resolve, reject });
+			loadNow.current();
+		});
+	}, []);
+
+	const { ready, error } = useBootstrap(current?.client ?? null, () => setGeneration((g) => g + 1));
+
+	return {
+		client: current?.client ?? null,
+		ready,
+		error,
+		configurationError: current?.configurationError ?? null,
+		requireClient,
+	};
+}
+
+/** 2. Bootstraps the visitor once a client exists; destroys it (deferred) on unmount. */
+function useBootstrap(client: CossistantClient | null, recreate: () => void) {
 	const [readyClient, setReadyClient] = useState<CossistantClient | null>(null);
 	const [error, setError] = useState<Error | null>(null);
 	const pendingDestroy = useRef(new Map<CossistantClient, ReturnType<typeof setTimeout>>());
 	const destroyed = useRef(new WeakSet<CossistantClient>());
+	const recreateRef = useRef(recreate);
+	recreateRef.current = recreate;
 
 	useEffect(() => {
-		const client = created.client;
 		if (!client) return;
 		const pending = pendingDestroy.current.get(client);
 		if (pending !== undefined) {
@@ -62,7 +137,7 @@ export function useClientSession(
 			pendingDestroy.current.delete(client);
 		}
 		if (destroyed.current.has(client)) {
-			setGeneration((value) => value + 1);
+			recreateRef.current();
 			return;
 		}
 		let cancelled = false;
@@ -100,12 +175,7 @@ export function useClientSession(
 			}, 0);
 			pendingDestroy.current.set(client, destroy);
 		};
-	}, [created]);
+	}, [client]);
 
-	return {
-		client: created.client,
-		ready: created.client !== null && readyClient === created.client,
-		error,
-		configurationError: created.configurationError,
-	};
+	return { ready: client !== null && readyClient === client, error };
 }

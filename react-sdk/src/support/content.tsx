@@ -17,7 +17,7 @@ import {
 	type Side,
 } from "../utils/position.ts";
 import { useRequiredSupportScope } from "../widget/support-scope.ts";
-import { SupportRouter } from "./router.tsx";
+import { SupportRouter } from "./lazy-router.tsx";
 
 /** Props of `<Support.Content>` (each positioning prop overrides the one given to `<Support>`). */
 export interface ContentProps {

@@ -1,8 +1,9 @@
-import { hashMetadata, toError } from "@cossistant/core";
 import type { IdentifyParams, VisitorMetadata } from "@cossistant/types";
 import { useEffect, useRef } from "react";
+import { loadClientModule } from "../provider/load-client.ts";
 import { useSupportSession } from "../provider/support-context.ts";
 import { useStore } from "../provider/use-store.ts";
+import { toError } from "../utils/errors.ts";
 
 /** Props of `<IdentifySupportVisitor>`: the `identify()` parameters. */
 export type IdentifySupportVisitorProps = IdentifyParams;
@@ -40,6 +41,7 @@ export function IdentifySupportVisitor(props: IdentifySupportVisitorProps): null
 		const key = `cossistant:identify-hash:${visitorId}`;
 		void (async () => {
 			try {
+				const { hashMetadata } = await loadClientModule();
 				const hash = await hashMetadata(flatten(params));
 				if (cancelled || inFlight.current === hash) return;
 				if (storage.get(key) === hash) return;

@@ -1,5 +1,6 @@
 import { SupportContent } from "./content.tsx";
-import { SupportPageRoute, SupportRouter } from "./router.tsx";
+import { SupportRouter } from "./lazy-router.tsx";
+import { SupportPageRoute } from "./page-route.tsx";
 import { Support as SupportRoot } from "./support.tsx";
 import { SupportTrigger } from "./trigger.tsx";
 

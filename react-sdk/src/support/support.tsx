@@ -21,7 +21,7 @@ import type { CustomPage } from "../widget/custom-page.ts";
 import { createSupportHandle, type SupportHandle } from "../widget/support-handle.ts";
 import { type SupportScope, SupportScopeContext } from "../widget/support-scope.ts";
 import { SupportContent } from "./content.tsx";
-import { pagesFromChildren, SupportPageRoute } from "./router.tsx";
+import { pagesFromChildren, SupportPageRoute } from "./page-route.tsx";
 import { SupportConfig } from "./support-config.tsx";
 import { DefaultTrigger, SupportTrigger } from "./trigger.tsx";
 

@@ -1,3 +1,4 @@
+import { UPLOAD_ACCEPT } from "@cossistant/types";
 import { useId } from "react";
 import type { MessageComposer } from "../../hooks/use-conversation-page.ts";
 import { FileInput } from "../../primitives/file-input.tsx";
@@ -21,6 +22,7 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 		>
 			<FileInput
 				className="co-composer-dropzone"
+				accept={UPLOAD_ACCEPT}
 				inputLabel={text("component.composer.attach")}
 				onFilesSelected={composer.addFiles}
 			>

@@ -1,7 +1,7 @@
 import type { TimelineItemView } from "@cossistant/core";
-import { toError } from "@cossistant/core";
 import { useSupport } from "../../hooks/use-support.ts";
 import { useSupportText } from "../../text/text-context.tsx";
+import { toError } from "../../utils/errors.ts";
 
 /** Delivery state of one of the visitor's messages, with retry / discard when it failed. */
 export function DeliveryStatus({ item }: { item: TimelineItemView }) {

@@ -49,5 +49,6 @@ export const en = {
 	"component.conversationCard.untitled": "Conversation",
 	"component.conversationCard.noMessages": "No messages yet",
 	"component.error.configuration": "Support is not configured: {message}",
+	"component.window.loading": "Loading…",
 	"component.quickOptions.label": "Suggested questions",
 } satisfies LocaleMessages<string>;

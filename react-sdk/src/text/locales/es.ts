@@ -50,5 +50,6 @@ export const es = {
 	"component.conversationCard.untitled": "Conversación",
 	"component.conversationCard.noMessages": "Todavía no hay mensajes",
 	"component.error.configuration": "El soporte no está configurado: {message}",
+	"component.window.loading": "Cargando…",
 	"component.quickOptions.label": "Preguntas sugeridas",
 } satisfies LocaleMessages<keyof typeof en>;

@@ -51,5 +51,6 @@ export const fr = {
 	"component.conversationCard.untitled": "Conversation",
 	"component.conversationCard.noMessages": "Aucun message pour l'instant",
 	"component.error.configuration": "Le support n'est pas configuré : {message}",
+	"component.window.loading": "Chargement…",
 	"component.quickOptions.label": "Questions suggérées",
 } satisfies LocaleMessages<keyof typeof en>;
