@@ -84,6 +84,8 @@ export type {
 	SupportTextContentOverrides,
 	SupportTextFormatter,
 	SupportTextKey,
+	TextArgs,
+	TextVariablesOf,
 } from "./text/text-runtime.ts";
 export type { TextContext, TextFormatter, TextVariables } from "./text/text-types.ts";
 export type { TextUtils } from "./text/text-utils.ts";

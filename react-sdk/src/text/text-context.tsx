@@ -15,6 +15,7 @@ import {
 	type SupportTextContentOverrides,
 	type SupportTextFormatter,
 	type SupportTextKey,
+	type TextVariablesOf,
 } from "./text-runtime.ts";
 import type { TextVariables } from "./text-types.ts";
 
@@ -69,13 +70,15 @@ export function useSupportText(): SupportTextFormatter {
 }
 
 /** Props of `<Text>`. */
-export type TextProps<E extends ElementType = "span"> = {
+export type TextProps<K extends SupportTextKey = SupportTextKey, E extends ElementType = "span"> = {
 	/** The text key (typed; see the Locale & Text docs for the list). */
-	textKey: SupportTextKey;
-	variables?: TextVariables;
+	textKey: K;
 	/** Element to render. @default "span" */
 	as?: E;
-} & Omit<ComponentPropsWithoutRef<E>, "children">;
+} & (object extends TextVariablesOf<K>
+	? { variables?: TextVariablesOf<K> }
+	: { variables: TextVariablesOf<K> }) &
+	Omit<ComponentPropsWithoutRef<E>, "children">;
 
 /**
  * A text of the widget in the active locale; renders `data-key-name` so keys are easy to find
@@ -84,16 +87,14 @@ export type TextProps<E extends ElementType = "span"> = {
  * @example
  * <Text textKey="page.home.tagline" as="p" />
  */
-export function Text<E extends ElementType = "span">({
-	textKey,
-	variables,
-	as,
-	...props
-}: TextProps<E>) {
-	const format = useSupportText();
+export function Text<K extends SupportTextKey, E extends ElementType = "span">(
+	props: TextProps<K, E>,
+) {
+	const { textKey, variables, as, ...rest } = props as TextProps & { variables?: TextVariables };
+	const format = useSupportText() as (key: SupportTextKey, variables?: TextVariables) => string;
 	const Component: ElementType = as ?? "span";
 	return (
-		<Component data-key-name={textKey} {...props}>
+		<Component data-key-name={textKey} {...rest}>
 			{format(textKey, variables)}
 		</Component>
 	);

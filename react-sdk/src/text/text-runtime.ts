@@ -3,9 +3,9 @@ import { es } from "./locales/es.ts";
 import { fr } from "./locales/fr.ts";
 import type { LocaleMessages, TextContext, TextFormatter, TextVariables } from "./text-types.ts";
 import { createTextUtils } from "./text-utils.ts";
+import type { SupportTextKey, TextArgs } from "./text-variables.ts";
 
-/** Every text key of the widget. */
-export type SupportTextKey = keyof typeof en;
+export type { SupportTextKey, TextArgs, TextVariablesOf } from "./text-variables.ts";
 
 /** Built-in locales. */
 export type SupportLocale = "en" | "fr" | "es";
@@ -20,8 +20,14 @@ export type SupportTextContentOverrides = Partial<
 	Record<SupportTextKey, string | Partial<Record<string, string>> | TextFormatter>
 >;
 
-/** `format(key, variables?)`: the text of a key in the active locale. */
-export type SupportTextFormatter = (key: SupportTextKey, variables?: TextVariables) => string;
+/**
+ * `format(key, variables)`: the text of a key in the active locale. Keys are typed, and so are
+ * their variables: a missing required placeholder fails to compile.
+ */
+export type SupportTextFormatter = <K extends SupportTextKey>(
+	key: K,
+	...args: TextArgs<K>
+) => string;
 
 /** The locale to use: the prop when given, else the browser's, else English (base language). */
 export function resolveLocale(requested: string | undefined, browser: string | undefined): string {
@@ -43,7 +49,7 @@ export function createFormatter(
 	const messages: Partial<LocaleMessages<SupportTextKey>> = BUILT_IN[locale as SupportLocale] ?? {};
 	const utils = createTextUtils(locale);
 	const fullContext: TextContext = { ...context, locale };
-	return (key, variables) => {
+	const format = (key: SupportTextKey, variables?: TextVariables): string => {
 		const override = overrides?.[key];
 		let source: string | TextFormatter | undefined;
 		if (typeof override === "string" || typeof override === "function") source = override;
@@ -53,6 +59,7 @@ export function createFormatter(
 			typeof source === "function" ? source({ variables, context: fullContext, utils }) : source;
 		return interpolate(text, variables);
 	};
+	return format as SupportTextFormatter;
 }
 
 function interpolate(text: string, variables: TextVariables | undefined): string {

@@ -51,4 +51,4 @@ export const en = {
 	"component.error.configuration": "Support is not configured: {message}",
 	"component.window.loading": "Loading…",
 	"component.quickOptions.label": "Suggested questions",
-} satisfies LocaleMessages<string>;
+} as const satisfies LocaleMessages<string>;
