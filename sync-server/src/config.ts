@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 
 const booleanFromEnv = z
 	.enum(["true", "false", "1", "0"])

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema } from "./ids.ts";
 
 /** Default `UPLOAD_MAX_BYTES` of the sync-server: 10 MiB. */

@@ -1,5 +1,5 @@
 import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
-import type { z } from "zod";
+import type * as z from "zod";
 import { CossistantApiError } from "../errors.ts";
 
 export interface RestClientOptions {

@@ -1,5 +1,5 @@
 import type { Conversation, ListConversationsQuery } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 import { toConversationSummary } from "../commands/conversation-rows.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";

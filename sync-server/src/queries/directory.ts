@@ -4,7 +4,7 @@ import type {
 	TeamVisitor,
 	VisitorMetadata,
 } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 import type {
 	ContactOrganization,
 	Contact as ContactRow,

@@ -1,5 +1,5 @@
 import type { TimelineItem } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 import type { TimelineItem as TimelineItemRow } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor.ts";

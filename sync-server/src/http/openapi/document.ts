@@ -1,5 +1,5 @@
 import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 import type { NamedSchema, OperationDoc } from "./operation.ts";
 
 type JsonObject = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** HTTP methods the API uses. */
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";

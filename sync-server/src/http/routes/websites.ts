@@ -6,7 +6,7 @@ import {
 } from "@cossistant/types";
 import { type Request, Router } from "express";
 import { uuidv7 } from "uuidv7";
-import { z } from "zod";
+import * as z from "zod";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { Database } from "../../persistence/database.ts";
 import { ApiError } from "../api-error.ts";

@@ -1,5 +1,5 @@
 import { HEADERS, websiteBootstrapResponseSchema } from "@cossistant/types";
-import { z } from "zod";
+import * as z from "zod";
 import { type OperationDoc, operation } from "../operation.ts";
 
 const healthSchema = z
