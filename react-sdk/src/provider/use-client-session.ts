@@ -41,6 +41,7 @@ export function useClientSession(
 	optionsRef.current = options;
 	const identity = `${options.apiUrl ?? ""}|${options.wsUrl ?? ""}|${options.publicKey ?? ""}|${generation}`;
 	const [created, setCreated] = useState<Created | null>(null);
+	const [loadError, setLoadError] = useState<Error | null>(null);
 	const current = created?.identity === identity ? created : null;
 	const latest = useRef(current);
 	latest.current = current;
@@ -57,10 +58,11 @@ export function useClientSession(
 		const load = () => {
 			if (started) return;
 			started = true;
-			stop();
 			loadClientModule().then(
 				({ CossistantClient }) => {
 					if (cancelled) return;
+					stop();
+					setLoadError(null);
 					try {
 						const client = new CossistantClient({ ...optionsRef.current, storage });
 						setCreated({ identity, client, configurationError: null });
@@ -69,8 +71,13 @@ export function useClientSession(
 					}
 				},
 				(error) => {
-					if (!cancelled)
-						setCreated({ identity, client: null, configurationError: toError(error) });
+					// The chunk did not load (offline, deploy in between): not a configuration
+					// problem. Report it and try again on the next open, idle time or request.
+					if (cancelled) return;
+					started = false;
+					const failure = toError(error);
+					setLoadError(failure);
+					for (const waiter of waiters.current.splice(0)) waiter.reject(failure);
 				},
 			);
 		};
@@ -114,7 +121,7 @@ export function useClientSession(
 	return {
 		client: current?.client ?? null,
 		ready,
-		error,
+		error: loadError ?? error,
 		configurationError: current?.configurationError ?? null,
 		requireClient,
 	};
