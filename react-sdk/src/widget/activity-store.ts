@@ -14,7 +14,7 @@ export interface ActivityState {
 export type ActivityStore = StoreApi<ActivityState> & { destroy(): void };
 
 /**
- * Aggregates unread counts and typing over the visitor's most recent conversations (the
+ * Aggregates unread counts and typing over the visitor's ten most recent conversations (the
  * trigger's badge). Framework-free; it follows the conversation list and the live view of each
  * listed conversation. Call after `client.fetchWebsite()` resolved.
  *
@@ -22,7 +22,7 @@ export type ActivityStore = StoreApi<ActivityState> & { destroy(): void };
  * const activity = createActivityStore(client);
  * activity.subscribe(({ unreadCount }) => setBadge(unreadCount));
  */
-export function createActivityStore(client: CossistantClient, { limit = 20 } = {}): ActivityStore {
+export function createActivityStore(client: CossistantClient, { limit = 10 } = {}): ActivityStore {
 	const store = createStore<ActivityState>(() => ({ unreadCount: 0, isTyping: false, typing: [] }));
 	const views = new Map<string, { state: StoreApi<ConversationViewState>; stop: () => void }>();
 
