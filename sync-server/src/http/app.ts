@@ -45,6 +45,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
 	const v1 = express.Router();
 	v1.use(cors);
+	// API answers are per visitor / per agent: never from a cache (routes such as uploads that
+	// are cacheable set their own Cache-Control).
+	v1.use((_req, res, next) => {
+		res.setHeader("Cache-Control", "no-store");
+		next();
+	});
 	v1.use(restRateLimit(options.limits));
 	v1.use(express.json({ limit: "256kb" }));
 	v1.use(openApiRouter());
