@@ -1,9 +1,24 @@
 import type { Scenario } from "./scenario.ts";
 import { clientSize } from "./scenarios/client-size.ts";
+import { coldOpen } from "./scenarios/cold-open.ts";
+import { connections } from "./scenarios/connections.ts";
+import { fanout } from "./scenarios/fanout.ts";
+import { reconnect } from "./scenarios/reconnect.ts";
+import { rest } from "./scenarios/rest.ts";
 import { storeCost } from "./scenarios/store-cost.ts";
+import { throughput } from "./scenarios/throughput.ts";
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
-export const SCENARIOS: readonly Scenario[] = [storeCost, clientSize];
+export const SCENARIOS: readonly Scenario[] = [
+	storeCost,
+	clientSize,
+	throughput,
+	fanout,
+	rest,
+	coldOpen,
+	reconnect,
+	connections,
+];
 
 /** Thrown when the command line names a scenario that does not exist. */
 export class UnknownScenarioError extends Error {

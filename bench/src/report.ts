@@ -17,12 +17,21 @@ export interface ScenarioResult {
 	unit: string;
 	/** Every metric of the run, by key. */
 	values: Record<string, MetricValue>;
-	/** The headline value: the metric the goal is about. */
-	value: number;
+	/** The headline value: the metric the goal is about (`null` when it could not be measured). */
+	value: number | null;
 	goal: Goal;
 	goalMet: boolean;
+	/** Why `value` is null (the scenario's `unmeasured`). */
+	unmeasured?: string;
+	/** The scenario's further goals, each with the value measured and its verdict. */
+	secondaryGoals?: Array<Goal & { value: number | null; met: boolean }>;
 	anchor: string;
 	machine: MachineInfo;
+	/**
+	 * 1-minute load average of the machine when the scenario started and finished: machines here
+	 * are shared, and a load above the CPU count means the numbers were measured under contention.
+	 */
+	loadAverage?: { start: number; end: number };
 	/** ISO time the run finished. */
 	at: string;
 }
@@ -36,22 +45,35 @@ export function buildResult(
 	outcome: ScenarioOutcome,
 	machine: MachineInfo,
 	at: Date,
+	loadAverage?: { start: number; end: number },
 ): ScenarioResult {
 	const headline = outcome.metrics.find((metric) => metric.key === scenario.goal.metric);
-	if (!headline || typeof headline.value !== "number" || !Number.isFinite(headline.value)) {
+	const measured =
+		headline && typeof headline.value === "number" && Number.isFinite(headline.value);
+	if (!measured && !outcome.unmeasured) {
 		throw new Error(
 			`scenario ${scenario.name} did not report a finite number for "${scenario.goal.metric}"`,
 		);
 	}
+	const value = measured ? (headline.value as number) : null;
+	const secondaryGoals = scenario.secondaryGoals?.map((goal) => {
+		const metric = outcome.metrics.find((candidate) => candidate.key === goal.metric);
+		const value =
+			typeof metric?.value === "number" && Number.isFinite(metric.value) ? metric.value : null;
+		return { ...goal, value, met: value !== null && goalMet(goal, value) };
+	});
 	return {
 		name: scenario.name,
-		unit: headline.unit,
+		unit: headline?.unit ?? "",
 		values: Object.fromEntries(outcome.metrics.map((metric) => [metric.key, metric.value])),
-		value: headline.value,
+		value,
 		goal: scenario.goal,
-		goalMet: goalMet(scenario.goal, headline.value),
+		goalMet: value !== null && goalMet(scenario.goal, value),
+		...(value === null ? { unmeasured: outcome.unmeasured } : {}),
+		...(secondaryGoals ? { secondaryGoals } : {}),
 		anchor: scenario.anchor,
 		machine,
+		...(loadAverage ? { loadAverage } : {}),
 		at: at.toISOString(),
 	};
 }

@@ -4,10 +4,12 @@
  * scenario to bench/results/. Exit code: 0 when every scenario ran (a missed goal is a
  * result, not a failure), 1 when one crashed, 2 on an unknown scenario name.
  */
+import { loadavg } from "node:os";
 import { describeMachine } from "./machine.ts";
 import { SCENARIOS, selectScenarios, UnknownScenarioError } from "./registry.ts";
 import { buildResult, writeResult } from "./report.ts";
 import type { Scenario } from "./scenario.ts";
+import { round } from "./stats.ts";
 import { renderSummaryTable, type TableEntry } from "./summary-table.ts";
 
 const EXIT_CRASHED = 1;
@@ -36,16 +38,22 @@ async function main(args: readonly string[]): Promise<number> {
 		const log = (message: string) => console.error(`[${scenario.name}] ${message}`);
 		log(scenario.description);
 		const started = performance.now();
+		const loadAtStart = loadavg()[0] ?? 0;
 		try {
 			const outcome = await scenario.run({ env: process.env, log });
-			const result = buildResult(scenario, outcome, machine, new Date());
+			const load = { start: round(loadAtStart, 2), end: round(loadavg()[0] ?? 0, 2) };
+			const result = buildResult(scenario, outcome, machine, new Date(), load);
 			const file = await writeResult(result);
-			log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${file}`);
+			log(
+				`done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${file} (load average ${load.start} → ${load.end} on ${machine.cpus} CPUs)`,
+			);
 			entries.push({
 				name: scenario.name,
 				goal: scenario.goal,
 				metrics: outcome.metrics,
 				goalMet: result.goalMet,
+				...(result.secondaryGoals ? { secondaryGoals: result.secondaryGoals } : {}),
+				...(result.unmeasured ? { unmeasured: result.unmeasured } : {}),
 			});
 		} catch (error) {
 			crashed = true;

@@ -19,6 +19,12 @@ export interface Goal {
 /** What a scenario run produces: every metric, the goal's metric among them. */
 export interface ScenarioOutcome {
 	metrics: Metric[];
+	/**
+	 * Why the goal's metric is absent, when the run could not reach what the goal is about
+	 * (e.g. 10 000 connections on this machine). The result then records `value: null` and the
+	 * goal as not met, with this reason; nothing is extrapolated.
+	 */
+	unmeasured?: string;
 }
 
 /** What the runner hands to a scenario. */
@@ -38,6 +44,11 @@ export interface Scenario {
 	/** The design decision the goal checks (quoted from shared/DESIGN.md where possible). */
 	anchor: string;
 	goal: Goal;
+	/**
+	 * Further goals on other metrics of the same run (e.g. fanout's ratio to a bare server).
+	 * Reported with their verdicts; the headline `goal` stays the one `value` is about.
+	 */
+	secondaryGoals?: readonly Goal[];
 	run(context: ScenarioContext): Promise<ScenarioOutcome>;
 }
 

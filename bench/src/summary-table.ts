@@ -4,7 +4,16 @@ import { renderTable } from "./table.ts";
 
 /** What the final table shows of one scenario: its metrics, or why it did not finish. */
 export type TableEntry =
-	| { name: string; goal: Goal; metrics: Metric[]; goalMet: boolean }
+	| {
+			name: string;
+			goal: Goal;
+			metrics: Metric[];
+			goalMet: boolean;
+			/** Further goals of the scenario with their verdicts (shown on their metrics' rows). */
+			secondaryGoals?: ReadonlyArray<Goal & { met: boolean }>;
+			/** Why the goal's metric could not be measured (shown on its own row). */
+			unmeasured?: string;
+	  }
 	| { name: string; goal: Goal; crashed: string };
 
 const HEADER = ["name", "metric", "value", "unit", "goal", "met?"] as const;
@@ -18,14 +27,26 @@ export function renderSummaryTable(entries: readonly TableEntry[]): string {
 			continue;
 		}
 		for (const metric of entry.metrics) {
-			const isGoal = metric.key === entry.goal.metric;
+			const secondary = entry.secondaryGoals?.find((goal) => goal.metric === metric.key);
+			const goal = metric.key === entry.goal.metric ? entry.goal : secondary;
+			const met = metric.key === entry.goal.metric ? entry.goalMet : secondary?.met;
 			rows.push([
 				entry.name,
 				metric.key,
 				formatValue(metric.value),
 				metric.unit,
-				isGoal ? formatGoal(entry.goal) : "",
-				isGoal ? (entry.goalMet ? "yes" : "NO") : "",
+				goal ? formatGoal(goal) : "",
+				goal ? (met ? "yes" : "NO") : "",
+			]);
+		}
+		if (entry.unmeasured) {
+			rows.push([
+				entry.name,
+				entry.goal.metric,
+				"not measured",
+				entry.unmeasured,
+				formatGoal(entry.goal),
+				"NO",
 			]);
 		}
 	}

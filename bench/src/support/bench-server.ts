@@ -1,5 +1,5 @@
 import { loadConfig, type SyncServer, startSyncServer } from "@cossistant/sync-server";
-import { HEADERS, type WebsiteBootstrapResponse } from "@cossistant/types";
+import { HEADERS, type LoginResponse, type WebsiteBootstrapResponse } from "@cossistant/types";
 import { createFreshDatabase, type FreshDatabase } from "./fresh-database.ts";
 
 /** Who submits commands: the principal type `pipeline.submit` takes. */
@@ -16,11 +16,16 @@ export interface BenchServer {
 /**
  * Starts a sync-server on a free port, quiet, with the default tuning (compaction threshold,
  * batch size), over a fresh PostgreSQL database when `databaseUrl` is set, else in-memory PGlite.
+ * `env` overrides configuration variables (e.g. `REST_RATE_LIMIT`); scenarios that change one
+ * say so in their metrics.
  */
-export async function startBenchServer(databaseUrl: string | undefined): Promise<BenchServer> {
+export async function startBenchServer(
+	databaseUrl: string | undefined,
+	env: Record<string, string> = {},
+): Promise<BenchServer> {
 	const database = await createFreshDatabase(databaseUrl);
 	try {
-		const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "true" });
+		const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "true", ...env });
 		const server = await startSyncServer(config, { db: database.db });
 		return {
 			server,
@@ -41,13 +46,50 @@ export async function startBenchServer(databaseUrl: string | undefined): Promise
 
 /** Creates a visitor as the widget does (`GET /v1/websites` with the demo public key). */
 export async function bootstrapVisitor(server: SyncServer): Promise<Principal> {
-	const publicKey = server.demo?.publicKey;
-	if (!publicKey) throw new Error("the demo website was not seeded");
+	return (await bootstrapVisitorWithToken(server)).principal;
+}
+
+/** A visitor created through `GET /v1/websites`, with the token its widget would hold. */
+export interface BootstrappedVisitor {
+	principal: Extract<Principal, { kind: "visitor" }>;
+	/** Signed visitor token (WebSocket `token`, `X-Visitor-Token` on REST). */
+	token: string;
+	/** `visitor:<id>`: the name of its outbox's principal. */
+	principalKey: `visitor:${string}`;
+}
+
+/** Creates a visitor as the widget does and keeps its token (for WebSocket clients). */
+export async function bootstrapVisitorWithToken(server: SyncServer): Promise<BootstrappedVisitor> {
+	const publicKey = demoPublicKey(server);
 	const response = await fetch(`${server.apiUrl}/websites`, {
 		headers: { [HEADERS.publicKey]: publicKey },
 	});
 	if (!response.ok)
 		throw new Error(`visitor bootstrap failed: ${response.status} ${await response.text()}`);
 	const body = (await response.json()) as WebsiteBootstrapResponse;
-	return { kind: "visitor", visitorId: body.visitor.id, websiteId: body.website.id };
+	return {
+		principal: { kind: "visitor", visitorId: body.visitor.id, websiteId: body.website.id },
+		token: body.visitorToken,
+		principalKey: `visitor:${body.visitor.id}`,
+	};
+}
+
+/** Logs the demo admin in (`POST /v1/auth/login`) and returns the session. */
+export async function loginDemoAgent(server: SyncServer): Promise<LoginResponse> {
+	const demo = server.demo;
+	if (!demo) throw new Error("the demo website was not seeded");
+	const response = await fetch(`${server.apiUrl}/auth/login`, {
+		method: "POST",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ email: demo.agentEmail, password: demo.agentPassword }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	return (await response.json()) as LoginResponse;
+}
+
+/** The demo website's public key (`pk_test_…`). */
+export function demoPublicKey(server: SyncServer): string {
+	const publicKey = server.demo?.publicKey;
+	if (!publicKey) throw new Error("the demo website was not seeded");
+	return publicKey;
 }

@@ -19,19 +19,49 @@ export async function createFreshDatabase(adminUrl: string | undefined): Promise
 		const db = await openDatabase({ kind: "pglite" });
 		return { db, kind: db.kind, name: "memory", drop: () => db.close() };
 	}
+	const created = await createFreshPostgresDatabase(adminUrl);
+	try {
+		const db = await openDatabase({ kind: "postgres", url: created.url, poolSize: 10 });
+		return {
+			db,
+			kind: db.kind,
+			name: created.name,
+			async drop() {
+				await db.close();
+				await created.drop();
+			},
+		};
+	} catch (error) {
+		await created.drop();
+		throw error;
+	}
+}
+
+/** An empty PostgreSQL database created for one run, to be opened by another process. */
+export interface FreshPostgresDatabase {
+	/** `cossistant_bench_<random>`. */
+	name: string;
+	/** Its connection URL (the admin URL with the database name swapped). */
+	url: string;
+	/** Drops it (forcibly disconnecting whoever still holds it). */
+	drop(): Promise<void>;
+}
+
+/**
+ * Creates `cossistant_bench_<random>` next to the database of `adminUrl` without opening it,
+ * for a server started in a child process.
+ */
+export async function createFreshPostgresDatabase(
+	adminUrl: string,
+): Promise<FreshPostgresDatabase> {
 	const name = `cossistant_bench_${randomBytes(6).toString("hex")}`;
 	await runAdmin(adminUrl, `CREATE DATABASE ${name}`);
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const db = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 10 });
 	return {
-		db,
-		kind: db.kind,
 		name,
-		async drop() {
-			await db.close();
-			await runAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		},
+		url: url.toString(),
+		drop: () => runAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
 	};
 }
 
