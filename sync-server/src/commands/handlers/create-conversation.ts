@@ -3,6 +3,7 @@ import { actsForWebsite } from "../access.ts";
 import { BatchContext } from "../batch-context.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
+import { createNewConversation } from "../new-conversation.ts";
 import { isAgent } from "./agent-command.ts";
 
 /**
@@ -42,29 +43,12 @@ export const createConversation: CommandHandler<"conversation.create"> = {
 		if (visitor.isBlocked) {
 			throw new CommandRejection("visitor_blocked", "This visitor has been blocked from support.");
 		}
-		if (ctx.conversation(command.conversationId)) {
-			throw new CommandRejection(
-				"conflict",
-				`Conversation ${command.conversationId} already exists.`,
-			);
-		}
-		if (command.initialMessage) ctx.assertItemIdFree(command.initialMessage.itemId);
-
-		ctx.createConversation({
-			id: command.conversationId,
+		createNewConversation(ctx, {
+			conversationId: command.conversationId,
 			websiteId: visitor.websiteId,
-			visitorId: visitor.id,
-			contactId: visitor.contactId,
-			title: command.title ?? null,
-			status: "open",
-			priority: "medium",
-			tags: [],
-			assigneeIds: [],
-			participantIds: [],
-			lastTimelineItem: null,
-			lastItemAt: ctx.now,
-			resolvedAt: null,
-			resolvedById: null,
+			visitor,
+			title: command.title,
+			initialItemId: command.initialMessage?.itemId,
 		});
 		if (command.initialMessage) {
 			ctx.appendItem(command.conversationId, {

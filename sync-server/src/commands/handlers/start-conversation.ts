@@ -4,6 +4,7 @@ import { principalKey } from "../../auth/principal.ts";
 import { requireActiveVisitor } from "../access.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
+import { createNewConversation } from "../new-conversation.ts";
 
 /** A visitor opens a conversation, optionally with the welcome messages and their first message. */
 export const startConversation: CommandHandler<"conversation.start"> = {
@@ -23,29 +24,12 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors start conversations here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
-		if (ctx.conversation(command.conversationId)) {
-			throw new CommandRejection(
-				"conflict",
-				`Conversation ${command.conversationId} already exists.`,
-			);
-		}
-		if (command.initialMessage) ctx.assertItemIdFree(command.initialMessage.itemId);
-
-		ctx.createConversation({
-			id: command.conversationId,
+		createNewConversation(ctx, {
+			conversationId: command.conversationId,
 			websiteId: principal.websiteId,
-			visitorId: visitor.id,
-			contactId: visitor.contactId,
-			title: command.title ?? null,
-			status: "open",
-			priority: "medium",
-			tags: [],
-			assigneeIds: [],
-			participantIds: [],
-			lastTimelineItem: null,
-			lastItemAt: ctx.now,
-			resolvedAt: null,
-			resolvedById: null,
+			visitor,
+			title: command.title,
+			initialItemId: command.initialMessage?.itemId,
 		});
 		// Welcome messages come from the host page's config, i.e. from the browser: they are kept
 		// as team messages of no one in particular. A visitor can never attribute text to a real

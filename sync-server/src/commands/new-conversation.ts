@@ -1,0 +1,39 @@
+import type { BatchContext, VisitorFacts } from "./batch-context.ts";
+import { CommandRejection } from "./command-rejection.ts";
+
+/**
+ * Checks then creates a new open conversation for `visitor` (shared by the visitor's
+ * `conversation.start` and the agents' `conversation.create`): a conversation id or first-item
+ * id already in use is refused before anything is written.
+ */
+export function createNewConversation(
+	ctx: BatchContext,
+	input: {
+		conversationId: string;
+		websiteId: string;
+		visitor: VisitorFacts;
+		title: string | undefined;
+		initialItemId: string | undefined;
+	},
+): void {
+	if (ctx.conversation(input.conversationId)) {
+		throw new CommandRejection("conflict", `Conversation ${input.conversationId} already exists.`);
+	}
+	if (input.initialItemId) ctx.assertItemIdFree(input.initialItemId);
+	ctx.createConversation({
+		id: input.conversationId,
+		websiteId: input.websiteId,
+		visitorId: input.visitor.id,
+		contactId: input.visitor.contactId,
+		title: input.title ?? null,
+		status: "open",
+		priority: "medium",
+		tags: [],
+		assigneeIds: [],
+		participantIds: [],
+		lastTimelineItem: null,
+		lastItemAt: ctx.now,
+		resolvedAt: null,
+		resolvedById: null,
+	});
+}
