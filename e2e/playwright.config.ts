@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./support/chromium.ts";
+
+/**
+ * End-to-end suites in Debian's Chromium against a real sync-server (child process) and a real
+ * database: `widget/` (the React Quickstart host page), `dashboard/` (the agents' PWA) and
+ * `next/` (the Next.js example built with `next build`). Run: `npm run test:e2e`.
+ */
+export default defineConfig({
+	testDir: ".",
+	testMatch: "**/*.e2e.ts",
+	// Two cores on these machines, and each suite runs its own server: one worker keeps timings sane.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [["list"]],
+	outputDir: "../.data/e2e-results",
+	use: {
+		browserName: "chromium",
+		launchOptions: chromiumLaunchOptions(),
+		trace: "retain-on-failure",
+	},
+	projects: [
+		{ name: "widget", testDir: "./widget" },
+		{ name: "dashboard", testDir: "./dashboard" },
+		{ name: "next", testDir: "./next" },
+	],
+});
