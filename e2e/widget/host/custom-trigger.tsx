@@ -1,0 +1,33 @@
+// Level 3 of the docs' Customization page, "Custom Trigger in a Topbar": Support.Trigger with
+// a render function receiving TriggerRenderProps, placed in the host's navigation bar.
+import { Support, type TriggerRenderProps } from "@cossistant/react";
+import { mount } from "./mount.tsx";
+
+function Topbar() {
+	return (
+		<nav className="topbar" aria-label="Main">
+			<strong>Acme</strong>
+			<Support side="bottom" align="end">
+				<Support.Trigger className="topbar-help">
+					{({ isOpen, unreadCount }: TriggerRenderProps) => (
+						<>
+							{isOpen ? "Close" : "Help"}
+							{unreadCount > 0 && (
+								<span className="topbar-badge" data-testid="topbar-badge">
+									{unreadCount}
+								</span>
+							)}
+						</>
+					)}
+				</Support.Trigger>
+			</Support>
+		</nav>
+	);
+}
+
+mount(
+	<>
+		<Topbar />
+		<h1>You are ready to chat</h1>
+	</>,
+);

@@ -1,0 +1,39 @@
+// Steps 3 and 4 of the docs' React Quickstart (src/main.tsx): SupportProvider around the app and
+// the plain-CSS theme. The key is passed explicitly ("Passing the key explicitly"), with the
+// self-hosted server's apiUrl; the test server writes both into the page as `cossistantDemo`.
+import "@cossistant/react/styles.css";
+import { SupportProvider, type SupportProviderProps } from "@cossistant/react";
+import type { ReactNode } from "react";
+import { StrictMode } from "react";
+import ReactDOM from "react-dom/client";
+import "./host.css";
+
+/** What the host server puts on `window` before the bundle runs. */
+export interface DemoSettings {
+	apiUrl: string;
+	publicKey: string;
+}
+
+declare global {
+	interface Window {
+		cossistantDemo?: DemoSettings;
+	}
+}
+
+/** The page's query string: per-test settings such as `locale` or `dark`. */
+export const pageParams = new URLSearchParams(location.search);
+
+/** Renders `app` inside `SupportProvider`, as the Quickstart's `main.tsx` does. */
+export function mount(app: ReactNode, providerProps: Partial<SupportProviderProps> = {}): void {
+	const demo = window.cossistantDemo;
+	const root = document.getElementById("root");
+	if (!demo || !root) throw new Error("the host page needs #root and window.cossistantDemo");
+	if (pageParams.get("dark") === "1") document.documentElement.classList.add("dark");
+	ReactDOM.createRoot(root).render(
+		<StrictMode>
+			<SupportProvider publicKey={demo.publicKey} apiUrl={demo.apiUrl} {...providerProps}>
+				{app}
+			</SupportProvider>
+		</StrictMode>,
+	);
+}

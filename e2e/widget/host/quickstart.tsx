@@ -1,0 +1,34 @@
+// Steps 5 to 7 of the docs' React Quickstart (src/App.tsx): <Support /> with zero props,
+// IdentifySupportVisitor for a signed-in user and SupportConfig's welcome copy. Query settings:
+// `identify=1` signs Jane in, `config=1` adds the SupportConfig, `locale=fr` sets the locale.
+import { IdentifySupportVisitor, Support, SupportConfig } from "@cossistant/react";
+import { type DefaultMessage, SenderType } from "@cossistant/types";
+import { mount, pageParams } from "./mount.tsx";
+
+const user = { id: "user_123", email: "jane@acme.com", name: "Jane Doe" };
+
+const defaultMessages: DefaultMessage[] = [
+	{
+		content: `Hi ${user.name ?? "there"}, anything I can help with?`,
+		senderType: SenderType.TEAM_MEMBER,
+	},
+];
+const quickOptions: string[] = ["How to identify a visitor?"];
+
+function App() {
+	const locale = pageParams.get("locale");
+	return (
+		<>
+			<h1>You are ready to chat</h1>
+			{pageParams.get("identify") === "1" ? (
+				<IdentifySupportVisitor externalId={user.id} email={user.email} name={user.name} />
+			) : null}
+			{pageParams.get("config") === "1" ? (
+				<SupportConfig defaultMessages={defaultMessages} quickOptions={quickOptions} />
+			) : null}
+			{locale ? <Support locale={locale} /> : <Support />}
+		</>
+	);
+}
+
+mount(<App />);

@@ -1,0 +1,111 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { basename, resolve } from "node:path";
+import { build } from "esbuild";
+
+/** The host pages, one per docs page they reproduce (entry files in `../host/`). */
+export const HOST_PAGES = [
+	"quickstart",
+	"events",
+	"custom-trigger",
+	"custom-pages",
+	"support-state",
+] as const;
+export type HostPageName = (typeof HOST_PAGES)[number];
+
+/** A running static server for the bundled host pages. */
+export interface HostServer {
+	/** `http://localhost:<port>`: localhost is an allowed origin for `pk_test_` keys. */
+	origin: string;
+	/** URL of a host page with optional query settings (`locale`, `dark`, …). */
+	url(page: HostPageName, settings?: Record<string, string>): string;
+	close(): Promise<void>;
+}
+
+const HOST_DIR = resolve(import.meta.dirname, "../host");
+
+/**
+ * Bundles the host pages as an application would ship them (esbuild, minified, code splitting,
+ * so the widget's lazy chunks load from the server on idle or open) with the workspace packages
+ * from source (`@cossistant/source`).
+ */
+async function bundleHostPages(): Promise<Map<string, { type: string; body: Uint8Array }>> {
+	const result = await build({
+		entryPoints: HOST_PAGES.map((name) => resolve(HOST_DIR, `${name}.tsx`)),
+		bundle: true,
+		splitting: true,
+		minify: true,
+		format: "esm",
+		platform: "browser",
+		target: "es2022",
+		jsx: "automatic",
+		conditions: ["@cossistant/source"],
+		define: { "process.env.NODE_ENV": '"production"' },
+		outdir: "/host-out",
+		write: false,
+		logLevel: "silent",
+	});
+	const files = new Map<string, { type: string; body: Uint8Array }>();
+	for (const file of result.outputFiles) {
+		const type = file.path.endsWith(".css") ? "text/css" : "text/javascript";
+		files.set(`/${basename(file.path)}`, { type, body: file.contents });
+	}
+	return files;
+}
+
+function html(page: string, demo: { apiUrl: string; publicKey: string }): string {
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Acme (${page})</title>
+<link rel="stylesheet" href="/${page}.css">
+<script>window.cossistantDemo = ${JSON.stringify(demo)};</script>
+<script type="module" src="/${page}.js"></script>
+</head>
+<body><main id="root"></main></body>
+</html>`;
+}
+
+/**
+ * Serves the host pages on `http://localhost:<free port>` for a sync-server's demo website:
+ * `/<page>.html`, its bundle and the shared chunks.
+ */
+export async function startHostServer(demo: {
+	apiUrl: string;
+	publicKey: string;
+}): Promise<HostServer> {
+	const files = await bundleHostPages();
+	const server: Server = createServer((request, response) => {
+		const path = new URL(request.url ?? "/", "http://localhost").pathname;
+		const page = /^\/([a-z-]+)\.html$/.exec(path)?.[1];
+		if (page && (HOST_PAGES as readonly string[]).includes(page)) {
+			response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+			response.end(html(page, { apiUrl: demo.apiUrl, publicKey: demo.publicKey }));
+			return;
+		}
+		const file = files.get(path);
+		if (!file) {
+			response.writeHead(404).end();
+			return;
+		}
+		response.writeHead(200, { "content-type": file.type, "cache-control": "no-store" });
+		response.end(file.body);
+	});
+	await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+	const { port } = server.address() as AddressInfo;
+	const origin = `http://localhost:${port}`;
+	return {
+		origin,
+		url: (page, settings = {}) => {
+			const query = new URLSearchParams(settings).toString();
+			return `${origin}/${page}.html${query ? `?${query}` : ""}`;
+		},
+		close: () =>
+			new Promise((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			}),
+	};
+}
