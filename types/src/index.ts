@@ -10,6 +10,7 @@ export * from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
 export * from "./rest-conversations.ts";
+export * from "./rest-dashboard.ts";
 export * from "./rest-directory.ts";
 export * from "./sender.ts";
 export * from "./support-state.ts";

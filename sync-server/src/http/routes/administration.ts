@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
+import { agentRolesRouter } from "./agent-roles.ts";
 import { agentsRouter } from "./agents.ts";
 import { aiAgentsRouter } from "./ai-agents.ts";
 import { apiKeysRouter } from "./api-keys.ts";
@@ -24,6 +25,7 @@ export function administrationRouter(options: AdministrationOptions): Router {
 	router.use(apiKeysRouter(db, auth, sockets));
 	router.use(websiteSettingsRouter(db, auth));
 	router.use(agentsRouter(db, auth, { sessionTtlMs, sockets }));
+	router.use(agentRolesRouter(db, auth, sockets));
 	router.use(aiAgentsRouter(db, auth));
 	return router;
 }

@@ -6,6 +6,8 @@ import { contactsAdminRouter } from "./contacts-admin.ts";
 import { conversationMessagesRouter } from "./conversation-messages.ts";
 import { conversationsRouter } from "./conversations.ts";
 import { organizationsRouter } from "./organizations.ts";
+import { teamFeatureFlagsRouter } from "./team-feature-flags.ts";
+import { teamVisitorsRouter } from "./team-visitors.ts";
 import { visitorsRouter } from "./visitors.ts";
 
 /**
@@ -24,5 +26,7 @@ export function teamApiRouter(
 	router.use(visitorsRouter(db, auth, pipeline));
 	router.use(contactsAdminRouter(db, auth, pipeline));
 	router.use(organizationsRouter(db, auth, pipeline));
+	router.use(teamVisitorsRouter(db, auth));
+	router.use(teamFeatureFlagsRouter(db, auth, pipeline));
 	return router;
 }

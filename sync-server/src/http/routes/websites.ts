@@ -36,6 +36,8 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 			req.header(HEADERS.visitorLanguage) ?? firstAcceptLanguage(req),
 		);
 		const timezone = parseOptional(timezoneSchema, req.header(HEADERS.visitorTimezone));
+		// Kept so agents can tell a contact's devices apart (browser / OS); capped, never trusted.
+		const userAgent = req.header("user-agent")?.slice(0, 512) || undefined;
 
 		const token = req.header(HEADERS.visitorToken);
 		const resumed = token ? await auth.checkVisitorToken(token, key.websiteId) : null;
@@ -47,11 +49,12 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 						lastSeenAt: new Date(),
 						...(language ? { language } : {}),
 						...(timezone ? { timezone } : {}),
+						...(userAgent ? { userAgent } : {}),
 					},
 					include: { contact: true },
 				})
 			: await db.prisma.visitor.create({
-					data: { id: visitorId, websiteId: key.websiteId, language, timezone },
+					data: { id: visitorId, websiteId: key.websiteId, language, timezone, userAgent },
 					include: { contact: true },
 				});
 

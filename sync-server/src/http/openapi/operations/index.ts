@@ -2,6 +2,7 @@ import type { OperationDoc } from "../operation.ts";
 import { adminOperations } from "./admin.ts";
 import { authOperations } from "./auth.ts";
 import { conversationOperations } from "./conversations.ts";
+import { dashboardOperations } from "./dashboard.ts";
 import { directoryOperations } from "./directory.ts";
 import { publicOperations } from "./public.ts";
 import { supportOperations } from "./support.ts";
@@ -18,5 +19,6 @@ export const OPERATIONS: readonly OperationDoc[] = [
 	...supportOperations,
 	...conversationOperations,
 	...directoryOperations,
+	...dashboardOperations,
 	...uploadOperations,
 ];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Visitor" ADD COLUMN     "userAgent" TEXT;
