@@ -1,0 +1,96 @@
+import { expect, test } from "./support/widget-test.ts";
+
+test.describe("customization (docs: Customization, Routing & Pages, Locale & Text, Theme)", () => {
+	test("level 3: a custom Support.Trigger in a topbar gets isOpen and unreadCount", async ({
+		openHost,
+		desk,
+	}) => {
+		const page = await openHost("custom-trigger");
+		const nav = page.getByRole("navigation", { name: "Main" });
+		// The window renders inside <Support>, in the nav too: address the trigger by its class.
+		const trigger = nav.locator("button.topbar-help");
+		await expect(page.locator(".co-trigger-default")).toHaveCount(0);
+		await expect(trigger).toHaveText("Help");
+		await trigger.click();
+		await expect(trigger).toHaveText("Close");
+		await expect(trigger).toHaveAttribute("aria-expanded", "true");
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		// side="bottom": the window opens below the topbar trigger, inside the viewport.
+		const triggerBox = await trigger.boundingBox();
+		const dialogBox = await dialog.boundingBox();
+		const viewport = page.viewportSize();
+		expect(triggerBox && dialogBox && viewport).toBeTruthy();
+		if (triggerBox && dialogBox && viewport) {
+			expect(dialogBox.y).toBeGreaterThan(triggerBox.y + triggerBox.height);
+			expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(viewport.width - 8 + 0.5);
+		}
+
+		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const composer = dialog.getByRole("textbox", { name: "Message" });
+		await composer.fill("Question from the topbar");
+		await composer.press("Enter");
+		const conversation = await desk.conversationWithMessage("Question from the topbar");
+		await trigger.click();
+		await expect(dialog).toHaveCount(0);
+		await expect(trigger).toHaveText("Help");
+		await desk.reply(conversation.id, "Answer for the topbar");
+		await expect(nav.getByTestId("topbar-badge")).toHaveText("1");
+		await expect(trigger).toHaveText("Help1");
+		await trigger.click();
+		await expect(dialog.getByText("Answer for the topbar")).toBeVisible();
+		await expect(nav.getByTestId("topbar-badge")).toHaveCount(0);
+	});
+
+	test("custom pages: Support.Page with typed params, navigate, goBack, canGoBack", async ({
+		openHost,
+	}) => {
+		const page = await openHost("custom-pages");
+		await page.getByRole("button", { name: "Open profile settings" }).click();
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await expect(dialog.getByRole("heading", { name: "Settings" })).toBeVisible();
+		await expect(dialog.getByText("Current tab: profile")).toBeVisible();
+		await dialog.getByRole("button", { name: "Open help" }).click();
+		await expect(dialog.getByRole("heading", { name: "Help Center" })).toBeVisible();
+		await expect(dialog.getByText("Page: HELP")).toBeVisible();
+		await dialog.getByRole("button", { name: "Back to settings" }).click();
+		await expect(dialog.getByText("Current tab: profile")).toBeVisible();
+		await dialog.getByRole("button", { name: "Go back" }).click();
+		await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();
+	});
+
+	test('locale="fr": the trigger, the window and the composer speak French', async ({
+		openHost,
+	}) => {
+		const page = await openHost("quickstart", { locale: "fr" });
+		await page.getByRole("button", { name: "Ouvrir le support" }).click();
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await expect(dialog.getByText("Comment pouvons-nous vous aider ?")).toBeVisible();
+		await expect(dialog.locator('[data-key-name="page.home.tagline"]')).toBeVisible();
+		await dialog.getByRole("button", { name: "Poser une question" }).click();
+		await expect(dialog.getByRole("textbox", { name: "Message" })).toHaveAttribute(
+			"placeholder",
+			"Écrivez un message…",
+		);
+		await expect(dialog.getByRole("button", { name: "Envoyer" })).toBeVisible();
+		await expect(page.getByRole("button", { name: "Fermer le support" })).toBeVisible();
+	});
+
+	test("dark mode follows a .dark ancestor on the host page", async ({ openHost, page }) => {
+		await openHost("quickstart");
+		await page.getByRole("button", { name: "Open support" }).click();
+		const content = page.locator(".co-content");
+		const light = await content.evaluate((node) => getComputedStyle(node).backgroundColor);
+
+		await page.goto(page.url().replace("quickstart.html", "quickstart.html?dark=1"));
+		await page.getByRole("button", { name: "Open support" }).click();
+		await expect(page.locator("html")).toHaveClass(/dark/);
+		const dark = await content.evaluate((node) => getComputedStyle(node).backgroundColor);
+		expect(dark).not.toBe(light);
+		// The documented defaults: oklch(99% 0 0) light, oklch(15.5% 0 0) dark.
+		expect(light).toMatch(/oklch\(0\.99 0 0\)|rgb\(\s*25[0-5],/);
+		expect(dark).toMatch(/oklch\(0\.155 0 0\)|rgb\(\s*1\d,/);
+		// The host's own styles (Georgia body font) do not leak into the widget.
+		const font = await content.evaluate((node) => getComputedStyle(node).fontFamily);
+		expect(font).not.toContain("Georgia");
+	});
+});
