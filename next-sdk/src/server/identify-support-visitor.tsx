@@ -1,0 +1,52 @@
+import "server-only";
+import type { IdentifyParams } from "@cossistant/types";
+import { IdentifySupportVisitor as IdentifyOnClient } from "../client.ts";
+import { createIdentitySignature, signedValueOf } from "./identity-signature.ts";
+
+/** The environment variable the identity secret is read from when no prop gives it. */
+export const IDENTITY_SECRET_ENV = "COSSISTANT_IDENTITY_SECRET";
+
+/** Props of the Server Component `<IdentifySupportVisitor>`: `identify()`'s, without a signature. */
+export interface ServerIdentifySupportVisitorProps extends Omit<IdentifyParams, "signature"> {
+	/**
+	 * The website's identity secret (dashboard → settings → identity secret). Defaults to
+	 * `process.env.COSSISTANT_IDENTITY_SECRET`. Read on the server only: it is never rendered.
+	 */
+	identitySecret?: string;
+}
+
+/**
+ * Identifies the visitor as your signed-in user, from a Server Component (e.g. the layout of your
+ * authenticated routes). The identity signature (HMAC-SHA256 of the externalId, or of the email
+ * when there is none) is computed here on the server from `COSSISTANT_IDENTITY_SECRET`; only the
+ * parameters and that signature reach the browser, where the client part sends `identify` when
+ * they changed (hashed, so re-renders and reloads cost no request).
+ *
+ * Without a secret the identify is sent unsigned, which the server accepts for test keys and
+ * for new contacts unless the website requires verification.
+ *
+ * @example
+ * // app/(app)/layout.tsx
+ * import { IdentifySupportVisitor } from "@cossistant/next";
+ *
+ * export default async function AppLayout({ children }: { children: React.ReactNode }) {
+ *   const user = await getUser();
+ *   return (
+ *     <>
+ *       <IdentifySupportVisitor externalId={user.id} email={user.email} name={user.name} metadata={{ plan: user.plan }} />
+ *       {children}
+ *     </>
+ *   );
+ * }
+ */
+export async function IdentifySupportVisitor({
+	identitySecret,
+	...params
+}: ServerIdentifySupportVisitorProps) {
+	const secret = identitySecret ?? process.env[IDENTITY_SECRET_ENV];
+	const signature =
+		secret && signedValueOf(params) !== undefined
+			? await createIdentitySignature(params, secret)
+			: undefined;
+	return <IdentifyOnClient {...params} {...(signature === undefined ? {} : { signature })} />;
+}
