@@ -14,7 +14,6 @@ import {
 	VISITOR_PROFILE_KEYS,
 	type VisitorMetadata,
 } from "@cossistant/types";
-import { uuidv7 } from "uuidv7";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { detectPublicKey } from "./config/env.ts";
 import { ContactsApi } from "./contacts/contacts-api.ts";
@@ -24,6 +23,7 @@ import { CossistantConfigurationError } from "./errors.ts";
 import { SupportEventEmitter, toError } from "./events/support-events.ts";
 import { RestClient } from "./http/rest-client.ts";
 import { VisitorSession } from "./identity/visitor-session.ts";
+import { newId } from "./ids/new-id.ts";
 import { Outbox } from "./outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "./outbox/outbox-persistence.ts";
 import { browserEnvironment, type ClientEnvironment } from "./platform/environment.ts";
@@ -200,15 +200,15 @@ export class CossistantClient {
 	 * queued; the conversation shows as pending until the server applies it.
 	 */
 	async startConversation(options: StartConversationOptions = {}): Promise<string> {
-		const conversationId = uuidv7();
+		const conversationId = newId();
 		const initialParts = toParts(options.initialMessage);
 		const command: Command = {
-			id: uuidv7(),
+			id: newId(),
 			type: "conversation.start",
 			conversationId,
 			...(options.title ? { title: options.title } : {}),
 			...(options.defaultMessages?.length ? { defaultMessages: options.defaultMessages } : {}),
-			...(initialParts ? { initialMessage: { itemId: uuidv7(), parts: initialParts } } : {}),
+			...(initialParts ? { initialMessage: { itemId: newId(), parts: initialParts } } : {}),
 		};
 		await this.enqueue(command);
 		this.events.emitConversationStart(conversationId);
@@ -225,8 +225,8 @@ export class CossistantClient {
 	async sendMessage(conversationId: string, message: string | MessagePart[]): Promise<string> {
 		const parts = toParts(message);
 		if (!parts) throw new CossistantConfigurationError("A message needs text or parts.");
-		const itemId = uuidv7();
-		await this.enqueue({ id: uuidv7(), type: "message.send", conversationId, itemId, parts });
+		const itemId = newId();
+		await this.enqueue({ id: newId(), type: "message.send", conversationId, itemId, parts });
 		this.events.emitMessageSent(conversationId, this.localItem(conversationId, { itemId, parts }));
 		return itemId;
 	}
@@ -282,7 +282,7 @@ export class CossistantClient {
 		const last = this.lastSeenSent.get(conversationId) ?? 0;
 		if (!force && Date.now() - last < SEEN_THROTTLE_MS) return;
 		this.lastSeenSent.set(conversationId, Date.now());
-		await this.enqueue({ id: uuidv7(), type: "conversation.markSeen", conversationId });
+		await this.enqueue({ id: newId(), type: "conversation.markSeen", conversationId });
 	}
 
 	/**

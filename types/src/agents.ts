@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { agentUserSchema, loginResponseSchema } from "./auth.ts";
 import { isoDateSchema } from "./ids.ts";
 import { aiAgentSchema } from "./website.ts";
@@ -8,10 +8,10 @@ import { allowedOriginsSchema } from "./website-settings.ts";
 export const agentRoleSchema = z.enum(["admin", "agent"]);
 
 /** A new password: long enough to resist guessing, bounded so hashing stays cheap. */
-export const newPasswordSchema = z.string().min(10).max(256);
+export const newPasswordSchema = z.string().check(z.minLength(10), z.maxLength(256));
 
-const emailSchema = z.email().max(320);
-const displayNameSchema = z.string().trim().min(1).max(100);
+const emailSchema = z.email().check(z.maxLength(320));
+const displayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 /**
  * `POST /v1/websites/:websiteId/agents` (admins). With `password` the agent is created at once;
@@ -21,8 +21,8 @@ const displayNameSchema = z.string().trim().min(1).max(100);
 export const createAgentRequestSchema = z.strictObject({
 	email: emailSchema,
 	name: displayNameSchema,
-	role: agentRoleSchema.default("agent"),
-	password: newPasswordSchema.optional(),
+	role: z._default(agentRoleSchema, "agent"),
+	password: z.optional(newPasswordSchema),
 });
 
 /** A pending invitation (its token is shown once, at creation). */
@@ -50,18 +50,15 @@ export const agentListResponseSchema = z.object({
 
 /** `POST /v1/auth/accept-invite`: sets the password and logs in (answers a LoginResponse). */
 export const acceptInviteRequestSchema = z.strictObject({
-	token: z.string().min(1).max(200),
+	token: z.string().check(z.minLength(1), z.maxLength(200)),
 	password: newPasswordSchema,
-	name: displayNameSchema.optional(),
+	name: z.optional(displayNameSchema),
 });
 
 /** `POST /v1/websites/:websiteId/ai-agents` (admins): an actor backends post messages as. */
 export const createAiAgentRequestSchema = z.strictObject({
 	name: displayNameSchema,
-	image: z
-		.url({ protocol: /^https?$/ })
-		.max(2_048)
-		.optional(),
+	image: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2_048))),
 });
 
 export const aiAgentResponseSchema = z.object({ aiAgent: aiAgentSchema });
@@ -84,11 +81,11 @@ export const setupRequestSchema = z.strictObject({
 	name: displayNameSchema,
 	password: newPasswordSchema,
 	websiteName: displayNameSchema,
-	allowedOrigins: allowedOriginsSchema.optional(),
+	allowedOrigins: z.optional(allowedOriginsSchema),
 });
 
 /** The admin's session (as a login answers) plus the website and its first `pk_test_…` key. */
-export const setupResponseSchema = loginResponseSchema.extend({
+export const setupResponseSchema = z.extend(loginResponseSchema, {
 	website: z.object({ id: z.string(), name: z.string() }),
 	publicKey: z.string(),
 });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isoDateSchema } from "./ids.ts";
 
 /** `public` keys (`pk_…`) work from browsers on allowed origins; `private` keys (`sk_…`) are for servers. */
@@ -8,7 +8,7 @@ export const apiKeyEnvironmentSchema = z.enum(["test", "live"]);
 
 /** `POST /v1/websites/:websiteId/api-keys` (admins). */
 export const createApiKeyRequestSchema = z.strictObject({
-	name: z.string().trim().min(1).max(100),
+	name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 	kind: apiKeyKindSchema,
 	environment: apiKeyEnvironmentSchema,
 });
@@ -26,10 +26,10 @@ export const apiKeySchema = z.object({
 	/** First characters of the key, for recognising it (`sk_live_AbCd`). */
 	prefix: z.string(),
 	/** The whole key, for public keys only. */
-	publicValue: z.string().nullable(),
+	publicValue: z.nullable(z.string()),
 	/** Last use, updated at most once a minute per key. */
-	lastUsedAt: isoDateSchema.nullable(),
-	revokedAt: isoDateSchema.nullable(),
+	lastUsedAt: z.nullable(isoDateSchema),
+	revokedAt: z.nullable(isoDateSchema),
 	createdAt: isoDateSchema,
 });
 

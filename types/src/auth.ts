@@ -1,15 +1,15 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const loginRequestSchema = z.object({
-	email: z.email().max(320),
-	password: z.string().min(1).max(1_024),
+	email: z.email().check(z.maxLength(320)),
+	password: z.string().check(z.minLength(1), z.maxLength(1_024)),
 });
 
 export const agentUserSchema = z.object({
 	id: z.string(),
 	email: z.string(),
 	name: z.string(),
-	image: z.string().nullable(),
+	image: z.nullable(z.string()),
 	role: z.enum(["admin", "agent"]),
 });
 

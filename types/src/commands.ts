@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
@@ -12,7 +12,8 @@ import {
 import { defaultMessageSchema } from "./sender.ts";
 import {
 	featureFlagMutationSchema,
-	identifyParamsSchema,
+	identifiedByExternalIdOrEmail,
+	identifyParamsShape,
 	onboardingMetadataSchema,
 	supportNameSchema,
 } from "./support-state.ts";
@@ -26,27 +27,31 @@ const envelope = {
 	/** Globally unique, client-generated (UUIDv7 / ULID): the idempotency key. */
 	id: idSchema,
 	/** Client time the user acted (informational; items carry server time). */
-	clientTime: z.number().int().nonnegative().optional(),
+	clientTime: z.optional(z.int().check(z.nonnegative())),
 };
 
 const conversationRef = { conversationId: idSchema };
 
 const tagSchema = z
 	.string()
-	.trim()
-	.min(1)
-	.max(LIMITS.maxTagLength)
-	.regex(/^[^\p{C}]+$/u, "must not contain control characters");
+	.check(
+		z.trim(),
+		z.minLength(1),
+		z.maxLength(LIMITS.maxTagLength),
+		z.regex(/^[^\p{C}]+$/u, "must not contain control characters"),
+	);
 
 export const startConversationCommandSchema = z.object({
 	...envelope,
 	...conversationRef,
 	type: z.literal("conversation.start"),
-	title: z.string().max(LIMITS.maxTitleLength).optional(),
+	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
 	/** Welcome messages shown before the conversation existed; stored as its first items. */
-	defaultMessages: z.array(defaultMessageSchema).max(LIMITS.maxDefaultMessages).optional(),
+	defaultMessages: z.optional(
+		z.array(defaultMessageSchema).check(z.maxLength(LIMITS.maxDefaultMessages)),
+	),
 	/** The visitor's first message, sent atomically with the start. */
-	initialMessage: z.object({ itemId: idSchema, parts: messagePartsSchema }).optional(),
+	initialMessage: z.optional(z.object({ itemId: idSchema, parts: messagePartsSchema })),
 });
 
 export const sendMessageCommandSchema = z.object({
@@ -131,7 +136,7 @@ const visitorBlockFields = {
 	...envelope,
 	visitorId: idSchema,
 	/** Where the `visitor_blocked` / `visitor_unblocked` event item goes (one of the visitor's). */
-	conversationId: idSchema.optional(),
+	conversationId: z.optional(idSchema),
 };
 
 /** An agent blocks a visitor: it can send nothing and open nothing until unblocked. */
@@ -161,12 +166,9 @@ export const identifyContactCommandSchema = z
 	.object({
 		...envelope,
 		type: z.literal("contact.identify"),
-		...identifyParamsSchema.shape,
+		...identifyParamsShape,
 	})
-	.refine((value) => value.externalId !== undefined || value.email !== undefined, {
-		message: "externalId or email is required",
-		path: ["externalId"],
-	});
+	.check(identifiedByExternalIdOrEmail);
 
 /** A backend (private key) or an agent adds, removes or sets feature flags of one target. */
 export const mutateFeatureFlagsCommandSchema = z.object({
@@ -180,7 +182,7 @@ export const setOnboardingMetadataCommandSchema = z.object({
 	...envelope,
 	type: z.literal("onboarding.setMetadata"),
 	stepId: supportNameSchema,
-	metadata: onboardingMetadataSchema.nullable(),
+	metadata: z.nullable(onboardingMetadataSchema),
 });
 
 /** Marks one onboarding step completed (completing it again is a no-op). */
@@ -199,8 +201,8 @@ export const createConversationCommandSchema = z.object({
 	...conversationRef,
 	type: z.literal("conversation.create"),
 	visitorId: idSchema,
-	title: z.string().max(LIMITS.maxTitleLength).optional(),
-	initialMessage: z.object({ itemId: idSchema, parts: messagePartsSchema }).optional(),
+	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
+	initialMessage: z.optional(z.object({ itemId: idSchema, parts: messagePartsSchema })),
 });
 
 /**
@@ -222,8 +224,8 @@ export const createOrganizationCommandSchema = z.object({
 	organizationId: idSchema,
 	websiteId: idSchema,
 	name: directoryNameSchema,
-	externalId: externalIdSchema.optional(),
-	metadata: visitorMetadataSchema.optional(),
+	externalId: z.optional(externalIdSchema),
+	metadata: z.optional(visitorMetadataSchema),
 });
 
 /** An agent or a backend renames an organization or changes its externalId or metadata. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { timelineItemSchema } from "./timeline.ts";
 
@@ -13,18 +13,18 @@ export const conversationSchema = z.object({
 	id: idSchema,
 	websiteId: z.string(),
 	visitorId: z.string(),
-	contactId: z.string().nullable(),
-	title: z.string().nullable(),
+	contactId: z.nullable(z.string()),
+	title: z.nullable(z.string()),
 	status: conversationStatusSchema,
 	priority: conversationPrioritySchema,
 	tags: z.array(z.string()),
 	/** User ids of agents taking part. */
 	participantIds: z.array(z.string()),
 	assigneeIds: z.array(z.string()),
-	lastTimelineItem: timelineItemSchema.nullable(),
+	lastTimelineItem: z.nullable(timelineItemSchema),
 	createdAt: isoDateSchema,
 	updatedAt: isoDateSchema,
-	resolvedAt: isoDateSchema.nullable(),
+	resolvedAt: z.nullable(isoDateSchema),
 });
 
 /** Conversation record used throughout the support widget and event payloads. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Stable REST / WebSocket error codes. Clients branch on `code`, never on `message`. */
 export const API_ERROR_CODES = [
@@ -31,7 +31,7 @@ export const apiErrorBodySchema = z.object({
 	error: z.object({
 		code: apiErrorCodeSchema,
 		message: z.string(),
-		details: z.unknown().optional(),
+		details: z.optional(z.unknown()),
 	}),
 });
 

@@ -9,6 +9,7 @@ export * from "./ids.ts";
 export * from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
+export * from "./pagination.ts";
 export * from "./rest-conversations.ts";
 export * from "./rest-dashboard.ts";
 export * from "./rest-directory.ts";

@@ -1,20 +1,22 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LIMITS } from "./limits.ts";
 
 /** A metadata value: primitives only, so it can be filtered and displayed everywhere. */
 export const metadataValueSchema = z.union([
-	z.string().max(LIMITS.maxMetadataStringLength),
-	z.number().finite(),
+	z.string().check(z.maxLength(LIMITS.maxMetadataStringLength)),
+	z.number(),
 	z.boolean(),
 	z.null(),
 ]);
 
 /** Key-value pairs about a visitor or contact (`plan`, `mrr`, …). Nested values are rejected. */
 export const visitorMetadataSchema = z
-	.record(z.string().min(1).max(100), metadataValueSchema)
-	.refine((value) => Object.keys(value).length <= LIMITS.maxMetadataKeys, {
-		message: `at most ${LIMITS.maxMetadataKeys} keys`,
-	});
+	.record(z.string().check(z.minLength(1), z.maxLength(100)), metadataValueSchema)
+	.check(
+		z.refine((value) => Object.keys(value).length <= LIMITS.maxMetadataKeys, {
+			message: `at most ${LIMITS.maxMetadataKeys} keys`,
+		}),
+	);
 
 export type MetadataValue = z.infer<typeof metadataValueSchema>;
 /** Key-value pairs for storing custom data about contacts (docs: Types → VisitorMetadata). */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Stable codes of a rejected command, so clients can decide retry vs. discard. */
 export const COMMAND_REJECTION_CODES = [

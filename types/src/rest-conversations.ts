@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addTagCommandSchema, assignConversationCommandSchema } from "./commands.ts";
 import {
 	conversationPrioritySchema,
@@ -7,6 +7,7 @@ import {
 } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
+import { pageCursorSchema, pageLimitSchema } from "./pagination.ts";
 import { messagePartsSchema, timelineItemSchema, visibilitySchema } from "./timeline.ts";
 
 /**
@@ -26,37 +27,40 @@ export const TEAM_HEADERS = {
 /** An Idempotency-Key: printable ASCII, at most 255 characters (as Stripe's). */
 export const idempotencyKeySchema = z
 	.string()
-	.min(1)
-	.max(255)
-	.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+	.check(
+		z.minLength(1),
+		z.maxLength(255),
+		z.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
+	);
 
 /** The AI agent a backend posts as (also accepted as the `x-ai-agent-id` header). */
-const aiAgentIdField = { aiAgentId: idSchema.optional() };
+const aiAgentIdField = { aiAgentId: z.optional(idSchema) };
 
 const contentFields = {
 	/** The item's id (client-generated, so a retry cannot duplicate it); the server picks one if absent. */
-	id: idSchema.optional(),
+	id: z.optional(idSchema),
 	/** Message parts (text, image, file). */
-	parts: messagePartsSchema.optional(),
+	parts: z.optional(messagePartsSchema),
 	/** Shorthand for `parts: [{ type: "text", text }]`. */
-	text: z.string().min(1).max(LIMITS.maxTextLength).optional(),
+	text: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength))),
 };
 
-const oneContent = (value: { parts?: unknown; text?: unknown }) =>
-	(value.parts === undefined) !== (value.text === undefined);
-const oneContentIssue = { message: "send exactly one of parts or text", path: ["parts"] };
+const oneContent = z.refine<{ parts?: unknown; text?: unknown }>(
+	(value) => (value.parts === undefined) !== (value.text === undefined),
+	{ message: "send exactly one of parts or text", path: ["parts"] },
+);
 
 /** A first message of `POST /v1/conversations`. */
-export const firstMessageSchema = z.strictObject(contentFields).refine(oneContent, oneContentIssue);
+export const firstMessageSchema = z.strictObject(contentFields).check(oneContent);
 
 /** `POST /v1/conversations`: opens a conversation for an existing visitor of the website. */
 export const createConversationRequestSchema = z.strictObject({
 	visitorId: idSchema,
 	/** The conversation's id (client-generated); the server picks one if absent. */
-	id: idSchema.optional(),
-	title: z.string().max(LIMITS.maxTitleLength).optional(),
+	id: z.optional(idSchema),
+	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
 	/** A first public message of the team (or of the AI agent). */
-	message: firstMessageSchema.optional(),
+	message: z.optional(firstMessageSchema),
 	...aiAgentIdField,
 });
 
@@ -67,22 +71,19 @@ export const createConversationRequestSchema = z.strictObject({
 export const postMessageRequestSchema = z
 	.strictObject({
 		...contentFields,
-		visibility: visibilitySchema.default("public"),
+		visibility: z._default(visibilitySchema, "public"),
 		...aiAgentIdField,
 	})
-	.refine(oneContent, oneContentIssue);
+	.check(oneContent);
 
 /** Changes of a set: `add` / `remove` members, or `set` it whole (not with add / remove). */
-function setChangeSchema<T extends z.ZodType<string>>(member: T, max: number) {
-	return z
-		.strictObject({
-			add: z.array(member).max(max).optional(),
-			remove: z.array(member).max(max).optional(),
-			set: z.array(member).max(max).optional(),
-		})
-		.refine((value) => value.set === undefined || (!value.add && !value.remove), {
+function setChangeSchema<T extends z.ZodMiniType<string>>(member: T, max: number) {
+	const members = z.optional(z.array(member).check(z.maxLength(max)));
+	return z.strictObject({ add: members, remove: members, set: members }).check(
+		z.refine((value) => value.set === undefined || (!value.add && !value.remove), {
 			message: "set cannot be combined with add or remove",
-		});
+		}),
+	);
 }
 
 /** A conversation tag (the same rule as the tag commands). */
@@ -94,48 +95,47 @@ export const conversationTagSchema = addTagCommandSchema.shape.tag;
  */
 export const updateConversationRequestSchema = z
 	.strictObject({
-		status: conversationStatusSchema.optional(),
-		priority: conversationPrioritySchema.optional(),
-		tags: setChangeSchema(conversationTagSchema, LIMITS.maxTags).optional(),
+		status: z.optional(conversationStatusSchema),
+		priority: z.optional(conversationPrioritySchema),
+		tags: z.optional(setChangeSchema(conversationTagSchema, LIMITS.maxTags)),
 		/** User ids of agents of the website (at most 20 assignees). */
-		assigneeIds: setChangeSchema(assignConversationCommandSchema.shape.userId, 20).optional(),
+		assigneeIds: z.optional(setChangeSchema(assignConversationCommandSchema.shape.userId, 20)),
 		/** The calling agent joins or leaves the conversation (sessions only, not backends). */
-		participation: z.enum(["join", "leave"]).optional(),
+		participation: z.optional(z.enum(["join", "leave"])),
 		...aiAgentIdField,
 	})
-	.refine(
-		(value) =>
-			[value.status, value.priority, value.tags, value.assigneeIds, value.participation].some(
-				(field) => field !== undefined,
-			),
-		{ message: "nothing to change" },
+	.check(
+		z.refine(
+			(value) =>
+				[value.status, value.priority, value.tags, value.assigneeIds, value.participation].some(
+					(field) => field !== undefined,
+				),
+			{ message: "nothing to change" },
+		),
 	);
-
-const limitSchema = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
-const cursorSchema = z.string().min(1).max(512).optional();
 
 /**
  * `GET /v1/conversations` query. `assignee` is `me` (sessions), `unassigned` or a user id.
  * Ordered by last activity (newest first), then id; `cursor` continues after a page.
  */
 export const listConversationsQuerySchema = z.strictObject({
-	status: conversationStatusSchema.optional(),
-	priority: conversationPrioritySchema.optional(),
-	tag: conversationTagSchema.optional(),
-	assignee: z.union([z.literal("me"), z.literal("unassigned"), idSchema]).optional(),
-	contactId: idSchema.optional(),
-	visitorId: idSchema.optional(),
+	status: z.optional(conversationStatusSchema),
+	priority: z.optional(conversationPrioritySchema),
+	tag: z.optional(conversationTagSchema),
+	assignee: z.optional(z.union([z.literal("me"), z.literal("unassigned"), idSchema])),
+	contactId: z.optional(idSchema),
+	visitorId: z.optional(idSchema),
 	/** Narrows an agent of several websites to one. */
-	websiteId: idSchema.optional(),
-	limit: limitSchema(20),
-	cursor: cursorSchema,
+	websiteId: z.optional(idSchema),
+	limit: pageLimitSchema(20),
+	cursor: pageCursorSchema,
 });
 
 /** `GET /v1/conversations/:id` query: the timeline page (by `seq`, oldest first by default). */
 export const conversationTimelineQuerySchema = z.strictObject({
-	limit: limitSchema(50),
-	cursor: cursorSchema,
-	order: z.enum(["asc", "desc"]).default("asc"),
+	limit: pageLimitSchema(50),
+	cursor: pageCursorSchema,
+	order: z._default(z.enum(["asc", "desc"]), "asc"),
 });
 
 export const conversationResponseSchema = z.object({ conversation: conversationSchema });
@@ -143,7 +143,7 @@ export const conversationResponseSchema = z.object({ conversation: conversationS
 export const conversationListResponseSchema = z.object({
 	conversations: z.array(conversationSchema),
 	/** Pass as `cursor` for the next page; `null` on the last one. */
-	nextCursor: z.string().nullable(),
+	nextCursor: z.nullable(z.string()),
 });
 
 /** A conversation and one page of its timeline (internal notes included: agents only). */
@@ -151,7 +151,7 @@ export const conversationDetailResponseSchema = z.object({
 	conversation: conversationSchema,
 	timeline: z.object({
 		items: z.array(timelineItemSchema),
-		nextCursor: z.string().nullable(),
+		nextCursor: z.nullable(z.string()),
 	}),
 });
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { agentRoleSchema } from "./agents.ts";
 import { agentUserSchema } from "./auth.ts";
 import { teamVisitorSchema } from "./rest-directory.ts";
@@ -17,7 +17,7 @@ export const visitorDeviceSchema = z.object({
 	browser: z.nullable(z.string()),
 	/** `macOS`, `Windows`, `iOS 18`, `Android 15`, `Linux`, … */
 	os: z.nullable(z.string()),
-	deviceType: z.enum(["desktop", "mobile", "tablet"]).nullable(),
+	deviceType: z.nullable(z.enum(["desktop", "mobile", "tablet"])),
 });
 
 /** A visitor as the dashboard shows it: the team record plus its device. */

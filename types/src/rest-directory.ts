@@ -1,6 +1,7 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
+import { pageCursorSchema, pageLimitSchema } from "./pagination.ts";
 
 /**
  * Private REST API (backends with `sk_…`, the dashboard with a session): visitors, contacts and
@@ -10,83 +11,85 @@ import { visitorMetadataSchema } from "./metadata.ts";
  */
 
 /** A person's or a company's display name. */
-export const directoryNameSchema = z.string().trim().min(1).max(255);
+export const directoryNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 
 /** An id in the customer's own system (unique per website). */
-export const externalIdSchema = z.string().min(1).max(255);
+export const externalIdSchema = z.string().check(z.minLength(1), z.maxLength(255));
 
 /** Only http(s) images: `javascript:` and `data:` URLs never reach a widget. */
-export const directoryImageSchema = z.url({ protocol: /^https?$/ }).max(2_048);
+export const directoryImageSchema = z.url({ protocol: /^https?$/ }).check(z.maxLength(2_048));
 
 /** Contact emails are stored trimmed and lower-cased (identify() looks them up that way). */
-export const contactEmailSchema = z.email().max(320);
+export const contactEmailSchema = z.email().check(z.maxLength(320));
 
 /** The changes a `PATCH /v1/contacts/:id` (or a `contact.update` command) may carry. */
 export const contactChangesShape = {
 	/** `null` clears it. Shown to the contact's visitors (their PublicContact). */
-	name: directoryNameSchema.nullable().optional(),
+	name: z.optional(z.nullable(directoryNameSchema)),
 	/** `null` clears it; another contact's email is a `conflict`. */
-	email: contactEmailSchema.nullable().optional(),
-	image: directoryImageSchema.nullable().optional(),
+	email: z.optional(z.nullable(contactEmailSchema)),
+	image: z.optional(z.nullable(directoryImageSchema)),
 	/** Replaced whole; an unchanged SHA-256 of its canonical JSON writes nothing. */
-	metadata: visitorMetadataSchema.optional(),
+	metadata: z.optional(visitorMetadataSchema),
 	/** Moves the contact into an organization of its website (`null`: out of any). */
-	organizationId: idSchema.nullable().optional(),
+	organizationId: z.optional(z.nullable(idSchema)),
 };
 
 /** The changes of an organization (`organization.update`, `PATCH /v1/organizations/:id`). */
 export const organizationChangesShape = {
-	name: directoryNameSchema.optional(),
+	name: z.optional(directoryNameSchema),
 	/** `null` clears it; another organization's externalId is a `conflict`. */
-	externalId: externalIdSchema.nullable().optional(),
+	externalId: z.optional(z.nullable(externalIdSchema)),
 	/** Replaced whole (primitives only). */
-	metadata: visitorMetadataSchema.optional(),
+	metadata: z.optional(visitorMetadataSchema),
 };
 
-const atLeastOneChange = (value: Record<string, unknown>) =>
-	Object.values(value).some((field) => field !== undefined);
+const atLeastOneChange = z.refine<Record<string, unknown>>(
+	(value) => Object.values(value).some((field) => field !== undefined),
+	{ message: "nothing to change" },
+);
 
 /** `PATCH /v1/contacts/:id`: at least one field. */
 export const updateContactRequestSchema = z
 	.strictObject(contactChangesShape)
-	.refine(atLeastOneChange, { message: "nothing to change" });
+	.check(atLeastOneChange);
 
 /** `POST /v1/organizations`. Agents of several websites name the website; backends need not. */
 export const createOrganizationRequestSchema = z.strictObject({
 	name: directoryNameSchema,
-	externalId: externalIdSchema.optional(),
-	metadata: visitorMetadataSchema.optional(),
-	websiteId: idSchema.optional(),
+	externalId: z.optional(externalIdSchema),
+	metadata: z.optional(visitorMetadataSchema),
+	websiteId: z.optional(idSchema),
 });
 
 /** `PATCH /v1/organizations/:id`: at least one field. */
 export const updateOrganizationRequestSchema = z
 	.strictObject(organizationChangesShape)
-	.refine(atLeastOneChange, { message: "nothing to change" });
+	.check(atLeastOneChange);
 
 /** `POST /v1/visitors/:id/block` and `/unblock`: where the event item goes, if anywhere. */
 export const visitorBlockRequestSchema = z.strictObject({
 	/** One of the visitor's conversations: the `visitor_blocked` / `visitor_unblocked` event goes there. */
-	conversationId: idSchema.optional(),
+	conversationId: z.optional(idSchema),
 });
 
 /** `GET /v1/organizations` query. */
 export const listOrganizationsQuerySchema = z.strictObject({
-	externalId: externalIdSchema.optional(),
-	websiteId: idSchema.optional(),
-	limit: z.coerce.number().int().min(1).max(100).default(50),
-	cursor: z.string().min(1).max(512).optional(),
+	externalId: z.optional(externalIdSchema),
+	websiteId: z.optional(idSchema),
+	limit: pageLimitSchema(50),
+	cursor: pageCursorSchema,
 });
 
 /** A visitor as the support team sees it. */
 export const teamVisitorSchema = z.object({
 	id: z.string(),
 	websiteId: z.string(),
-	contactId: z.string().nullable(),
-	language: z.string().nullable(),
-	timezone: z.string().nullable(),
+	contactId: z.nullable(z.string()),
+	language: z.nullable(z.string()),
+	timezone: z.nullable(z.string()),
 	isBlocked: z.boolean(),
-	blockedAt: isoDateSchema.nullable(),
+	blockedAt: z.nullable(isoDateSchema),
 	lastSeenAt: isoDateSchema,
 	createdAt: isoDateSchema,
 });
@@ -95,12 +98,12 @@ export const teamVisitorSchema = z.object({
 export const contactRecordSchema = z.object({
 	id: z.string(),
 	websiteId: z.string(),
-	externalId: z.string().nullable(),
-	email: z.string().nullable(),
-	name: z.string().nullable(),
-	image: z.string().nullable(),
+	externalId: z.nullable(z.string()),
+	email: z.nullable(z.string()),
+	name: z.nullable(z.string()),
+	image: z.nullable(z.string()),
 	metadata: visitorMetadataSchema,
-	organizationId: z.string().nullable(),
+	organizationId: z.nullable(z.string()),
 	featureFlags: z.array(z.string()),
 	createdAt: isoDateSchema,
 	updatedAt: isoDateSchema,
@@ -110,7 +113,7 @@ export const contactRecordSchema = z.object({
 export const organizationRecordSchema = z.object({
 	id: z.string(),
 	websiteId: z.string(),
-	externalId: z.string().nullable(),
+	externalId: z.nullable(z.string()),
 	name: z.string(),
 	metadata: visitorMetadataSchema,
 	featureFlags: z.array(z.string()),
@@ -124,7 +127,7 @@ export const organizationResponseSchema = z.object({ organization: organizationR
 export const organizationListResponseSchema = z.object({
 	organizations: z.array(organizationRecordSchema),
 	/** Pass as `cursor` for the next page; `null` on the last one. */
-	nextCursor: z.string().nullable(),
+	nextCursor: z.nullable(z.string()),
 });
 
 export type UpdateContactRequest = z.infer<typeof updateContactRequestSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LIMITS } from "./limits.ts";
 
 /** Who can send messages (docs: Types → SenderType). */
@@ -14,10 +14,10 @@ export const senderTypeSchema = z.enum([SenderType.VISITOR, SenderType.TEAM_MEMB
 
 /** Structure for pre-conversation welcome messages (docs: Types → DefaultMessage). */
 export const defaultMessageSchema = z.object({
-	content: z.string().min(1).max(LIMITS.maxTextLength),
+	content: z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength)),
 	senderType: senderTypeSchema,
 	/** Optional user / AI agent id the message is attributed to. */
-	senderId: z.string().max(64).optional(),
+	senderId: z.optional(z.string().check(z.maxLength(64))),
 });
 
 export type DefaultMessage = z.infer<typeof defaultMessageSchema>;

@@ -1,23 +1,29 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { visitorMetadataSchema } from "./metadata.ts";
 import { publicContactSchema, publicVisitorSchema } from "./website.ts";
 
 /** A feature flag or onboarding step name: what a `support.ts` config declares. */
 export const supportNameSchema = z
 	.string()
-	.min(1)
-	.max(64)
-	.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be letters, digits, '_', '.', ':' or '-'");
+	.check(
+		z.minLength(1),
+		z.maxLength(64),
+		z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "must be letters, digits, '_', '.', ':' or '-'"),
+	);
 
 /** Arbitrary JSON metadata of one onboarding step (replaced whole by setMetadata). */
 export const onboardingMetadataSchema = z
-	.record(z.string().max(100), z.unknown())
-	.refine((value) => JSON.stringify(value).length <= 16_384, { message: "at most 16 KB of JSON" });
+	.record(z.string().check(z.maxLength(100)), z.unknown())
+	.check(
+		z.refine((value) => JSON.stringify(value).length <= 16_384, {
+			message: "at most 16 KB of JSON",
+		}),
+	);
 
 /** Progress of one onboarding step. */
 export const onboardingStepStateSchema = z.object({
 	completed: z.boolean(),
-	metadata: onboardingMetadataSchema.nullable(),
+	metadata: z.nullable(onboardingMetadataSchema),
 });
 
 /**
@@ -34,33 +40,33 @@ export const supportStateSchema = z.object({
 export const featureFlagMutationSchema = z.object({
 	target: z.object({
 		type: z.enum(["visitor", "contact", "contactOrganization"]),
-		id: z.string().min(1).max(64),
+		id: z.string().check(z.minLength(1), z.maxLength(64)),
 	}),
 	operation: z.enum(["add", "remove", "set"]),
-	flags: z.array(supportNameSchema).max(100),
+	flags: z.array(supportNameSchema).check(z.maxLength(100)),
 });
 
 /** Parameters of `identify()` (docs: Types → IdentifyParams). One of externalId / email is required. */
+export const identifyParamsShape = {
+	externalId: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+	email: z.optional(z.email().check(z.maxLength(320))),
+	name: z.optional(z.string().check(z.maxLength(255))),
+	image: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2_048))),
+	metadata: z.optional(visitorMetadataSchema),
+	/** HMAC-SHA256 (hex) of externalId with the website's identity secret, computed server-side. */
+	signature: z.optional(z.string().check(z.regex(/^[a-f0-9]{64}$/i))),
+};
+
+/** identify() needs something to identify by. */
+export const identifiedByExternalIdOrEmail = z.refine<{ externalId?: string; email?: string }>(
+	(value) => value.externalId !== undefined || value.email !== undefined,
+	{ message: "externalId or email is required", path: ["externalId"] },
+);
+
+/** Parameters of `identify()` (docs: Types → IdentifyParams). One of externalId / email is required. */
 export const identifyParamsSchema = z
-	.object({
-		externalId: z.string().min(1).max(255).optional(),
-		email: z.email().max(320).optional(),
-		name: z.string().max(255).optional(),
-		image: z
-			.url({ protocol: /^https?$/ })
-			.max(2_048)
-			.optional(),
-		metadata: visitorMetadataSchema.optional(),
-		/** HMAC-SHA256 (hex) of externalId with the website's identity secret, computed server-side. */
-		signature: z
-			.string()
-			.regex(/^[a-f0-9]{64}$/i)
-			.optional(),
-	})
-	.refine((value) => value.externalId !== undefined || value.email !== undefined, {
-		message: "externalId or email is required",
-		path: ["externalId"],
-	});
+	.object(identifyParamsShape)
+	.check(identifiedByExternalIdOrEmail);
 
 /** Keys of the `profile` Y.Map in a `visitor/{id}` document (server-written). */
 export const VISITOR_PROFILE_KEYS = {

@@ -1,38 +1,38 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
 
 /** Only http(s) URLs or server-relative paths: `javascript:` and `data:` URLs never render. */
-const safeUrlSchema = z
-	.string()
-	.max(LIMITS.maxUrlLength)
-	.refine((value) => /^https?:\/\//i.test(value) || /^\/(?!\/)/.test(value), {
+const safeUrlSchema = z.string().check(
+	z.maxLength(LIMITS.maxUrlLength),
+	z.refine((value) => /^https?:\/\//i.test(value) || /^\/(?!\/)/.test(value), {
 		message: "must be an http(s) URL or a server path",
-	});
+	}),
+);
 
 export const textPartSchema = z.object({
 	type: z.literal("text"),
-	text: z.string().min(1).max(LIMITS.maxTextLength),
+	text: z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength)),
 });
 
 export const imagePartSchema = z.object({
 	type: z.literal("image"),
 	url: safeUrlSchema,
-	mediaType: z.string().regex(/^image\/[a-z0-9.+-]+$/i, "must be an image/* media type"),
-	fileName: z.string().max(255).optional(),
-	size: z.number().int().nonnegative().optional(),
-	width: z.number().int().positive().optional(),
-	height: z.number().int().positive().optional(),
-	uploadId: idSchema.optional(),
+	mediaType: z.string().check(z.regex(/^image\/[a-z0-9.+-]+$/i, "must be an image/* media type")),
+	fileName: z.optional(z.string().check(z.maxLength(255))),
+	size: z.optional(z.int().check(z.nonnegative())),
+	width: z.optional(z.int().check(z.positive())),
+	height: z.optional(z.int().check(z.positive())),
+	uploadId: z.optional(idSchema),
 });
 
 export const filePartSchema = z.object({
 	type: z.literal("file"),
 	url: safeUrlSchema,
-	mediaType: z.string().max(255),
-	fileName: z.string().min(1).max(255),
-	size: z.number().int().nonnegative(),
-	uploadId: idSchema.optional(),
+	mediaType: z.string().check(z.maxLength(255)),
+	fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+	size: z.int().check(z.nonnegative()),
+	uploadId: z.optional(idSchema),
 });
 
 /** Event types listed by the docs' Timeline Items page. */
@@ -58,12 +58,12 @@ export type TimelineEventType = z.infer<typeof timelineEventTypeSchema>;
 export const eventPartSchema = z.object({
 	type: z.literal("event"),
 	eventType: timelineEventTypeSchema,
-	actorUserId: z.string().nullable(),
-	actorAiAgentId: z.string().nullable().optional(),
-	targetUserId: z.string().nullable(),
+	actorUserId: z.nullable(z.string()),
+	actorAiAgentId: z.optional(z.nullable(z.string())),
+	targetUserId: z.nullable(z.string()),
 	message: z.string(),
 	/** Extra facts of the event, e.g. `{ priority: "high" }` or `{ tag: "billing" }`. */
-	data: z.record(z.string(), z.unknown()).optional(),
+	data: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /** What a client may put into a message it sends. */
@@ -82,7 +82,9 @@ export const timelinePartSchema = z.discriminatedUnion("type", [
 ]);
 
 /** Parts of a message as a client sends them: 1..maxParts, at least one with content. */
-export const messagePartsSchema = z.array(messagePartSchema).min(1).max(LIMITS.maxParts);
+export const messagePartsSchema = z
+	.array(messagePartSchema)
+	.check(z.minLength(1), z.maxLength(LIMITS.maxParts));
 
 export const timelineItemTypeSchema = z.enum(["message", "event"]);
 export const visibilitySchema = z.enum(["public", "private"]);
@@ -92,13 +94,13 @@ export const timelineItemSchema = z.object({
 	id: idSchema,
 	conversationId: idSchema,
 	/** Per-conversation sequence number assigned by the server (ordering). */
-	seq: z.number().int().positive(),
+	seq: z.int().check(z.positive()),
 	type: timelineItemTypeSchema,
 	parts: z.array(timelinePartSchema),
 	visibility: visibilitySchema,
-	visitorId: z.string().nullable(),
-	userId: z.string().nullable(),
-	aiAgentId: z.string().nullable(),
+	visitorId: z.nullable(z.string()),
+	userId: z.nullable(z.string()),
+	aiAgentId: z.nullable(z.string()),
 	createdAt: isoDateSchema,
 	updatedAt: isoDateSchema,
 });

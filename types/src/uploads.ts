@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema } from "./ids.ts";
 
 /** Default `UPLOAD_MAX_BYTES` of the sync-server: 10 MiB. */
@@ -48,14 +48,14 @@ export const uploadResponseSchema = z.object({
 	/** Random 128-bit capability id (base64url): whoever knows it can fetch the file. */
 	id: idSchema,
 	/** A server path (`/v1/uploads/<id>`); resolve it against the API's origin to display it. */
-	url: z.string().regex(/^\/(?!\/)/, "must be a server path"),
+	url: z.string().check(z.regex(/^\/(?!\/)/, "must be a server path")),
 	/** The type sniffed from the bytes (never merely the declared one). */
 	mediaType: z.string(),
-	fileName: z.string().min(1).max(255),
-	size: z.number().int().nonnegative(),
+	fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+	size: z.int().check(z.nonnegative()),
 	/** Pixel size of images, when the header could be read. */
-	width: z.number().int().positive().optional(),
-	height: z.number().int().positive().optional(),
+	width: z.optional(z.int().check(z.positive())),
+	height: z.optional(z.int().check(z.positive())),
 });
 
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;

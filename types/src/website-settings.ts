@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 const ORIGIN_PATTERN = new RegExp(`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
@@ -9,29 +9,29 @@ const ORIGIN_PATTERN = new RegExp(`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*
  * required and must match the browser's; no path, query or credentials. Entries are stored
  * trimmed, lower-cased and without a trailing slash. International domains go in punycode.
  */
-export const allowedOriginSchema = z
-	.string()
-	.trim()
-	.max(255)
-	.toLowerCase()
-	.overwrite((value) => value.replace(/\/+$/, ""))
-	.regex(
+export const allowedOriginSchema = z.string().check(
+	z.trim(),
+	z.maxLength(255),
+	z.toLowerCase(),
+	z.overwrite((value) => value.replace(/\/+$/, "")),
+	z.regex(
 		ORIGIN_PATTERN,
 		"must be an origin like https://app.example.com or https://*.example.com (protocol required, no path)",
-	)
-	.refine((value) => !value.includes("*") || /^https?:\/\/\*\.[^.]+\.[^.]+/.test(value), {
+	),
+	z.refine((value) => !value.includes("*") || /^https?:\/\/\*\.[^.]+\.[^.]+/.test(value), {
 		message: "a wildcard needs a domain under it: https://*.example.com, not https://*.com",
-	})
-	.refine(
+	}),
+	z.refine(
 		(value) => {
 			const port = /:(\d+)$/.exec(value)?.[1];
 			return port === undefined || (Number(port) >= 1 && Number(port) <= 65_535);
 		},
 		{ message: "the port must be between 1 and 65535" },
-	);
+	),
+);
 
 /** The allowed origins of a website (deduplicated by the server). */
-export const allowedOriginsSchema = z.array(allowedOriginSchema).max(100);
+export const allowedOriginsSchema = z.array(allowedOriginSchema).check(z.maxLength(100));
 
 /** `GET /v1/websites/:websiteId/settings`: what agents of the website may read. */
 export const websiteSettingsSchema = z.object({
@@ -45,11 +45,11 @@ export const websiteSettingsSchema = z.object({
 /** `PATCH /v1/websites/:websiteId/settings` (admins): only the fields present change. */
 export const updateWebsiteSettingsRequestSchema = z
 	.strictObject({
-		name: z.string().trim().min(1).max(100).optional(),
-		allowedOrigins: allowedOriginsSchema.optional(),
-		identityVerificationRequired: z.boolean().optional(),
+		name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+		allowedOrigins: z.optional(allowedOriginsSchema),
+		identityVerificationRequired: z.optional(z.boolean()),
 	})
-	.refine((value) => Object.keys(value).length > 0, { message: "nothing to update" });
+	.check(z.refine((value) => Object.keys(value).length > 0, { message: "nothing to update" }));
 
 /**
  * `POST /v1/websites/:websiteId/settings/identity-secret` (admins): a new HMAC secret for

@@ -1,39 +1,39 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isoDateSchema } from "./ids.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
 
 /** Contact information for an identified visitor (docs: Types → PublicContact). */
 export const publicContactSchema = z.object({
 	id: z.string(),
-	externalId: z.string().nullable(),
-	email: z.string().nullable(),
-	name: z.string().nullable(),
-	image: z.string().nullable(),
+	externalId: z.nullable(z.string()),
+	email: z.nullable(z.string()),
+	name: z.nullable(z.string()),
+	image: z.nullable(z.string()),
 	metadata: visitorMetadataSchema,
 });
 
 /** The visitor object returned to the widget (docs: Types → PublicVisitor). */
 export const publicVisitorSchema = z.object({
 	id: z.string(),
-	language: z.string().nullable(),
-	timezone: z.string().nullable(),
+	language: z.nullable(z.string()),
+	timezone: z.nullable(z.string()),
 	isBlocked: z.boolean(),
-	contact: publicContactSchema.nullable(),
+	contact: z.nullable(publicContactSchema),
 });
 
 /** Information about a human support agent (docs: Types → HumanAgent). */
 export const humanAgentSchema = z.object({
 	id: z.string(),
 	name: z.string(),
-	image: z.string().nullable(),
-	lastSeenAt: isoDateSchema.nullable(),
+	image: z.nullable(z.string()),
+	lastSeenAt: z.nullable(isoDateSchema),
 });
 
 /** Information about an AI support agent (docs: Types → AIAgent). */
 export const aiAgentSchema = z.object({
 	id: z.string(),
 	name: z.string(),
-	image: z.string().nullable(),
+	image: z.nullable(z.string()),
 });
 
 /** Website configuration and agent availability (docs: Types → PublicWebsiteResponse). */

@@ -6,7 +6,7 @@ import {
 	type MessagePart,
 	type PrincipalKey,
 } from "@cossistant/types";
-import { uuidv7 } from "uuidv7";
+import { newId } from "../ids/new-id.ts";
 import { Outbox } from "../outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "../outbox/outbox-persistence.ts";
 import { browserEnvironment, type ClientEnvironment } from "../platform/environment.ts";
@@ -138,9 +138,9 @@ export class AgentClient {
 
 	/** A public reply (text or parts). Resolves with the item id once durably queued. */
 	async reply(conversationId: string, message: string | MessagePart[]): Promise<string> {
-		const itemId = uuidv7();
+		const itemId = newId();
 		await this.enqueue({
-			id: uuidv7(),
+			id: newId(),
 			type: "message.send",
 			conversationId,
 			itemId,
@@ -151,9 +151,9 @@ export class AgentClient {
 
 	/** An internal note: stored only in the agents-only document, never sent to the visitor. */
 	async addNote(conversationId: string, message: string | MessagePart[]): Promise<string> {
-		const itemId = uuidv7();
+		const itemId = newId();
 		await this.enqueue({
-			id: uuidv7(),
+			id: newId(),
 			type: "note.add",
 			conversationId,
 			itemId,
@@ -163,12 +163,12 @@ export class AgentClient {
 	}
 
 	setStatus(conversationId: string, status: ConversationStatus): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.setStatus", conversationId, status });
+		return this.enqueue({ id: newId(), type: "conversation.setStatus", conversationId, status });
 	}
 
 	setPriority(conversationId: string, priority: ConversationPriority): Promise<void> {
 		return this.enqueue({
-			id: uuidv7(),
+			id: newId(),
 			type: "conversation.setPriority",
 			conversationId,
 			priority,
@@ -176,34 +176,34 @@ export class AgentClient {
 	}
 
 	addTag(conversationId: string, tag: string): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.addTag", conversationId, tag });
+		return this.enqueue({ id: newId(), type: "conversation.addTag", conversationId, tag });
 	}
 
 	removeTag(conversationId: string, tag: string): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.removeTag", conversationId, tag });
+		return this.enqueue({ id: newId(), type: "conversation.removeTag", conversationId, tag });
 	}
 
 	/** Assigns an agent of the website (`userId` defaults to me). */
 	assign(conversationId: string, userId = this.userId): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.assign", conversationId, userId });
+		return this.enqueue({ id: newId(), type: "conversation.assign", conversationId, userId });
 	}
 
 	unassign(conversationId: string, userId = this.userId): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.unassign", conversationId, userId });
+		return this.enqueue({ id: newId(), type: "conversation.unassign", conversationId, userId });
 	}
 
 	join(conversationId: string): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.join", conversationId });
+		return this.enqueue({ id: newId(), type: "conversation.join", conversationId });
 	}
 
 	leave(conversationId: string): Promise<void> {
-		return this.enqueue({ id: uuidv7(), type: "conversation.leave", conversationId });
+		return this.enqueue({ id: newId(), type: "conversation.leave", conversationId });
 	}
 
 	/** Blocks the visitor; the event item goes into `conversationId`. */
 	blockVisitor(visitorId: string, conversationId?: string): Promise<void> {
 		return this.enqueue({
-			id: uuidv7(),
+			id: newId(),
 			type: "visitor.block",
 			visitorId,
 			...(conversationId ? { conversationId } : {}),
@@ -212,7 +212,7 @@ export class AgentClient {
 
 	unblockVisitor(visitorId: string, conversationId?: string): Promise<void> {
 		return this.enqueue({
-			id: uuidv7(),
+			id: newId(),
 			type: "visitor.unblock",
 			visitorId,
 			...(conversationId ? { conversationId } : {}),
@@ -225,7 +225,7 @@ export class AgentClient {
 	 */
 	async markSeen(conversationId: string, lastItemAt?: string): Promise<void> {
 		this.readMarkers.mark(conversationId, lastItemAt ?? new Date().toISOString());
-		await this.enqueue({ id: uuidv7(), type: "conversation.markSeen", conversationId });
+		await this.enqueue({ id: newId(), type: "conversation.markSeen", conversationId });
 	}
 
 	/** Publishes whether I am typing in a conversation that is open (expires by itself). */

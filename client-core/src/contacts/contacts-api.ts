@@ -9,9 +9,9 @@ import {
 	type VisitorMetadata,
 	visitorMetadataSchema,
 } from "@cossistant/types";
-import { uuidv7 } from "uuidv7";
 import { CossistantConfigurationError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
+import { newId } from "../ids/new-id.ts";
 import type { KeyValueStore } from "../platform/key-value-store.ts";
 import { hashMetadata } from "./metadata-hash.ts";
 
@@ -55,7 +55,7 @@ export class ContactsApi {
 		const valid = visitorMetadataSchema.parse(metadata);
 		const hash = await hashMetadata(valid);
 		if (this.options.storage.get(this.key()) === hash) return false;
-		await this.options.enqueue({ id: uuidv7(), type: "contact.setMetadata", metadata: valid });
+		await this.options.enqueue({ id: newId(), type: "contact.setMetadata", metadata: valid });
 		this.remember(hash);
 		return true;
 	}

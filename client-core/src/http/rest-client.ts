@@ -1,5 +1,5 @@
 import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
-import type * as z from "zod";
+import { type $ZodType, safeParse } from "zod/v4/core";
 import { CossistantApiError } from "../errors.ts";
 
 export interface RestClientOptions {
@@ -16,7 +16,7 @@ export interface RequestOptions<T> {
 	body?: unknown;
 	headers?: Record<string, string>;
 	/** Validates the response body (the client never trusts what it receives). */
-	schema?: z.ZodType<T>;
+	schema?: $ZodType<T>;
 	signal?: AbortSignal;
 }
 
@@ -61,7 +61,7 @@ export class RestClient {
 			throw new CossistantApiError(response.status, "invalid_response", `HTTP ${response.status}`);
 		}
 		if (!init.schema) return json as T;
-		const parsed = init.schema.safeParse(json);
+		const parsed = safeParse(init.schema, json);
 		if (!parsed.success) {
 			throw new CossistantApiError(
 				response.status,

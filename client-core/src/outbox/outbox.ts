@@ -6,9 +6,9 @@ import {
 	OUTBOX_KEYS,
 	type PrincipalKey,
 } from "@cossistant/types";
-import { uuidv7 } from "uuidv7";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { newId } from "../ids/new-id.ts";
 import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
 import type { OutboxPersistence, PendingCommandRecord } from "./outbox-persistence.ts";
 
@@ -124,7 +124,7 @@ export class Outbox {
 	async retry(commandId: string): Promise<string | null> {
 		const entry = this.state.getState().entries.get(commandId);
 		if (entry?.state !== "failed") return null;
-		const again = { ...entry.command, id: uuidv7() } as Command;
+		const again = { ...entry.command, id: newId() } as Command;
 		await this.discard(commandId);
 		await this.enqueue(again);
 		return again.id;

@@ -8,9 +8,9 @@ import {
 	type SupportState,
 	supportStateSchema,
 } from "@cossistant/types";
-import { uuidv7 } from "uuidv7";
 import { CossistantConfigurationError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
+import { newId } from "../ids/new-id.ts";
 import type {
 	FeatureFlagName,
 	OnboardingMetadataOf,
@@ -80,7 +80,7 @@ export class SupportApi {
 		this.store.applyOptimistic(step, { metadata: metadata as Record<string, unknown> | null });
 		await this.send(
 			{
-				id: uuidv7(),
+				id: newId(),
 				type: "onboarding.setMetadata",
 				stepId: step,
 				metadata,
@@ -93,7 +93,7 @@ export class SupportApi {
 	async completeOnboardingStep(step: OnboardingStepId): Promise<void> {
 		this.store.applyOptimistic(step, { completed: true });
 		await this.send(
-			{ id: uuidv7(), type: "onboarding.completeStep", stepId: step } as unknown as Command,
+			{ id: newId(), type: "onboarding.completeStep", stepId: step } as unknown as Command,
 			step,
 		);
 	}

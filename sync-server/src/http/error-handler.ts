@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { ZodError } from "zod";
+import { $ZodError } from "zod/v4/core";
 import type { Logger } from "../logger.ts";
 import { ApiError } from "./api-error.ts";
 
@@ -19,7 +19,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function toApiError(error: unknown): ApiError {
 	if (error instanceof ApiError) return error;
-	if (error instanceof ZodError) {
+	if (error instanceof $ZodError) {
 		return new ApiError(
 			400,
 			"validation_failed",

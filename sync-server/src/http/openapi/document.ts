@@ -1,5 +1,6 @@
 import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
 import * as z from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { NamedSchema, OperationDoc } from "./operation.ts";
 
 type JsonObject = Record<string, unknown>;
@@ -81,8 +82,8 @@ export function buildOpenApiDocument(operations: readonly OperationDoc[]): JsonO
 	};
 }
 
-function collect(named: readonly NamedSchema[]): Map<string, z.ZodType> {
-	const byName = new Map<string, z.ZodType>();
+function collect(named: readonly NamedSchema[]): Map<string, $ZodType> {
+	const byName = new Map<string, $ZodType>();
 	for (const { name, schema } of named) {
 		const known = byName.get(name);
 		if (known && known !== schema) throw new Error(`two different schemas are named ${name}`);
@@ -92,7 +93,7 @@ function collect(named: readonly NamedSchema[]): Map<string, z.ZodType> {
 }
 
 function componentSchemas(
-	byName: ReadonlyMap<string, z.ZodType>,
+	byName: ReadonlyMap<string, $ZodType>,
 	io: "input" | "output",
 ): Record<string, JsonObject> {
 	const registry = z.registry<{ id: string }>();

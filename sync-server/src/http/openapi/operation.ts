@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 
 /** HTTP methods the API uses. */
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -9,7 +9,7 @@ export type Credential = "session" | "privateKey" | "publicKey" | "visitorToken"
 /** A schema that becomes a named component (`#/components/schemas/<name>`). */
 export interface NamedSchema {
 	name: string;
-	schema: z.ZodType;
+	schema: z.$ZodType;
 }
 
 /** A success response of an operation. */
