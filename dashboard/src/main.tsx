@@ -1,0 +1,18 @@
+import { AgentSession } from "@cossistant/core/agent";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import { apiUrl } from "./config.ts";
+import { registerServiceWorker } from "./pwa/register.ts";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+// One session per page; it restores the stored login without a request (offline start).
+const session = new AgentSession({ apiUrl: apiUrl() });
+createRoot(root).render(
+	<StrictMode>
+		<App session={session} />
+	</StrictMode>,
+);
+registerServiceWorker();

@@ -1,0 +1,59 @@
+import { useEffect, useState } from "react";
+import { BASE_PATH } from "./config.ts";
+
+/** The dashboard's pages (paths under `/dashboard/`). */
+export type Route =
+	| { page: "inbox" }
+	| { page: "conversation"; conversationId: string }
+	| { page: "settings" }
+	| { page: "login" }
+	| { page: "setup" };
+
+/** Parses a pathname into a route; anything unknown is the inbox. */
+export function parseRoute(pathname: string): Route {
+	const path = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : "";
+	const [first, second] = path.split("/");
+	if (first === "conversations" && second) return { page: "conversation", conversationId: second };
+	if (first === "settings") return { page: "settings" };
+	if (first === "login") return { page: "login" };
+	if (first === "setup") return { page: "setup" };
+	return { page: "inbox" };
+}
+
+/** The path of a route. */
+export function routePath(route: Route): string {
+	switch (route.page) {
+		case "conversation":
+			return `${BASE_PATH}conversations/${encodeURIComponent(route.conversationId)}`;
+		case "inbox":
+			return BASE_PATH;
+		default:
+			return `${BASE_PATH}${route.page}`;
+	}
+}
+
+const listeners = new Set<() => void>();
+
+/** Goes to a route (history entry, or replaced). */
+export function navigate(route: Route, { replace = false } = {}): void {
+	const path = routePath(route) + window.location.search;
+	if (path === window.location.pathname + window.location.search) return;
+	if (replace) window.history.replaceState(null, "", path);
+	else window.history.pushState(null, "", path);
+	for (const listener of listeners) listener();
+}
+
+/** The current route, following history navigation. */
+export function useRoute(): Route {
+	const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+	useEffect(() => {
+		const update = () => setRoute(parseRoute(window.location.pathname));
+		listeners.add(update);
+		window.addEventListener("popstate", update);
+		return () => {
+			listeners.delete(update);
+			window.removeEventListener("popstate", update);
+		};
+	}, []);
+	return route;
+}

@@ -1,0 +1,58 @@
+import { useDashboard } from "../dashboard-context.tsx";
+import { navigate } from "../router.ts";
+import { useTheme } from "../theme.ts";
+import { ConnectionIndicator } from "./connection-indicator.tsx";
+
+/** Brand, connection state, settings (admins), shortcuts, theme and logout. */
+export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
+	const { user, session } = useDashboard();
+	const [theme, toggleTheme] = useTheme();
+	return (
+		<header className="top-bar">
+			<a
+				className="brand"
+				href="/dashboard/"
+				onClick={(event) => {
+					event.preventDefault();
+					navigate({ page: "inbox" });
+				}}
+			>
+				Cossistant
+			</a>
+			<ConnectionIndicator />
+			<nav className="top-actions" aria-label="Account">
+				{user.role === "admin" && (
+					<a
+						href="/dashboard/settings"
+						onClick={(event) => {
+							event.preventDefault();
+							navigate({ page: "settings" });
+						}}
+					>
+						Settings
+					</a>
+				)}
+				<button type="button" onClick={onShortcuts} aria-keyshortcuts="?">
+					Shortcuts
+				</button>
+				<button
+					type="button"
+					onClick={toggleTheme}
+					aria-label={theme === "dark" ? "Use light theme" : "Use dark theme"}
+				>
+					{theme === "dark" ? "☀" : "☾"}
+				</button>
+				<span className="user-name">{user.name}</span>
+				<button
+					type="button"
+					onClick={() => {
+						void session.logout();
+						navigate({ page: "login" }, { replace: true });
+					}}
+				>
+					Log out
+				</button>
+			</nav>
+		</header>
+	);
+}

@@ -1,0 +1,7 @@
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
+
+interface ImportMetaEnv {
+	/** REST base of the sync-server; defaults to this origin's `/v1`. */
+	readonly VITE_COSSISTANT_API_URL?: string;
+}
