@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "@cossistant/types";
 import * as z from "zod";
 
@@ -65,6 +66,8 @@ const envSchema = z.object({
 	UPLOAD_DIR: z.string().min(1).optional(),
 	/** Uploads per minute per visitor or agent (token bucket). */
 	UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	/** The built dashboard served at `/dashboard/`; unset → the repository's `dashboard/dist`. */
+	DASHBOARD_DIR: z.string().min(1).optional(),
 });
 
 export type ServerConfig = {
@@ -91,6 +94,8 @@ export type ServerConfig = {
 	trustProxy: boolean | number | string;
 	/** Uploaded files: where they are stored, the largest accepted, uploads per minute. */
 	uploads: { dir: string; maxBytes: number; perMinute: number };
+	/** Directory of the built dashboard (served at `/dashboard/` when it holds a build). */
+	dashboardDir: string;
 };
 
 /** Thrown when the environment is invalid; the message names every wrong variable. */
@@ -141,6 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			maxBytes: e.UPLOAD_MAX_BYTES,
 			perMinute: e.UPLOAD_RATE_LIMIT,
 		},
+		dashboardDir: resolve(
+			e.DASHBOARD_DIR ?? fileURLToPath(new URL("../../dashboard/dist", import.meta.url)),
+		),
 	};
 }
 

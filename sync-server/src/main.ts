@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 		const demo = {
 			apiUrl: server.apiUrl,
 			wsUrl: server.wsUrl,
+			dashboardUrl: server.dashboardUrl,
 			publicKey: server.demo.publicKey,
 			agentEmail: server.demo.agentEmail,
 			agentPassword: server.demo.agentPassword ?? previous?.agentPassword ?? null,
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
 				"  Cossistant sync-server is running",
 				`  REST API     ${demo.apiUrl}`,
 				`  WebSocket    ${demo.wsUrl}`,
+				`  Dashboard    ${demo.dashboardUrl}`,
 				`  Health       ${server.url}/healthz`,
 				`  Public key   ${demo.publicKey}`,
 				`  Agent login  ${demo.agentEmail} / ${demo.agentPassword ?? "(see the password printed at first start)"}`,

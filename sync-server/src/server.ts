@@ -39,6 +39,8 @@ export interface SyncServer {
 	readonly apiUrl: string;
 	/** WebSocket URL, e.g. `ws://127.0.0.1:4000/ws`. */
 	readonly wsUrl: string;
+	/** The agents' dashboard, e.g. `http://127.0.0.1:4000/dashboard/`. */
+	readonly dashboardUrl: string;
 	readonly db: Database;
 	readonly pipeline: CommandPipeline;
 	readonly hocuspocus: Hocuspocus<ConnectionContext>;
@@ -131,6 +133,7 @@ export async function startSyncServer(
 		limits: { requestsPerMinute: config.restRateLimit, loginMaxFailures: config.loginMaxFailures },
 		trustProxy: config.trustProxy,
 		uploads: config.uploads,
+		dashboardDir: config.dashboardDir,
 		stats: () => ({
 			connections: gateway?.connectionCount ?? 0,
 			documents: live.size,
@@ -168,6 +171,7 @@ export async function startSyncServer(
 		url: base,
 		apiUrl: `${base}/v1`,
 		wsUrl: `${base.replace(/^http/, "ws")}/ws`,
+		dashboardUrl: `${base}/dashboard/`,
 		db,
 		pipeline,
 		hocuspocus,

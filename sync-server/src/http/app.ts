@@ -5,6 +5,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
+import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
 import { type RestLimits, restRateLimit } from "./rate-limit.ts";
 import { administrationRouter } from "./routes/administration.ts";
@@ -33,6 +34,8 @@ export interface HttpAppOptions {
 	pipeline: CommandPipeline;
 	/** Uploaded files: directory, size limit, uploads per minute. */
 	uploads: UploadsConfig;
+	/** Directory of the built dashboard, served under `/dashboard/` when it holds a build. */
+	dashboardDir?: string;
 }
 
 /** The Express 5 app: `/healthz` and the REST API under `/v1`, one JSON error shape. */
@@ -68,6 +71,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(teamApiRouter(options.db, options.auth, options.pipeline));
 	v1.use(uploadsRouter(options.db, options.auth, options.uploads, options.logger));
 	app.use("/v1", v1);
+
+	const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : null;
+	if (dashboard) app.use(DASHBOARD_PATH, dashboard);
 
 	app.use(notFoundHandler);
 	app.use(errorHandler(options.logger));
