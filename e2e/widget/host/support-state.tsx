@@ -1,6 +1,12 @@
 // The docs' Support State page: support.ts (createSupport) passed to the provider, the
 // NewMessageButton built on useFeatureFlag and an onboarding step built on useOnboarding.
-import { createSupport, Support, useFeatureFlag, useOnboarding } from "@cossistant/react";
+import {
+	createSupport,
+	Support,
+	useFeatureFlag,
+	useOnboarding,
+	useVisitor,
+} from "@cossistant/react";
 import { useState } from "react";
 import { mount } from "./mount.tsx";
 
@@ -51,9 +57,16 @@ function Onboarding() {
 	);
 }
 
+/** The visitor's id, which the customer's backend would target with a flag mutation. */
+function VisitorId() {
+	const { visitor } = useVisitor();
+	return <output data-testid="visitor-id">{visitor?.id ?? ""}</output>;
+}
+
 mount(
 	<>
 		<h1>You are ready to chat</h1>
+		<VisitorId />
 		<NewMessageButton />
 		<Onboarding />
 		<Support />

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, resolve } from "node:path";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 
 /** The host pages, one per docs page they reproduce (entry files in `../host/`). */
 export const HOST_PAGES = [
@@ -19,6 +19,11 @@ export interface HostServer {
 	origin: string;
 	/** URL of a host page with optional query settings (`locale`, `dark`, …). */
 	url(page: HostPageName, settings?: Record<string, string>): string;
+	/**
+	 * Paths (`/chunk-….js`) of the scripts a page does not import statically: what the widget
+	 * loads on idle or on open. Tests hold them back to see the widget before they arrive.
+	 */
+	lazyScripts(page: HostPageName): string[];
 	close(): Promise<void>;
 }
 
@@ -29,7 +34,10 @@ const HOST_DIR = resolve(import.meta.dirname, "../host");
  * so the widget's lazy chunks load from the server on idle or open) with the workspace packages
  * from source (`@cossistant/source`).
  */
-async function bundleHostPages(): Promise<Map<string, { type: string; body: Uint8Array }>> {
+async function bundleHostPages(): Promise<{
+	files: Map<string, { type: string; body: Uint8Array }>;
+	lazy: Map<string, string[]>;
+}> {
 	const result = await build({
 		entryPoints: HOST_PAGES.map((name) => resolve(HOST_DIR, `${name}.tsx`)),
 		bundle: true,
@@ -43,6 +51,7 @@ async function bundleHostPages(): Promise<Map<string, { type: string; body: Uint
 		define: { "process.env.NODE_ENV": '"production"' },
 		outdir: "/host-out",
 		write: false,
+		metafile: true,
 		logLevel: "silent",
 	});
 	const files = new Map<string, { type: string; body: Uint8Array }>();
@@ -50,7 +59,37 @@ async function bundleHostPages(): Promise<Map<string, { type: string; body: Uint
 		const type = file.path.endsWith(".css") ? "text/css" : "text/javascript";
 		files.set(`/${basename(file.path)}`, { type, body: file.contents });
 	}
-	return files;
+	const outputs = result.metafile.outputs;
+	const scripts = Object.keys(outputs).filter((path) => path.endsWith(".js"));
+	const lazy = new Map<string, string[]>();
+	for (const page of HOST_PAGES) {
+		const entry = scripts.find((path) => basename(path) === `${page}.js`);
+		if (!entry) throw new Error(`no bundle for ${page}`);
+		const initial = staticClosure(outputs, entry);
+		lazy.set(
+			page,
+			scripts
+				.filter(
+					(path) => !initial.has(path) && !HOST_PAGES.some((p) => basename(path) === `${p}.js`),
+				)
+				.map((path) => `/${basename(path)}`),
+		);
+	}
+	return { files, lazy };
+}
+
+/** The output files `entry` loads through static imports (itself included). */
+function staticClosure(outputs: Metafile["outputs"], entry: string): Set<string> {
+	const seen = new Set<string>();
+	const visit = (path: string) => {
+		if (seen.has(path)) return;
+		seen.add(path);
+		for (const imported of outputs[path]?.imports ?? []) {
+			if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+		}
+	};
+	visit(entry);
+	return seen;
 }
 
 function html(page: string, demo: { apiUrl: string; publicKey: string }): string {
@@ -76,7 +115,7 @@ export async function startHostServer(demo: {
 	apiUrl: string;
 	publicKey: string;
 }): Promise<HostServer> {
-	const files = await bundleHostPages();
+	const { files, lazy } = await bundleHostPages();
 	const server: Server = createServer((request, response) => {
 		const path = new URL(request.url ?? "/", "http://localhost").pathname;
 		const page = /^\/([a-z-]+)\.html$/.exec(path)?.[1];
@@ -102,6 +141,7 @@ export async function startHostServer(demo: {
 			const query = new URLSearchParams(settings).toString();
 			return `${origin}/${page}.html${query ? `?${query}` : ""}`;
 		},
+		lazyScripts: (page) => lazy.get(page) ?? [],
 		close: () =>
 			new Promise((done) => {
 				server.closeAllConnections();

@@ -1,6 +1,6 @@
 import type { CossistantClient } from "@cossistant/core";
 import type { DefaultMessage, MessagePart } from "@cossistant/types";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
 import { toError } from "../utils/errors.ts";
 import { PENDING_CONVERSATION_ID } from "../widget/routes.ts";
@@ -43,7 +43,8 @@ export interface UseMessageComposerResult {
 }
 
 /**
- * Draft text and attachments, typing reports and sending, for a custom composer. Sending works
+ * Draft text and attachments, typing reports and sending, for a custom composer. The draft text
+ * is kept per conversation for the provider's lifetime (closing the window keeps it). Sending works
  * offline: the message is queued durably and delivered when the connection returns.
  *
  * @example
@@ -53,11 +54,14 @@ export interface UseMessageComposerResult {
  * </form>
  */
 export function useMessageComposer(options: UseMessageComposerOptions): UseMessageComposerResult {
-	const { client, requireClient } = useSupportSession("useMessageComposer");
+	const { client, requireClient, widget } = useSupportSession("useMessageComposer");
 	const { conversationId, defaultMessages } = options;
 	const realId =
 		conversationId && conversationId !== PENDING_CONVERSATION_ID ? conversationId : null;
-	const [message, setDraft] = useState("");
+	const draftKey = realId ?? PENDING_CONVERSATION_ID;
+	// The draft lives in the widget's store too, so closing the window does not lose it.
+	const [message, setDraft] = useState(() => widget.getState().drafts[draftKey] ?? "");
+	useEffect(() => widget.actions.setDraft(draftKey, message), [widget, draftKey, message]);
 	const [files, setFiles] = useState<File[]>([]);
 	const [error, setError] = useState<Error | null>(null);
 	const [isSubmitting, setIsSubmitting] = useState(false);

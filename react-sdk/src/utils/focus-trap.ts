@@ -10,13 +10,19 @@ export function focusableIn(container: HTMLElement): HTMLElement[] {
 
 /**
  * Keeps Tab inside `container`: from the last element to the first, with Shift from the first
- * (or the container itself) to the last. Returns whether it moved the focus.
+ * (or the container itself) to the last. With nothing to focus inside (a page still loading),
+ * focus stays on the container. Returns whether it handled the key (the caller then prevents
+ * the browser's default move).
  */
 export function trapTab(container: HTMLElement, shiftKey: boolean): boolean {
 	const elements = focusableIn(container);
 	const first = elements[0];
 	const last = elements.at(-1);
-	if (!first || !last) return false;
+	if (!first || !last) {
+		// Without this, Tab would leave the window for the host page while its chunk loads.
+		container.focus();
+		return true;
+	}
 	const active = container.ownerDocument.activeElement;
 	if (shiftKey && (active === first || active === container)) {
 		last.focus();

@@ -20,6 +20,11 @@ export interface WidgetState {
 	defaultMessages: DefaultMessage[];
 	/** Suggested first messages (latest `SupportConfig` wins). */
 	quickOptions: string[];
+	/**
+	 * Unsent composer text per conversation id (`PENDING_CONVERSATION_ID` for a new one), so a
+	 * draft survives closing the window or visiting another page.
+	 */
+	drafts: Record<string, string>;
 }
 
 /** Actions of the widget store; every one is safe to call from any component or the handle. */
@@ -36,6 +41,8 @@ export interface WidgetActions {
 	setDefaultMessages(messages: DefaultMessage[]): void;
 	setQuickOptions(options: string[]): void;
 	setSize(size: WidgetState["size"]): void;
+	/** Keeps (or, when empty, forgets) the draft of a conversation. */
+	setDraft(conversationId: string, text: string): void;
 }
 
 export type WidgetStore = StoreApi<WidgetState> & { actions: WidgetActions };
@@ -62,6 +69,7 @@ export function createWidgetStore(initial: Partial<WidgetState> = {}): WidgetSto
 		navigation: { current: { page: "HOME" }, previousPages: [] },
 		defaultMessages: [],
 		quickOptions: [],
+		drafts: {},
 		...initial,
 	}));
 	const setOpen = (open: boolean) => {
@@ -100,6 +108,13 @@ export function createWidgetStore(initial: Partial<WidgetState> = {}): WidgetSto
 		setDefaultMessages: (defaultMessages) => store.setState({ defaultMessages }),
 		setQuickOptions: (quickOptions) => store.setState({ quickOptions }),
 		setSize: (size) => store.setState({ size }),
+		setDraft: (conversationId, text) =>
+			store.setState((state) => {
+				// The same state object: zustand then notifies nobody (drafts change per keystroke).
+				if ((state.drafts[conversationId] ?? "") === text) return state;
+				const { [conversationId]: _previous, ...others } = state.drafts;
+				return { drafts: text === "" ? others : { ...others, [conversationId]: text } };
+			}),
 	};
 	return Object.assign(store, { actions });
 }

@@ -54,4 +54,16 @@ describe("widget store", () => {
 		a.actions.open();
 		expect(b.getState().isOpen).toBeNull();
 	});
+
+	it("keeps a draft per conversation and forgets it once emptied", () => {
+		const widget = createWidgetStore();
+		widget.actions.setDraft("c1", "half-written");
+		widget.actions.setDraft("c2", "another");
+		expect(widget.getState().drafts).toEqual({ c1: "half-written", c2: "another" });
+		const before = widget.getState();
+		widget.actions.setDraft("c1", "half-written");
+		expect(widget.getState()).toBe(before);
+		widget.actions.setDraft("c1", "");
+		expect(widget.getState().drafts).toEqual({ c2: "another" });
+	});
 });
