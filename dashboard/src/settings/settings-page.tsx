@@ -1,0 +1,88 @@
+import { type AgentRole, type WebsiteSettings, websiteSettingsSchema } from "@cossistant/types";
+import { useCallback, useId } from "react";
+import { AgentsSection } from "./agents-section.tsx";
+import { AllowedOriginsSection } from "./allowed-origins-section.tsx";
+import { ApiKeysSection } from "./api-keys-section.tsx";
+import { FeatureFlagsSection } from "./feature-flags-section.tsx";
+import { IdentitySecretSection } from "./identity-secret-section.tsx";
+import { expectAnswer } from "./schema-check.ts";
+import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { useLoaded } from "./use-loaded.ts";
+import "./settings.css";
+
+/** Props of {@link SettingsPage}. */
+export interface SettingsPageProps {
+	/** Authenticated REST calls as the signed-in agent (see `team-request.ts`). */
+	request: TeamRequest;
+	/** The website whose settings are shown. */
+	websiteId: string;
+	/** The signed-in agent's role: agents who are not admins get a read-only page. */
+	role: AgentRole;
+}
+
+/**
+ * A website's settings. Admins manage API keys, allowed origins, the identity-verification
+ * secret, the team and feature flags; other agents see the origins, the team and flags, read
+ * only, under a notice saying so. Every section talks to the REST API on its own and shows its
+ * errors next to the form that caused them.
+ */
+export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
+	const headingId = useId();
+	const isAdmin = role === "admin";
+	const settings = useLoaded(
+		useCallback(
+			async () =>
+				expectAnswer(
+					websiteSettingsSchema,
+					await request(`/websites/${encodeURIComponent(websiteId)}/settings`),
+					"the settings",
+				),
+			[request, websiteId],
+		),
+	);
+	const { setData } = settings;
+	const onSettings = useCallback((next: WebsiteSettings) => setData(() => next), [setData]);
+
+	return (
+		<section className="dash-settings" aria-labelledby={headingId}>
+			<h1 id={headingId} className="dash-settings-title">
+				Settings
+				{settings.data ? <span className="dash-settings-site"> · {settings.data.name}</span> : null}
+			</h1>
+			{isAdmin ? null : (
+				<p className="dash-notice" role="note">
+					You are signed in as an agent: these settings are read-only. Ask an admin of this website
+					to change keys, origins, the identity secret, the team or feature flags.
+				</p>
+			)}
+			{settings.error && !settings.data ? (
+				<div role="alert" className="dash-error">
+					Could not load the website's settings: {errorMessage(settings.error)}{" "}
+					<button type="button" className="dash-link-button" onClick={() => void settings.reload()}>
+						Retry
+					</button>
+				</div>
+			) : null}
+			{isAdmin ? <ApiKeysSection request={request} websiteId={websiteId} /> : null}
+			{settings.data ? (
+				<AllowedOriginsSection
+					request={request}
+					websiteId={websiteId}
+					settings={settings.data}
+					onSettings={onSettings}
+					readOnly={!isAdmin}
+				/>
+			) : null}
+			{settings.data && isAdmin ? (
+				<IdentitySecretSection
+					request={request}
+					websiteId={websiteId}
+					settings={settings.data}
+					onSettings={onSettings}
+				/>
+			) : null}
+			<AgentsSection request={request} websiteId={websiteId} readOnly={!isAdmin} />
+			<FeatureFlagsSection request={request} readOnly={!isAdmin} />
+		</section>
+	);
+}
