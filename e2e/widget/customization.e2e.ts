@@ -93,4 +93,30 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		const font = await content.evaluate((node) => getComputedStyle(node).fontFamily);
 		expect(font).not.toContain("Georgia");
 	});
+
+	for (const viewport of [
+		{ width: 1280, height: 800 },
+		{ width: 360, height: 640 },
+	]) {
+		test(`positioning: the window sits above the default trigger, inside a ${viewport.width}×${viewport.height} viewport`, async ({
+			openHost,
+			page,
+		}) => {
+			await page.setViewportSize(viewport);
+			await openHost("quickstart");
+			const trigger = page.getByRole("button", { name: "Open support" });
+			await trigger.click();
+			const dialog = page.getByRole("dialog", { name: "Support" });
+			await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();
+			const triggerBox = await page.locator(".co-trigger").boundingBox();
+			const box = await dialog.boundingBox();
+			if (!triggerBox || !box) throw new Error("trigger or window not laid out");
+			// side="top" (default): above the trigger, with the default collisionPadding of 8 px.
+			expect(box.y + box.height).toBeLessThanOrEqual(triggerBox.y + 0.5);
+			expect(box.y).toBeGreaterThanOrEqual(8 - 0.5);
+			expect(box.x).toBeGreaterThanOrEqual(8 - 0.5);
+			expect(box.x + box.width).toBeLessThanOrEqual(viewport.width - 8 + 0.5);
+			await expect(dialog).toHaveAttribute("data-side", "top");
+		});
+	}
 });

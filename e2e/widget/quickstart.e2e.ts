@@ -1,3 +1,4 @@
+import { holdLazyScripts } from "./support/hold-scripts.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 // The docs' React Quickstart as a host page, against a real sync-server and a real agent.
@@ -62,5 +63,23 @@ test.describe("the React Quickstart page", () => {
 		await expect(dialog.getByRole("button", { name: "How to identify a visitor?" })).toBeVisible();
 		await dialog.getByRole("button", { name: "Ask a question" }).click();
 		await expect(dialog.getByText("Hi Jane Doe, anything I can help with?")).toBeVisible();
+	});
+
+	test("the trigger is usable before the widget's lazy scripts arrive (trigger first)", async ({
+		openHost,
+		page,
+		host,
+	}) => {
+		const scripts = await holdLazyScripts(page, host, "quickstart");
+		await openHost("quickstart");
+		const trigger = page.getByRole("button", { name: "Open support" });
+		await expect(trigger).toBeVisible();
+		await trigger.click();
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await expect(dialog).toBeVisible();
+		await expect(dialog.getByRole("status")).toHaveText("Loading…");
+		expect(scripts.requested().length).toBeGreaterThan(0);
+		scripts.release();
+		await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();
 	});
 });
