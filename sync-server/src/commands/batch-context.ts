@@ -13,6 +13,7 @@ import { mergeUpdates } from "yjs";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
+import { updateConversations, upsertSeen } from "./batched-row-writes.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
 import { SupportRows } from "./support-rows.ts";
@@ -378,11 +379,10 @@ export class BatchContext {
 		if (created.length > 0) {
 			await this.tx.conversation.createMany({ data: created.map(toConversationInput) });
 		}
-		for (const state of this.conversations.values()) {
-			if (state.isNew || !state.dirty) continue;
-			const { id, ...fields } = toConversationInput(state.row);
-			await this.tx.conversation.update({ where: { id }, data: fields });
-		}
+		await updateConversations(
+			this.tx,
+			[...this.conversations.values()].filter((s) => !s.isNew && s.dirty).map((s) => s.row),
+		);
 		if (this.newItems.length > 0) {
 			await this.tx.timelineItem.createMany({
 				data: this.newItems.map((item) => ({
@@ -406,18 +406,7 @@ export class BatchContext {
 		for (const [id, data] of this.visitorBlocks) {
 			await this.tx.visitor.update({ where: { id }, data });
 		}
-		for (const seen of this.seenRows.values()) {
-			await this.tx.seen.upsert({
-				where: {
-					conversationId_participant: {
-						conversationId: seen.conversationId,
-						participant: seen.participant,
-					},
-				},
-				create: seen,
-				update: { seenAt: seen.seenAt },
-			});
-		}
+		await upsertSeen(this.tx, [...this.seenRows.values()]);
 		const merged = new Map<string, Uint8Array>();
 		for (const [name, updates] of this.capturedUpdates) {
 			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeUpdates(updates));
