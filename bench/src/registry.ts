@@ -7,11 +7,13 @@ import { reconnect } from "./scenarios/reconnect.ts";
 import { rest } from "./scenarios/rest.ts";
 import { storeCost } from "./scenarios/store-cost.ts";
 import { throughput } from "./scenarios/throughput.ts";
+import { widgetSize } from "./scenarios/widget-size.ts";
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
 export const SCENARIOS: readonly Scenario[] = [
 	storeCost,
 	clientSize,
+	widgetSize,
 	throughput,
 	fanout,
 	rest,

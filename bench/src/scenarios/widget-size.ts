@@ -1,0 +1,42 @@
+import type { Scenario } from "../scenario.ts";
+import { measureWidgetSize } from "../support/widget-size.ts";
+
+/**
+ * `widget-size`: what `@cossistant/react` costs a host page built from the docs' React
+ * Quickstart, gzipped, React and React DOM excluded: before the trigger is visible (entry chunk,
+ * its static imports and the CSS) and in all (the client and pages loaded on idle or open).
+ */
+export const widgetSize: Scenario = {
+	name: "widget-size",
+	description:
+		"Gzipped size of the widget in a Quickstart host page: before the trigger shows, and in all (React excluded).",
+	anchor:
+		"Issue 'the widget': what a host page loads before the trigger is visible ≤ 15 KB gzipped (the rest on open or idle); everything ≤ 70 KB gzipped.",
+	goal: { metric: "initialGzipKB", op: "<=", target: 15 },
+	secondaryGoals: [{ metric: "totalGzipKB", op: "<=", target: 70 }],
+	async run({ log }) {
+		log("bundling the Quickstart host entry with esbuild (minified, code splitting, browser esm)…");
+		const size = await measureWidgetSize();
+		for (const chunk of size.chunks) {
+			log(`  ${chunk.initial ? "initial" : "lazy   "} ${chunk.file} ${chunk.gzipKB} KB gz`);
+		}
+		log(
+			`largest parts (minified): ${size.largest.map(({ name, minifiedKB }) => `${name} ${minifiedKB} KB`).join(", ")}`,
+		);
+		return {
+			metrics: [
+				{ key: "initialGzipKB", value: size.initialGzipKB, unit: "KB" },
+				{ key: "initialJsGzipKB", value: size.initialJsGzipKB, unit: "KB" },
+				{ key: "initialCssGzipKB", value: size.initialCssGzipKB, unit: "KB" },
+				{ key: "lazyGzipKB", value: size.lazyGzipKB, unit: "KB" },
+				{ key: "totalGzipKB", value: size.totalGzipKB, unit: "KB" },
+				{ key: "files", value: size.chunks.length, unit: "files" },
+				...size.largest.map(({ name, minifiedKB }) => ({
+					key: `minifiedKB:${name}`,
+					value: minifiedKB,
+					unit: "KB",
+				})),
+			],
+		};
+	},
+};
