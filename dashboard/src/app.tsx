@@ -1,5 +1,5 @@
 import { AgentClient, type AgentSession, type StoredAgentSession } from "@cossistant/core/agent";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LoginPage } from "./auth/login-page.tsx";
 import { SetupPage } from "./auth/setup-page.tsx";
 import { apiUrl } from "./config.ts";
@@ -31,7 +31,11 @@ const WEBSITE_KEY = "cossistant:dashboard-website";
 function SignedIn({ session, current }: { session: AgentSession; current: StoredAgentSession }) {
 	const [dashboard, setDashboard] = useState<Dashboard | null>(null);
 	const [error, setError] = useState<string | null>(null);
+	// The client lives as long as the token (SignedIn is keyed by it): a refreshed role or name
+	// must not tear the socket down, so the effect reads the session once, through a ref.
+	const initial = useRef(current);
 	useEffect(() => {
+		const current = initial.current;
 		const stored = localStorage.getItem(WEBSITE_KEY);
 		const websiteId =
 			stored && current.websiteIds.includes(stored) ? stored : current.websiteIds[0];
@@ -64,7 +68,7 @@ function SignedIn({ session, current }: { session: AgentSession; current: Stored
 		if (window.location.pathname.endsWith("/login") || window.location.pathname.endsWith("/setup"))
 			navigate({ page: "inbox" }, { replace: true });
 		return () => client.destroy();
-	}, [session, current]);
+	}, [session]);
 	if (error) return <p className="fatal">{error}</p>;
 	if (!dashboard) return null;
 	return (
