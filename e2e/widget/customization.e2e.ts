@@ -60,6 +60,7 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 
 	test('locale="fr": the trigger, the window and the composer speak French', async ({
 		openHost,
+		context,
 	}) => {
 		const page = await openHost("quickstart", { locale: "fr" });
 		await page.getByRole("button", { name: "Ouvrir le support" }).click();
@@ -73,6 +74,20 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		);
 		await expect(dialog.getByRole("button", { name: "Envoyer" })).toBeVisible();
 		await expect(page.getByRole("button", { name: "Fermer le support" })).toBeVisible();
+
+		// The offline notice and delivery states too.
+		await context.setOffline(true);
+		await expect(dialog.getByRole("status")).toHaveText(
+			"Vous êtes hors ligne. Vos messages seront envoyés dès le retour de la connexion.",
+		);
+		const composer = dialog.getByRole("textbox", { name: "Message" });
+		await composer.fill("Bonjour !");
+		await composer.press("Enter");
+		await expect(dialog.getByTestId("co-delivery")).toHaveText("Envoi en cours…");
+		await context.setOffline(false);
+		await expect(dialog.getByTestId("co-delivery")).toHaveText(/^(Envoyé|Vu)$/, {
+			timeout: 30_000,
+		});
 	});
 
 	test("dark mode follows a .dark ancestor on the host page", async ({ openHost, page }) => {

@@ -17,7 +17,8 @@ export const es = {
 		`${utils.formatNumber(Number(variables?.count ?? 0))} ${utils.pluralize(Number(variables?.count ?? 0), "mensaje sin leer", "mensajes sin leer")}`,
 	"page.home.greeting": ({ variables, context, utils }) => {
 		const name = variables?.visitorName ?? context.visitor?.contact?.name ?? "";
-		const hello = utils.timeOfDay().token === "evening" ? "Buenas noches" : "Hola";
+		// "Buenas noches" greets after dark; "Hola" suits the rest of the day.
+		const hello = utils.timeOfDay().hour >= 20 ? "Buenas noches" : "Hola";
 		return name ? `${hello} ${name} 👋` : `${hello} 👋`;
 	},
 	"page.home.tagline": "¿Cómo podemos ayudarte?",
@@ -28,7 +29,7 @@ export const es = {
 	"page.conversationHistory.empty": "Todavía no hay conversaciones.",
 	"page.conversation.title": "Conversación",
 	"page.conversation.newTitle": "Nueva conversación",
-	"page.conversation.resolved": "Esta conversación se resolvió.",
+	"page.conversation.resolved": "Esta conversación se ha resuelto.",
 	"page.articles.title": "Artículos de ayuda",
 	"page.articles.empty": "Todavía no hay artículos. Pregúntanos lo que quieras.",
 	"component.composer.label": "Mensaje",
@@ -36,17 +37,18 @@ export const es = {
 	"component.composer.send": "Enviar",
 	"component.composer.attach": "Adjuntar archivos",
 	"component.composer.removeFile": "Quitar {fileName}",
-	"component.composer.uploading": "Subiendo {progress} %",
+	"component.composer.uploading": "Subiendo archivos: {progress}\u00a0%",
 	"component.message.queued": "Enviando…",
 	"component.message.sent": "Enviado",
 	"component.message.seen": "Visto",
-	"component.message.failed": "No entregado",
+	"component.message.failed": "No se pudo enviar",
 	"component.timeline.label": "Mensajes",
 	"component.timeline.loading": "Cargando mensajes…",
 	"component.timeline.today": "Hoy",
 	"component.typing.named": "{name} está escribiendo…",
-	"component.typing.anonymous": "Soporte está escribiendo…",
-	"component.offline": "Estás sin conexión. Los mensajes se enviarán al volver la conexión.",
+	"component.typing.anonymous": "El equipo de soporte está escribiendo…",
+	"component.offline":
+		"Estás sin conexión. Tus mensajes se enviarán cuando vuelvas a estar en línea.",
 	"component.conversationCard.untitled": "Conversación",
 	"component.conversationCard.noMessages": "Todavía no hay mensajes",
 	"component.error.configuration": "El soporte no está configurado: {message}",
