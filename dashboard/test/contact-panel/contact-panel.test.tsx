@@ -7,6 +7,7 @@ import { request as httpRequest } from "node:http";
 import { HEADERS, type IdentifyResponse, type WebsiteBootstrapResponse } from "@cossistant/types";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { ContactPanel } from "../../src/contact-panel/contact-panel.tsx";
 import { clearContactPanelCache } from "../../src/contact-panel/details-cache.ts";
 import { createTeamRequest, type TeamRequest } from "../../src/settings/team-request.ts";
@@ -167,6 +168,7 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		expect(within(login).getByText(/marked the conversation as resolved$/)).toBeTruthy();
 		fireEvent.click(login);
 		expect(opened).toEqual([loginId]);
+		expect(await axeViolations(panel)).toEqual([]);
 		expect(within(panel).getByRole("status").textContent).toBe("");
 	});
 

@@ -12,6 +12,7 @@ import {
 } from "@cossistant/types";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { SettingsPage } from "../../src/settings/settings-page.tsx";
 import { createTeamRequest } from "../../src/settings/team-request.ts";
 import {
@@ -324,5 +325,22 @@ describe("<SettingsPage /> against a real sync-server", () => {
 		expect(screen.queryByRole("form", { name: "Invite an agent" })).toBeNull();
 		expect(screen.queryByRole("form", { name: "Add an allowed origin" })).toBeNull();
 		expect(screen.queryByRole("button", { name: /^Remove origin/ })).toBeNull();
+	});
+
+	it("has no axe violations, with a secret shown and a confirmation open", async () => {
+		const { container } = renderAdminPage();
+		const keys = await section("API keys");
+		await within(keys).findByRole("list", { name: "API keys" }, SLOW);
+		await within(await section("Agents")).findByRole("list", { name: "Team members" }, SLOW);
+		const form = within(keys).getByRole("form", { name: "Create an API key" });
+		await typeInto(form, "Name", "Axe check");
+		fireEvent.change(within(form).getByLabelText("Type"), { target: { value: "private" } });
+		fireEvent.click(within(form).getByRole("button", { name: "Create key" }));
+		await within(keys).findByRole("region", { name: "Private key “Axe check”" }, SLOW);
+		expect(await axeViolations(container)).toEqual([]);
+
+		fireEvent.click(within(keys).getByRole("button", { name: "Revoke key Axe check" }));
+		await screen.findByRole("alertdialog");
+		expect(await axeViolations(container)).toEqual([]);
 	});
 });
