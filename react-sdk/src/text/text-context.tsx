@@ -48,6 +48,15 @@ function useBrowserLanguage(): string | undefined {
 }
 
 /**
+ * The widget's active locale (the `locale` prop, else the browser's built-in one, else `en`),
+ * for formatting dates and numbers the way the copy speaks.
+ */
+export function useSupportLocale(): string {
+	const { locale } = useContext(TextSettingsContext);
+	return resolveLocale(locale, useBrowserLanguage());
+}
+
+/**
  * The widget's text formatter: `format(key, variables?)` in the active locale (the `locale`
  * prop, else the browser's, else English), with the `content` overrides applied. Stable until
  * the locale, overrides or context (visitor, website) change.
@@ -57,12 +66,11 @@ function useBrowserLanguage(): string | undefined {
  * <button>{text("common.actions.askQuestion")}</button>
  */
 export function useSupportText(): SupportTextFormatter {
-	const { locale, content } = useContext(TextSettingsContext);
-	const browser = useBrowserLanguage();
+	const { content } = useContext(TextSettingsContext);
 	const client = useOptionalSupportSession()?.client;
 	const visitor = useStore(client?.visitorState, (state) => state?.visitor ?? null);
 	const website = useStore(client?.visitorState, (state) => state?.website ?? null);
-	const active = resolveLocale(locale, browser);
+	const active = useSupportLocale();
 	return useMemo(
 		() => createFormatter(active, content, { visitor, website }),
 		[active, content, visitor, website],

@@ -3,7 +3,8 @@ import { useMemo } from "react";
 import { useSupport } from "../../hooks/use-support.ts";
 import { ConversationTimeline } from "../../primitives/conversation-timeline.tsx";
 import { TimelineItemGroup } from "../../primitives/timeline-item.tsx";
-import { useSupportText } from "../../text/text-context.tsx";
+import { useSupportLocale, useSupportText } from "../../text/text-context.tsx";
+import { formatDayLabel } from "../../utils/day-label.ts";
 import { groupTimeline, type TimelineRow } from "../../utils/timeline-groups.ts";
 import { TimelineMessage } from "./timeline-message.tsx";
 
@@ -21,6 +22,7 @@ export interface TimelineProps {
 export function Timeline({ items, isLoading }: TimelineProps) {
 	const { visitor, website } = useSupport();
 	const text = useSupportText();
+	const locale = useSupportLocale();
 	const rows = useMemo(() => groupTimeline(items, visitor?.id ?? null), [items, visitor?.id]);
 
 	const senderName = (row: Extract<TimelineRow, { type: "group" }>) => {
@@ -42,7 +44,9 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 				if (row.type === "day") {
 					return (
 						<div key={row.key} className="co-day-separator">
-							<DayLabel date={row.date} today={text("component.timeline.today")} />
+							<time dateTime={row.date.toISOString()}>
+								{formatDayLabel(row.date, locale, text("component.timeline.today"))}
+							</time>
 						</div>
 					);
 				}
@@ -72,16 +76,5 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 				);
 			})}
 		</ConversationTimeline>
-	);
-}
-
-function DayLabel({ date, today }: { date: Date; today: string }) {
-	const isToday = date.toDateString() === new Date().toDateString();
-	return (
-		<time dateTime={date.toISOString()}>
-			{isToday
-				? today
-				: date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" })}
-		</time>
 	);
 }
