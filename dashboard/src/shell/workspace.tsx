@@ -30,16 +30,16 @@ export function Workspace() {
 		[inbox.conversations, filter, user.id, cards],
 	);
 	const tags = useMemo(() => allTags(inbox.conversations), [inbox.conversations]);
-	const selectedIndex = Math.max(
-		0,
-		visible.findIndex((conversation) => conversation.id === (selectedId ?? activeId)),
-	);
+	const cursor = visible.findIndex((conversation) => conversation.id === (selectedId ?? activeId));
+	const selectedIndex = Math.max(0, cursor);
 	const target = () => activeId ?? visible[selectedIndex]?.id ?? null;
 	const conversationOf = (id: string) => inbox.conversations.find((c) => c.id === id);
 
 	useShortcuts({
 		move(delta) {
-			const next = Math.min(visible.length - 1, Math.max(0, selectedIndex + delta));
+			// The first j / ↓ lands on the first row (nothing was selected yet).
+			const next =
+				cursor === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, selectedIndex + delta));
 			const conversation = visible[next];
 			if (!conversation) return;
 			setSelectedId(conversation.id);
