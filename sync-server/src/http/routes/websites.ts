@@ -8,8 +8,9 @@ import { type Request, Router } from "express";
 import { uuidv7 } from "uuidv7";
 import * as z from "zod";
 import type { Authenticator } from "../../auth/authenticator.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
-import { ApiError } from "../api-error.ts";
+import { loadPublicWebsite } from "../../queries/public-website.ts";
 
 const languageSchema = z
 	.string()
@@ -40,32 +41,25 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 		const userAgent = req.header("user-agent")?.slice(0, 512) || undefined;
 
 		const token = req.header(HEADERS.visitorToken);
-		const resumed = token ? await auth.checkVisitorToken(token, key.websiteId) : null;
-		const visitorId = resumed?.visitorId ?? uuidv7();
-		const visitor = resumed
-			? await db.prisma.visitor.update({
-					where: { id: visitorId },
-					data: {
-						lastSeenAt: new Date(),
-						...(language ? { language } : {}),
-						...(timezone ? { timezone } : {}),
-						...(userAgent ? { userAgent } : {}),
-					},
+		const resumed = token ? await resumeVisitor(db, auth, token, key.websiteId) : null;
+		const changes = {
+			...(language ? { language } : {}),
+			...(timezone ? { timezone } : {}),
+			...(userAgent ? { userAgent } : {}),
+		};
+		const visitor = !resumed
+			? await db.prisma.visitor.create({
+					data: { id: uuidv7(), websiteId: key.websiteId, language, timezone, userAgent },
 					include: { contact: true },
 				})
-			: await db.prisma.visitor.create({
-					data: { id: visitorId, websiteId: key.websiteId, language, timezone, userAgent },
-					include: { contact: true },
-				});
-
-		const website = await db.prisma.website.findUnique({
-			where: { id: key.websiteId },
-			include: {
-				members: { include: { user: { select: { id: true, name: true, image: true } } } },
-				aiAgents: { select: { id: true, name: true, image: true } },
-			},
-		});
-		if (!website) throw new ApiError(404, "not_found", "Website not found.");
+			: needsTouch(resumed, changes)
+				? await db.prisma.visitor.update({
+						where: { id: resumed.id },
+						data: { lastSeenAt: new Date(), ...changes },
+						include: { contact: true },
+					})
+				: resumed;
+		const website = await loadPublicWebsite(db, key.websiteId);
 
 		const publicVisitor: PublicVisitor = {
 			id: visitor.id,
@@ -84,23 +78,48 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 				: null,
 		};
 		const body: WebsiteBootstrapResponse = {
-			website: {
-				id: website.id,
-				name: website.name,
-				availableHumanAgents: website.members.map(({ user }) => ({
-					id: user.id,
-					name: user.name,
-					image: user.image,
-					lastSeenAt: null,
-				})),
-				availableAIAgents: website.aiAgents,
-			},
+			website,
 			visitor: publicVisitor,
 			visitorToken: auth.visitorTokens.sign(visitor.id, website.id),
 		};
 		res.json(body);
 	});
 	return router;
+}
+
+/**
+ * A resumed visitor's row is rewritten only when something changed or `lastSeenAt` is older than
+ * this: a bootstrap on every page view would otherwise be a write transaction each (the `rest`
+ * benchmark), for a timestamp agents read in minutes.
+ */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+type VisitorWithContact = Prisma.VisitorGetPayload<{ include: { contact: true } }>;
+
+/** The visitor a valid token proves, if it still exists in the key's website. */
+async function resumeVisitor(
+	db: Database,
+	auth: Authenticator,
+	token: string,
+	websiteId: string,
+): Promise<VisitorWithContact | null> {
+	const claims = auth.visitorTokens.verify(token);
+	if (!claims || claims.websiteId !== websiteId) return null;
+	const visitor = await db.prisma.visitor.findUnique({
+		where: { id: claims.visitorId },
+		include: { contact: true },
+	});
+	return visitor?.websiteId === websiteId ? visitor : null;
+}
+
+function needsTouch(
+	visitor: VisitorWithContact,
+	changes: { language?: string; timezone?: string; userAgent?: string },
+): boolean {
+	if (Date.now() - visitor.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) return true;
+	return Object.entries(changes).some(
+		([field, value]) => visitor[field as keyof typeof changes] !== value,
+	);
 }
 
 function parseOptional<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
