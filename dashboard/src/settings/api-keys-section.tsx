@@ -74,7 +74,8 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 				"the new key",
 			);
 			keys.setData((current) => [...(current ?? []), answer.apiKey]);
-			setCreated({ key: answer.apiKey, value: answer.key });
+			// Only a private key's value is secret and shown once; a public key stays listed.
+			if (answer.apiKey.kind === "private") setCreated({ key: answer.apiKey, value: answer.key });
 			setName("");
 			setStatus(`${KIND_LABEL[answer.apiKey.kind]} key “${answer.apiKey.name}” created.`);
 		} catch (error) {
@@ -176,7 +177,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 				</p>
 			) : null}
 
-			{created && created.key.kind === "private" ? (
+			{created ? (
 				<OneTimeSecret
 					label={`Private key “${created.key.name}”`}
 					value={created.value}

@@ -89,7 +89,16 @@ describe("<SettingsPage /> against a real sync-server", () => {
 		const asBackend = createTeamRequest({ apiUrl: ctx.server.demo.apiUrl, token: secret });
 		await expect(asBackend("/conversations")).resolves.toBeTruthy();
 
-		// Copy, then dismiss: the secret leaves the page for good.
+		// Creating a public key meanwhile does not take the private secret off the screen.
+		await typeInto(form, "Name", "Second widget");
+		fireEvent.change(within(form).getByLabelText("Type"), { target: { value: "public" } });
+		fireEvent.click(within(form).getByRole("button", { name: "Create key" }));
+		await within(keys).findByText("Public key “Second widget” created.", {}, SLOW);
+		expect(within(keys).getByRole("region", { name: "Private key “Billing backend”" })).toBe(
+			secretBox,
+		);
+
+		// Dismissed, the secret leaves the page for good.
 		fireEvent.click(within(secretBox).getByRole("button", { name: "I have stored it" }));
 		expect(within(keys).queryByRole("region", { name: /Private key/ })).toBeNull();
 		expect(document.body.innerHTML).not.toContain(secret);
