@@ -90,22 +90,28 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		});
 	});
 
-	test("dark mode follows a .dark ancestor on the host page", async ({ openHost, page }) => {
-		await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const content = page.locator(".co-content");
-		const light = await content.evaluate((node) => getComputedStyle(node).backgroundColor);
-
-		await page.goto(page.url().replace("quickstart.html", "quickstart.html?dark=1"));
-		await page.getByRole("button", { name: "Open support" }).click();
-		await expect(page.locator("html")).toHaveClass(/dark/);
-		const dark = await content.evaluate((node) => getComputedStyle(node).backgroundColor);
-		expect(dark).not.toBe(light);
+	test("dark mode follows .dark or data-color-scheme on an ancestor; the theme prop wins", async ({
+		openHost,
+		page,
+	}) => {
+		const background = async (settings: Record<string, string>) => {
+			await openHost("quickstart", settings);
+			await page.getByRole("button", { name: "Open support" }).click();
+			return page.locator(".co-content").evaluate((node) => getComputedStyle(node).backgroundColor);
+		};
 		// The documented defaults: oklch(99% 0 0) light, oklch(15.5% 0 0) dark.
-		expect(light).toMatch(/oklch\(0\.99 0 0\)|rgb\(\s*25[0-5],/);
-		expect(dark).toMatch(/oklch\(0\.155 0 0\)|rgb\(\s*1\d,/);
+		const LIGHT = /oklch\(0\.99 0 0\)|rgb\(\s*25[0-5],/;
+		const DARK = /oklch\(0\.155 0 0\)|rgb\(\s*1\d,/;
+		expect(await background({})).toMatch(LIGHT);
+		expect(await background({ dark: "1" })).toMatch(DARK);
+		expect(await background({ colorScheme: "dark" })).toMatch(DARK);
+		expect(await background({ dark: "1", theme: "light" })).toMatch(LIGHT);
+		expect(await background({ theme: "dark" })).toMatch(DARK);
+
 		// The host's own styles (Georgia body font) do not leak into the widget.
-		const font = await content.evaluate((node) => getComputedStyle(node).fontFamily);
+		const font = await page
+			.locator(".co-content")
+			.evaluate((node) => getComputedStyle(node).fontFamily);
 		expect(font).not.toContain("Georgia");
 	});
 

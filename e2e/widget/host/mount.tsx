@@ -28,7 +28,10 @@ export function mount(app: ReactNode, providerProps: Partial<SupportProviderProp
 	const demo = window.cossistantDemo;
 	const root = document.getElementById("root");
 	if (!demo || !root) throw new Error("the host page needs #root and window.cossistantDemo");
+	// How host apps mark dark mode: a `.dark` class (Tailwind, shadcn) or a data attribute.
 	if (pageParams.get("dark") === "1") document.documentElement.classList.add("dark");
+	const scheme = pageParams.get("colorScheme");
+	if (scheme) document.body.setAttribute("data-color-scheme", scheme);
 	ReactDOM.createRoot(root).render(
 		<StrictMode>
 			<SupportProvider publicKey={demo.publicKey} apiUrl={demo.apiUrl} {...providerProps}>

@@ -1,6 +1,7 @@
 // Steps 5 to 7 of the docs' React Quickstart (src/App.tsx): <Support /> with zero props,
 // IdentifySupportVisitor for a signed-in user and SupportConfig's welcome copy. Query settings:
-// `identify=1` signs Jane in, `config=1` adds the SupportConfig, `locale=fr` sets the locale.
+// `identify=1` signs Jane in, `config=1` adds the SupportConfig, `locale=fr` sets the locale,
+// `theme=light|dark` forces the theme.
 import { IdentifySupportVisitor, Support, SupportConfig } from "@cossistant/react";
 import { type DefaultMessage, SenderType } from "@cossistant/types";
 import { mount, pageParams } from "./mount.tsx";
@@ -16,7 +17,8 @@ const defaultMessages: DefaultMessage[] = [
 const quickOptions: string[] = ["How to identify a visitor?"];
 
 function App() {
-	const locale = pageParams.get("locale");
+	const locale = pageParams.get("locale") ?? undefined;
+	const theme = pageParams.get("theme");
 	return (
 		<>
 			<h1>You are ready to chat</h1>
@@ -26,7 +28,14 @@ function App() {
 			{pageParams.get("config") === "1" ? (
 				<SupportConfig defaultMessages={defaultMessages} quickOptions={quickOptions} />
 			) : null}
-			{locale ? <Support locale={locale} /> : <Support />}
+			{locale || theme ? (
+				<Support
+					locale={locale}
+					theme={theme === "dark" || theme === "light" ? theme : undefined}
+				/>
+			) : (
+				<Support />
+			)}
 		</>
 	);
 }
