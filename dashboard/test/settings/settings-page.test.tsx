@@ -263,6 +263,51 @@ describe("<SettingsPage /> against a real sync-server", () => {
 		expect(after.agents.find((a) => a.email === "nadia@example.com")?.role).toBe("agent");
 	});
 
+	it("withdraws an invitation and removes a member, each after a confirmation", async () => {
+		const base = `/websites/${ctx.websiteId}/agents`;
+		await ctx.request(base, {
+			method: "POST",
+			body: { email: "maybe@example.com", name: "Maybe", role: "agent" },
+		});
+		await ctx.request(base, {
+			method: "POST",
+			body: {
+				email: "leaving@example.com",
+				name: "Leaving",
+				role: "agent",
+				password: "a password to remove",
+			},
+		});
+		renderAdminPage();
+		const agents = await section("Agents");
+		const pending = await within(agents).findByRole("list", { name: "Pending invitations" }, SLOW);
+
+		fireEvent.click(
+			within(pending).getByRole("button", {
+				name: "Withdraw the invitation for maybe@example.com",
+			}),
+		);
+		let dialog = await screen.findByRole("alertdialog", {
+			name: "Withdraw the invitation for maybe@example.com?",
+		});
+		fireEvent.click(within(dialog).getByRole("button", { name: "Withdraw invitation" }));
+		await within(agents).findByText(
+			"The invitation for maybe@example.com was withdrawn.",
+			{},
+			SLOW,
+		);
+
+		fireEvent.click(within(agents).getByRole("button", { name: "Remove Leaving from the team" }));
+		dialog = await screen.findByRole("alertdialog", { name: "Remove Leaving from the team?" });
+		fireEvent.click(within(dialog).getByRole("button", { name: "Remove agent" }));
+		await within(agents).findByText("Leaving was removed from the team.", {}, SLOW);
+
+		const after = agentListResponseSchema.parse(await ctx.request(base));
+		expect(after.invitations.map((i) => i.email)).not.toContain("maybe@example.com");
+		expect(after.agents.map((a) => a.email)).not.toContain("leaving@example.com");
+		expect(within(agents).queryByText("Leaving")).toBeNull();
+	});
+
 	it("looks up a visitor's feature flags, toggles one and reads it back through the API", async () => {
 		const visitor = await bootstrapVisitor(ctx.server);
 		renderAdminPage();
