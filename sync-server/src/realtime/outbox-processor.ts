@@ -41,8 +41,9 @@ export function watchOutbox(
 				continue;
 			}
 			if (results.has(id) || submitted.has(id)) continue;
-			submitted.add(id);
 			if (commands.length > LIMITS.maxOutboxCommands) {
+				// Not marked submitted: the refusal is retryable, so the same id sent again after
+				// the client prunes its outbox must be considered again.
 				writeResult(id, {
 					status: "rejected",
 					at: Date.now(),
@@ -52,6 +53,7 @@ export function watchOutbox(
 				});
 				continue;
 			}
+			submitted.add(id);
 			void pipeline.submit(who, entry).then((result) => {
 				submitted.delete(id);
 				writeResult(id, result);
