@@ -41,6 +41,21 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		await expect(nav.getByTestId("topbar-badge")).toHaveCount(0);
 	});
 
+	test("collision avoidance: asked to open above a topbar trigger, the window flips below it", async ({
+		openHost,
+	}) => {
+		const page = await openHost("custom-trigger", { side: "top" });
+		const trigger = page.locator("button.topbar-help");
+		await trigger.click();
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await expect(dialog).toHaveAttribute("data-side", "bottom");
+		const triggerBox = await trigger.boundingBox();
+		const box = await dialog.boundingBox();
+		if (!triggerBox || !box) throw new Error("trigger or window not laid out");
+		expect(box.y).toBeGreaterThanOrEqual(triggerBox.y + triggerBox.height - 0.5);
+		expect(box.x + box.width).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) - 8 + 0.5);
+	});
+
 	test("custom pages: Support.Page with typed params, navigate, goBack, canGoBack", async ({
 		openHost,
 	}) => {
