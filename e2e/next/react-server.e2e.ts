@@ -28,6 +28,7 @@ interface ServerView {
 	createSupport: unknown;
 	expectedSignature: string;
 	flight: string;
+	unsignedFlight: string;
 }
 
 test("@cossistant/next imports under react-server and its IdentifySupportVisitor signs on the server", async () => {
@@ -70,4 +71,6 @@ test("@cossistant/next imports under react-server and its IdentifySupportVisitor
 	expect(view.flight).toContain(`"signature":"${view.expectedSignature}"`);
 	expect(view.flight).toContain('"externalId":"user_rsc"');
 	expect(view.flight).not.toContain(IDENTITY_SECRET);
+	expect(view.unsignedFlight).toContain('"externalId":"user_rsc"');
+	expect(view.unsignedFlight).not.toContain('"signature"');
 });

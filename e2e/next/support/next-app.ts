@@ -85,10 +85,16 @@ export interface ExampleServer {
 	stop(): Promise<void>;
 }
 
-/** `next start` on a free loopback port with `env` (server-only variables are read at run time). */
-export async function startExample(env: Record<string, string>): Promise<ExampleServer> {
+/**
+ * `next start` (or `next dev`) on a free loopback port with `env`; server-only variables are read
+ * at run time, `NEXT_PUBLIC_` ones were inlined by the build (or by dev's compiler).
+ */
+export async function startExample(
+	env: Record<string, string>,
+	command: "start" | "dev" = "start",
+): Promise<ExampleServer> {
 	const port = await freePort();
-	const child = run(["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
+	const child = run([command, "--port", String(port), "--hostname", "127.0.0.1"], env);
 	const output: string[] = [];
 	child.stdout?.on("data", (chunk) => output.push(String(chunk)));
 	child.stderr?.on("data", (chunk) => output.push(String(chunk)));
@@ -99,7 +105,12 @@ export async function startExample(env: Record<string, string>): Promise<Example
 			const response = await fetch(url);
 			if (!response.ok) throw new Error(`GET / answered ${response.status}`);
 		},
-		{ timeoutMs: 60_000, intervalMs: 250, message: "next start did not answer" },
+		// `next dev` compiles the page on its first request: minutes on a loaded two-core machine.
+		{
+			timeoutMs: command === "dev" ? 300_000 : 60_000,
+			intervalMs: 250,
+			message: `next ${command} did not answer`,
+		},
 	);
 	return {
 		url,
