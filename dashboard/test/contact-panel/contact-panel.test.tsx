@@ -188,7 +188,10 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		cleanup();
 
 		// The network is gone: the first render already shows the remembered person.
-		render(<ContactPanel request={offline} {...props} />);
+		let online = false;
+		const switchable: TeamRequest = (path, init) =>
+			online ? ctx.request(path, init) : offline(path, init);
+		render(<ContactPanel request={switchable} {...props} />);
 		const panel = screen.getByRole("region", { name: "Camille Martin" });
 		expect(within(panel).getByText("Safari 18 on iOS 18")).toBeTruthy();
 		const status = within(panel).getByRole("status");
@@ -196,6 +199,18 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		await within(panel).findByText(/^Offline — showing last known details/, {}, SLOW);
 		expect(within(panel).getByRole("button", { name: "Retry" })).toBeTruthy();
 		expect(within(panel).queryByRole("alert")).toBeNull();
+
+		// Back online, the panel refreshes by itself (a conversation started meanwhile shows up)
+		// and the offline note goes away.
+		await ctx.request("/conversations", {
+			method: "POST",
+			body: { visitorId: laptop.visitor.id, title: "Started while the agent was offline" },
+		});
+		online = true;
+		window.dispatchEvent(new Event("online"));
+		await within(panel).findByText("Started while the agent was offline", {}, SLOW);
+		expect(status.textContent).toBe("");
+		expect(within(panel).queryByRole("button", { name: "Retry" })).toBeNull();
 		cleanup();
 
 		// A person never loaded cannot be shown offline, and the panel says so.
