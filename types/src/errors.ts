@@ -46,4 +46,9 @@ export const CloseCodes = {
 	Unauthorized: 4401,
 	Forbidden: 4403,
 	TooLarge: 4413,
+	/**
+	 * RFC 6455 "Try Again Later": the server could not check the credentials right now (its
+	 * database is unreachable). Not a verdict on the token: reconnect later, do not log out.
+	 */
+	TryAgainLater: 1013,
 } as const;

@@ -62,7 +62,7 @@ export class SyncExtension implements Extension<ConnectionContext> {
 			data.context.principal = principal;
 			if (parsed.kind === "outbox") this.outboxPrincipals.set(data.documentName, principal);
 		} catch (error) {
-			throw this.refusal(error, data.documentName);
+			throw this.refusal(error, data.documentName, data.request);
 		}
 	}
 
@@ -121,13 +121,21 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	 * logged here instead and rethrown without a message: Hocuspocus then stays silent and still
 	 * sends `reason` (a stable code) to the provider's onAuthenticationFailed.
 	 */
-	private refusal(error: unknown, documentName: string): Error & { reason: string } {
+	private refusal(
+		error: unknown,
+		documentName: string,
+		request: Request,
+	): Error & { reason: string } {
 		let reason: string;
 		if (error instanceof DocumentAccessDenied) reason = error.reason;
 		else if (error instanceof ApiError) reason = error.code;
 		else {
 			this.options.logger.error({ err: error, documentName }, "document authorization failed");
 			reason = "internal_error";
+			// Access could not be decided (e.g. the database is unreachable). A provider refused
+			// once never asks again on this socket, so its document (an outbox too) would stay
+			// dead: close the socket instead; the client reconnects and every document is retried.
+			this.options.closeSocket(request, CloseCodes.TryAgainLater, "unavailable");
 		}
 		this.options.logger.debug({ documentName, reason }, "document refused");
 		return Object.assign(new Error(), { reason });
@@ -149,8 +157,14 @@ export class SyncExtension implements Extension<ConnectionContext> {
 				() => {},
 			);
 			pending.catch((error: unknown) => {
-				const code = error instanceof ApiError ? error.code : "unauthorized";
-				this.options.closeSocket(data.request, CloseCodes.Unauthorized, code);
+				if (error instanceof ApiError) {
+					this.options.closeSocket(data.request, CloseCodes.Unauthorized, error.code);
+					return;
+				}
+				// The token could not be checked (database unreachable): clients treat 4401 as
+				// "logged out", so this must not be one. They reconnect and are checked again.
+				this.options.logger.warn({ err: error }, "socket authentication failed; try again later");
+				this.options.closeSocket(data.request, CloseCodes.TryAgainLater, "unavailable");
 			});
 		}
 		return pending;

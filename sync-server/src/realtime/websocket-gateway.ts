@@ -140,10 +140,16 @@ export class WebSocketGateway {
 				for (const bytes of early.splice(0)) connection.handleMessage(bytes);
 			},
 			(error: unknown) => {
-				const code = error instanceof ApiError ? error.code : "internal_error";
+				if (!(error instanceof ApiError)) {
+					// The key could not be checked (database unreachable): not the key's fault, so not
+					// 4401 (which a widget answers by replacing its visitor); reconnect later.
+					this.options.logger.warn({ err: error }, "public key check failed; try again later");
+					ws.close(CloseCodes.TryAgainLater, "unavailable");
+					return;
+				}
 				const closeCode =
-					code === "origin_not_allowed" ? CloseCodes.Forbidden : CloseCodes.Unauthorized;
-				ws.close(closeCode, code);
+					error.code === "origin_not_allowed" ? CloseCodes.Forbidden : CloseCodes.Unauthorized;
+				ws.close(closeCode, error.code);
 			},
 		);
 	}
