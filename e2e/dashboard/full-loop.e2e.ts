@@ -28,8 +28,14 @@ test.describe("the agents' dashboard", () => {
 		await expect(row).toHaveAttribute("data-unread", "false");
 		expect(await axeViolations(page), "axe on the conversation").toEqual([]);
 
+		// Typing, both ways (awareness; the server names the agent).
+		const visitorBox = widget.getByRole("textbox", { name: "Message" });
+		await visitorBox.fill("I am still writing");
+		await expect(pane.getByRole("status").filter({ hasText: "is typing…" })).toBeVisible();
+		await visitorBox.fill("");
 		const composer = pane.getByRole("textbox", { name: "Reply" });
 		await composer.fill("Sorry about that, fixing it now");
+		await expect(widget.getByText(/is typing…/)).toBeVisible();
 		await composer.press("Enter");
 		const reply = pane
 			.getByTestId("message")

@@ -2,6 +2,7 @@ import { useDashboard } from "../dashboard-context.tsx";
 import { navigate } from "../router.ts";
 import { useTheme } from "../theme.ts";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
+import { clearDeviceData } from "./device-data.ts";
 
 /** Brand, connection state, settings (admins), shortcuts, theme and logout. */
 export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
@@ -46,8 +47,10 @@ export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
 				<button
 					type="button"
 					onClick={() => {
-						void session.logout();
 						navigate({ page: "login" }, { replace: true });
+						// Signing out unmounts the workspace (its client closes its databases), then the
+						// device forgets the website's cached conversations and notes.
+						void session.logout().then(() => setTimeout(() => void clearDeviceData(), 100));
 					}}
 				>
 					Log out
