@@ -99,7 +99,7 @@ test.describe("the conversation page", () => {
 		expect(conversation.visitorId).toBeTruthy();
 	});
 
-	test("new messages are announced: the timeline is a polite live log", async ({
+	test("new messages are announced: a polite live log while open, a status while closed", async ({
 		openHost,
 		desk,
 	}) => {
@@ -113,5 +113,17 @@ test.describe("the conversation page", () => {
 		const log = dialog.getByRole("log", { name: "Messages" });
 		await expect(log).toHaveAttribute("aria-live", "polite");
 		await expect(log.getByText("Yes, Sarah here.")).toBeVisible();
+
+		// Window closed: a polite status region says a reply is waiting (the trigger's label
+		// changes too, but a changed label is not announced).
+		await page.keyboard.press("Escape");
+		await expect(dialog).toHaveCount(0);
+		const announcer = page.getByTestId("co-unread-announcer");
+		await expect(announcer).toHaveAttribute("role", "status");
+		await expect(announcer).toHaveText("");
+		await desk.reply(conversation.id, "Are you still there?");
+		await expect(announcer).toHaveText("1 unread message");
+		await page.getByRole("button", { name: "Open support, 1 unread message" }).click();
+		await expect(announcer).toHaveText("");
 	});
 });

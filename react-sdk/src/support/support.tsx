@@ -24,6 +24,7 @@ import { SupportContent } from "./content.tsx";
 import { pagesFromChildren, SupportPageRoute } from "./page-route.tsx";
 import { SupportConfig } from "./support-config.tsx";
 import { DefaultTrigger, SupportTrigger } from "./trigger.tsx";
+import { UnreadAnnouncer } from "./unread-announcer.tsx";
 
 /** Props of `<Support>` (docs: Customization → SupportProps, Events). */
 export interface SupportProps extends SupportEventCallbacks {
@@ -172,6 +173,7 @@ export function Support(props: SupportProps) {
 				>
 					{parts.trigger ?? <DefaultTrigger className={classNames?.trigger} />}
 					{parts.content ?? <SupportContent />}
+					<UnreadAnnouncer isOpen={isOpen} />
 					{parts.rest}
 				</div>
 			</SupportTextProvider>

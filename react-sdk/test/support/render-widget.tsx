@@ -1,8 +1,12 @@
 import { type KeyValueStore, memoryKeyValueStore } from "@cossistant/core";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { SupportProvider, type SupportProviderProps } from "../../src/index.ts";
 import type { WidgetServer } from "./widget-server.ts";
+
+// The widget's pages are a lazy chunk, transformed on first import: on a loaded 2-core machine
+// that alone can take longer than Testing Library's default 1 s for `findBy…` queries.
+configure({ asyncUtilTimeout: 10_000 });
 
 /**
  * Renders `ui` inside a `SupportProvider` connected to the test server, with its own memory
