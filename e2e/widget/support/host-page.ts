@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, resolve } from "node:path";
+import type { BrowserContext } from "@playwright/test";
 import { build, type Metafile } from "esbuild";
 
 /** The host pages, one per docs page they reproduce (entry files in `../host/`). */
@@ -24,6 +25,12 @@ export interface HostServer {
 	 * loads on idle or on open. Tests hold them back to see the widget before they arrive.
 	 */
 	lazyScripts(page: HostPageName): string[];
+	/**
+	 * Serves the host pages to `context` from memory (route interception), as a host app's
+	 * service worker would from its cache: they then load and reload while the context is
+	 * offline. The sync-server stays unreachable offline.
+	 */
+	serveOffline(context: BrowserContext): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -116,21 +123,21 @@ export async function startHostServer(demo: {
 	publicKey: string;
 }): Promise<HostServer> {
 	const { files, lazy } = await bundleHostPages();
-	const server: Server = createServer((request, response) => {
-		const path = new URL(request.url ?? "/", "http://localhost").pathname;
+	const respond = (path: string): { status: number; type?: string; body?: string | Uint8Array } => {
 		const page = /^\/([a-z-]+)\.html$/.exec(path)?.[1];
 		if (page && (HOST_PAGES as readonly string[]).includes(page)) {
-			response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-			response.end(html(page, { apiUrl: demo.apiUrl, publicKey: demo.publicKey }));
-			return;
+			const body = html(page, { apiUrl: demo.apiUrl, publicKey: demo.publicKey });
+			return { status: 200, type: "text/html; charset=utf-8", body };
 		}
 		const file = files.get(path);
-		if (!file) {
-			response.writeHead(404).end();
-			return;
-		}
-		response.writeHead(200, { "content-type": file.type, "cache-control": "no-store" });
-		response.end(file.body);
+		return file ? { status: 200, type: file.type, body: file.body } : { status: 404 };
+	};
+	const server: Server = createServer((request, response) => {
+		const { status, type, body } = respond(
+			new URL(request.url ?? "/", "http://localhost").pathname,
+		);
+		response.writeHead(status, type ? { "content-type": type, "cache-control": "no-store" } : {});
+		response.end(body);
 	});
 	await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
 	const { port } = server.address() as AddressInfo;
@@ -142,6 +149,16 @@ export async function startHostServer(demo: {
 			return `${origin}/${page}.html${query ? `?${query}` : ""}`;
 		},
 		lazyScripts: (page) => lazy.get(page) ?? [],
+		serveOffline: async (context) => {
+			await context.route(`${origin}/**`, (route) => {
+				const { status, type, body } = respond(new URL(route.request().url()).pathname);
+				return route.fulfill({
+					status,
+					...(type ? { contentType: type } : {}),
+					...(body === undefined ? {} : { body: Buffer.from(body) }),
+				});
+			});
+		},
 		close: () =>
 			new Promise((done) => {
 				server.closeAllConnections();
