@@ -71,6 +71,10 @@ test("@cossistant/next imports under react-server and its IdentifySupportVisitor
 	expect(view.flight).toContain(`"signature":"${view.expectedSignature}"`);
 	expect(view.flight).toContain('"externalId":"user_rsc"');
 	expect(view.flight).not.toContain(IDENTITY_SECRET);
+	// React's development build also sent the component's props and awaited I/O (DevTools):
+	// the check above covered that channel too.
+	expect(view.flight).toContain('"name":"IdentifySupportVisitor"');
+	expect(view.flight).toContain('"props":{"externalId":"user_rsc"');
 	expect(view.unsignedFlight).toContain('"externalId":"user_rsc"');
 	expect(view.unsignedFlight).not.toContain('"signature"');
 });

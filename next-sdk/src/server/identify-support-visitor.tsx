@@ -6,14 +6,14 @@ import { createIdentitySignature, signedValueOf } from "./identity-signature.ts"
 /** The environment variable the identity secret is read from when no prop gives it. */
 export const IDENTITY_SECRET_ENV = "COSSISTANT_IDENTITY_SECRET";
 
-/** Props of the Server Component `<IdentifySupportVisitor>`: `identify()`'s, without a signature. */
-export interface ServerIdentifySupportVisitorProps extends Omit<IdentifyParams, "signature"> {
-	/**
-	 * The website's identity secret (dashboard → settings → identity secret). Defaults to
-	 * `process.env.COSSISTANT_IDENTITY_SECRET`. Read on the server only: it is never rendered.
-	 */
-	identitySecret?: string;
-}
+/**
+ * Props of the Server Component `<IdentifySupportVisitor>`: `identify()`'s. A `signature` given
+ * here is used only when `COSSISTANT_IDENTITY_SECRET` is not set; with it, the computed one wins.
+ *
+ * There is deliberately no prop for the secret: in development React sends a Server Component's
+ * props to the browser (for React DevTools), so a secret passed as a prop would leak there.
+ */
+export type ServerIdentifySupportVisitorProps = IdentifyParams;
 
 /**
  * Identifies the visitor as your signed-in user, from a Server Component (e.g. the layout of your
@@ -39,14 +39,11 @@ export interface ServerIdentifySupportVisitorProps extends Omit<IdentifyParams, 
  *   );
  * }
  */
-export async function IdentifySupportVisitor({
-	identitySecret,
-	...params
-}: ServerIdentifySupportVisitorProps) {
-	const secret = identitySecret ?? process.env[IDENTITY_SECRET_ENV];
+export async function IdentifySupportVisitor(params: ServerIdentifySupportVisitorProps) {
+	const secret = process.env[IDENTITY_SECRET_ENV];
 	const signature =
 		secret && signedValueOf(params) !== undefined
 			? await createIdentitySignature(params, secret)
-			: undefined;
+			: params.signature;
 	return <IdentifyOnClient {...params} {...(signature === undefined ? {} : { signature })} />;
 }
