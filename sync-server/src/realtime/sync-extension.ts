@@ -12,6 +12,7 @@ import type { Authenticator } from "../auth/authenticator.ts";
 import type { Principal } from "../auth/principal.ts";
 import { VisitorTokenSigner } from "../auth/visitor-token.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
+import { isRetryableDatabaseError } from "../commands/retryable-errors.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
@@ -130,7 +131,16 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		if (error instanceof DocumentAccessDenied) reason = error.reason;
 		else if (error instanceof ApiError) reason = error.code;
 		else {
-			this.options.logger.error({ err: error, documentName }, "document authorization failed");
+			// An unreachable database is expected to pass (warn, as the pipeline does); anything
+			// else is a bug worth an error.
+			if (isRetryableDatabaseError(error)) {
+				this.options.logger.warn(
+					{ err: error, documentName },
+					"document authorization unavailable",
+				);
+			} else {
+				this.options.logger.error({ err: error, documentName }, "document authorization failed");
+			}
 			reason = "internal_error";
 			// Access could not be decided (e.g. the database is unreachable). A provider refused
 			// once never asks again on this socket, so its document (an outbox too) would stay
