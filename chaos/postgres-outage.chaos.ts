@@ -65,7 +65,9 @@ describe.runIf(adminUrl)(`PostgreSQL unavailable under load (${profile.name} pro
 			if (mode === "sever") proxy.sever();
 			else proxy.blackhole();
 			const outageEnds = Date.now() + profile.outage.outageMs;
-			console.info(`[chaos] ${mode}: PostgreSQL unreachable for ${profile.outage.outageMs} ms`);
+			console.info(
+				`[chaos] ${mode}: PostgreSQL unreachable for ${profile.outage.outageMs} ms (${acknowledged} applied, ${proxy.connections} connections)`,
+			);
 
 			// Realtime from memory: typing still reaches an open replica.
 			const typingAt = Date.now();
@@ -84,21 +86,34 @@ describe.runIf(adminUrl)(`PostgreSQL unavailable under load (${profile.name} pro
 				{ timeoutMs: profile.outage.outageMs / 2, message: `typing during the ${mode}` },
 			);
 
-			// Reads from memory: another device of the agent opens the conversation the server holds.
+			// A socket opened now cannot be authenticated (tokens and document access are checked
+			// in the database): it must be told "try again later", never "unauthorized" (4401
+			// logs an agent out), and get in by itself once the database is back.
 			const device = connect({ ...agent.participant, label: `agent-0-device-${mode}` });
-			await device.openSynced(conversationDoc, profile.outage.outageMs / 2);
-			expect(device.client.timeline(conversationDoc).length).toBeGreaterThan(0);
-			device.destroy();
+			device.open(conversationDoc);
+			await sleep(profile.outage.outageMs / 2);
+			const appliedMidway = appliedCount(world);
 
 			await sleep(Math.max(0, outageEnds - Date.now()));
+			// The outage was real: nothing was applied in its second half.
+			expect(appliedCount(world), `commands applied during the ${mode}`).toBe(appliedMidway);
 			// Nothing was refused for good while the database was away.
 			for (const client of world.clients) expect(client.finalRejections).toEqual([]);
+			for (const client of [...world.clients, device]) {
+				expect(
+					client.client.closeEvents.filter((event) => event.code === 4401),
+					`${client.label}: told unauthorized during the ${mode}`,
+				).toEqual([]);
+			}
 			proxy.restore();
 			console.info(`[chaos] ${mode}: restored; ${acknowledged} applied before it`);
 			await eventually(() => expect(appliedCount(world)).toBeGreaterThan(acknowledged + 10), {
 				timeoutMs: 60_000,
 				message: `no progress after the ${mode}`,
 			});
+			await device.openSynced(conversationDoc, 60_000);
+			expect(device.client.timeline(conversationDoc).length).toBeGreaterThan(0);
+			device.destroy();
 		}
 		await load.stop();
 

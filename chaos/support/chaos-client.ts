@@ -105,7 +105,13 @@ export class ChaosClient {
 
 	goOnline(): void {
 		this.offline = false;
-		void this.client.socket.connect();
+		const socket = this.client.socket;
+		// The provider's connect() returns at once while the socket it was told to close is still
+		// closing (status "connected"), leaving shouldConnect false: the close that follows then
+		// never reconnects and the client stays offline for good (found by the fuzz with a short
+		// offline blip). Saying we want the connection makes that close reconnect.
+		socket.shouldConnect = true;
+		void socket.connect();
 	}
 
 	/** Commands sent but not yet applied (nor finally refused). */

@@ -20,8 +20,10 @@ export interface ChaosProfile {
 		outageMs: number;
 	};
 	fuzz: {
-		/** Random operations (commands, typing, partitions, restarts) of the convergence fuzz. */
+		/** Random operations (commands, typing, partitions, reconnects) of the convergence fuzz. */
 		operations: number;
+		/** Server restarts (SIGKILL or SIGTERM) at random points of the run. */
+		restarts: number;
 	};
 }
 
@@ -30,13 +32,13 @@ const PROFILES: Record<ChaosProfileName, ChaosProfile> = {
 		name: "short",
 		sigkill: { kills: 5, uptimeMs: [1_500, 3_000] },
 		outage: { outageMs: 8_000 },
-		fuzz: { operations: 2_000 },
+		fuzz: { operations: 2_000, restarts: 3 },
 	},
 	long: {
 		name: "long",
 		sigkill: { kills: 25, uptimeMs: [2_000, 5_000] },
 		outage: { outageMs: 30_000 },
-		fuzz: { operations: 100_000 },
+		fuzz: { operations: 100_000, restarts: 30 },
 	},
 };
 
