@@ -23,6 +23,8 @@ export interface AgentDesk {
 	reply(conversationId: string, text: string): Promise<string>;
 	/** Resolves (or reopens) a conversation through the agent's outbox. */
 	setStatus(conversationId: string, status: "open" | "resolved"): Promise<void>;
+	/** Blocks or unblocks a visitor (`POST /v1/visitors/:id/block|unblock`) as the agent. */
+	setBlocked(visitorId: string, blocked: boolean, conversationId?: string): Promise<void>;
 	/** `PATCH /v1/support/feature-flags` with a private key, as a customer's backend would. */
 	mutateFlags(mutation: FeatureFlagMutation): Promise<void>;
 	close(): void;
@@ -66,6 +68,12 @@ export async function openAgentDesk(server: E2eServer): Promise<AgentDesk> {
 		reply: (conversationId, text) => agent.reply(conversationId, text),
 		setStatus: (conversationId, status) =>
 			agent.command({ type: "conversation.setStatus", conversationId, status }),
+		async setBlocked(visitorId, blocked, conversationId) {
+			await api(`/visitors/${visitorId}/${blocked ? "block" : "unblock"}`, {
+				method: "POST",
+				body: JSON.stringify(conversationId ? { conversationId } : {}),
+			});
+		},
 		async mutateFlags(mutation) {
 			privateKey ??= agent.createPrivateKey(websiteId);
 			await api(

@@ -34,6 +34,11 @@ export interface UseSupportResult {
 	isLoading: boolean;
 	/** true when the widget runs from its stored copy or the socket is down. */
 	isOffline: boolean;
+	/**
+	 * true when the website blocked this visitor: known from the bootstrap (`isBlocked`) or, live,
+	 * from the server closing the socket with `visitor_blocked`. Messages cannot be sent.
+	 */
+	isBlocked: boolean;
 	/** The last bootstrap error (retried automatically), or null. */
 	error: Error | null;
 	/** Missing or invalid public key, or null. */
@@ -61,10 +66,14 @@ export function useSupport(): UseSupportResult {
 	const website = useStore(client?.visitorState, (state) => state?.website ?? null);
 	const visitor = useStore(client?.visitorState, (state) => state?.visitor ?? null);
 	const storedCopy = useStore(client?.visitorState, (state) => state?.offline ?? false);
-	const disconnected = useStore(
-		ready && client ? client.connection.state : null,
-		(state) => state?.status === "disconnected",
+	const connection = ready && client ? client.connection.state : null;
+	const disconnected = useStore(connection, (state) => state?.status === "disconnected");
+	// The last close stays recorded until the next one: it counts only while not reconnected.
+	const refusedAsBlocked = useStore(
+		connection,
+		(state) => state?.status !== "connected" && state?.lastClose?.reason === "visitor_blocked",
 	);
+	const isBlocked = visitor?.isBlocked === true || refusedAsBlocked;
 	const defaultMessages = useStore(widget, (state) => state?.defaultMessages ?? []);
 	const quickOptions = useStore(widget, (state) => state?.quickOptions ?? []);
 	const unreadCount = useStore(activity, (state) => state?.unreadCount ?? 0);
@@ -81,7 +90,8 @@ export function useSupport(): UseSupportResult {
 		unreadCount,
 		isTyping,
 		isLoading: !ready && !session.configurationError,
-		isOffline: storedCopy || disconnected,
+		isOffline: !isBlocked && (storedCopy || disconnected),
+		isBlocked,
 		error: session.error,
 		configurationError: session.configurationError,
 		client,

@@ -3,6 +3,7 @@ import { useSupport } from "../../hooks/use-support.ts";
 import { useSupportNavigation } from "../../hooks/use-support-navigation.ts";
 import { Text } from "../../text/text-context.tsx";
 import type { PageComponentProps } from "../../widget/custom-page.ts";
+import { BlockedNotice } from "../parts/blocked-notice.tsx";
 import { Composer } from "../parts/composer.tsx";
 import { Header } from "../parts/header.tsx";
 import { OfflineNotice } from "../parts/offline-notice.tsx";
@@ -13,7 +14,7 @@ import { TypingIndicator } from "../parts/typing-indicator.tsx";
 /** The default CONVERSATION page: timeline, typing, composer; a pending one starts on send. */
 export function ConversationPage({ params }: PageComponentProps<"CONVERSATION">) {
 	const { replace } = useSupportNavigation();
-	const { quickOptions } = useSupport();
+	const { quickOptions, isBlocked } = useSupport();
 	const page = useConversationPage({
 		conversationId: params.conversationId,
 		...(params.initialMessage ? { initialMessage: params.initialMessage } : {}),
@@ -21,7 +22,8 @@ export function ConversationPage({ params }: PageComponentProps<"CONVERSATION">)
 			replace({ page: "CONVERSATION", params: { conversationId } }),
 	});
 	const resolved = page.conversation?.status === "resolved";
-	const showQuickOptions = page.isPending && !params.initialMessage && !page.composer.isSubmitting;
+	const showQuickOptions =
+		page.isPending && !params.initialMessage && !page.composer.isSubmitting && !isBlocked;
 	return (
 		<div className="co-page co-page-conversation">
 			<Header>
@@ -36,7 +38,7 @@ export function ConversationPage({ params }: PageComponentProps<"CONVERSATION">)
 				<Text as="p" className="co-resolved" textKey="page.conversation.resolved" />
 			) : null}
 			<TypingIndicator typing={page.typing} />
-			<Composer composer={page.composer} />
+			{isBlocked ? <BlockedNotice /> : <Composer composer={page.composer} />}
 		</div>
 	);
 }

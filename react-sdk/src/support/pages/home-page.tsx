@@ -3,6 +3,7 @@ import { useSupport } from "../../hooks/use-support.ts";
 import { useSupportNavigation } from "../../hooks/use-support-navigation.ts";
 import { Text } from "../../text/text-context.tsx";
 import { PENDING_CONVERSATION_ID } from "../../widget/routes.ts";
+import { BlockedNotice } from "../parts/blocked-notice.tsx";
 import { Button } from "../parts/button.tsx";
 import { ConversationCard } from "../parts/conversation-card.tsx";
 import { Header } from "../parts/header.tsx";
@@ -12,7 +13,7 @@ import { QuickOptions } from "../parts/quick-options.tsx";
 /** The default HOME page: greeting, "ask a question", quick options, latest conversation. */
 export function HomePage() {
 	const { navigate } = useSupportNavigation();
-	const { quickOptions, website } = useSupport();
+	const { quickOptions, website, isBlocked } = useSupport();
 	const home = useHomePage({
 		onStartConversation: (initialMessage) =>
 			navigate({
@@ -33,13 +34,19 @@ export function HomePage() {
 				<OfflineNotice />
 				<Text as="p" className="co-greeting" textKey="page.home.greeting" />
 				<Text as="p" className="co-tagline" textKey="page.home.tagline" />
-				<Button onClick={() => home.startConversation()}>
-					<Text textKey="common.actions.askQuestion" />
-				</Button>
-				<QuickOptions
-					options={quickOptions}
-					onSelect={(option) => home.startConversation(option)}
-				/>
+				{isBlocked ? (
+					<BlockedNotice />
+				) : (
+					<>
+						<Button onClick={() => home.startConversation()}>
+							<Text textKey="common.actions.askQuestion" />
+						</Button>
+						<QuickOptions
+							options={quickOptions}
+							onSelect={(option) => home.startConversation(option)}
+						/>
+					</>
+				)}
 				{home.lastOpenConversation ? (
 					<section className="co-section" aria-labelledby="co-recent">
 						<Text

@@ -46,6 +46,7 @@ export const en = {
 	"component.typing.named": "{name} is typing…",
 	"component.typing.anonymous": "Support is typing…",
 	"component.offline": "You're offline. Messages will be sent when you're back online.",
+	"component.blocked": "You can no longer send messages here.",
 	"component.conversationCard.untitled": "Conversation",
 	"component.conversationCard.noMessages": "No messages yet",
 	"component.error.configuration": "Support is not configured: {message}",

@@ -49,6 +49,7 @@ export const es = {
 	"component.typing.anonymous": "El equipo de soporte está escribiendo…",
 	"component.offline":
 		"Estás sin conexión. Tus mensajes se enviarán cuando vuelvas a estar en línea.",
+	"component.blocked": "Ya no puedes enviar mensajes aquí.",
 	"component.conversationCard.untitled": "Conversación",
 	"component.conversationCard.noMessages": "Todavía no hay mensajes",
 	"component.error.configuration": "El soporte no está configurado: {message}",

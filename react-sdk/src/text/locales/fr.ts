@@ -51,6 +51,7 @@ export const fr = {
 	"component.typing.anonymous": "Le support est en train d'écrire…",
 	"component.offline":
 		"Vous êtes hors ligne. Vos messages seront envoyés dès le retour de la connexion.",
+	"component.blocked": "Vous ne pouvez plus envoyer de messages ici.",
 	"component.conversationCard.untitled": "Conversation",
 	"component.conversationCard.noMessages": "Aucun message pour l'instant",
 	"component.error.configuration": "Le support n'est pas configuré\u00a0: {message}",
