@@ -136,10 +136,15 @@ describe("<Support /> against a real sync-server", () => {
 			{ timeout: 15_000 },
 		);
 		expect(within(trigger).getByTestId("co-unread-badge").textContent).toBe("1");
+		// Screen readers hear it from a polite status region (a changed label is not announced).
+		const announcer = screen.getByTestId("co-unread-announcer");
+		expect(announcer.getAttribute("role")).toBe("status");
+		expect(announcer.textContent).toBe("1 unread message");
 
 		// Reopening shows the conversation; it is marked seen and the badge clears.
 		fireEvent.click(trigger);
 		await screen.findByText("Are you still there?");
+		expect(announcer.textContent).toBe("");
 		await act(async () => {});
 		fireEvent.click(screen.getByRole("button", { name: /Close support/ }));
 		await screen.findByRole("button", { name: "Open support" }, { timeout: 15_000 });
