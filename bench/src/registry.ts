@@ -2,6 +2,7 @@ import type { Scenario } from "./scenario.ts";
 import { clientSize } from "./scenarios/client-size.ts";
 import { coldOpen } from "./scenarios/cold-open.ts";
 import { connections } from "./scenarios/connections.ts";
+import { dashboardOpen } from "./scenarios/dashboard-open.ts";
 import { fanout } from "./scenarios/fanout.ts";
 import { reconnect } from "./scenarios/reconnect.ts";
 import { rest } from "./scenarios/rest.ts";
@@ -18,6 +19,7 @@ export const SCENARIOS: readonly Scenario[] = [
 	fanout,
 	rest,
 	coldOpen,
+	dashboardOpen,
 	reconnect,
 	connections,
 ];
