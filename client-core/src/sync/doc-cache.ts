@@ -1,3 +1,4 @@
+import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 
 /** A cached copy of one shared document: loaded into the doc before the network answers. */
@@ -24,25 +25,18 @@ export const memoryDocCache: DocCache = {
 };
 
 /**
- * IndexedDB through y-indexeddb, one database per document (`cossistant/<doc name>`).
- * Loaded lazily so importing the client on a server never touches `indexedDB`.
+ * IndexedDB through y-indexeddb, one database per document (`cossistant/<doc name>`). Importing
+ * it touches no browser API (only `attach` opens a database), so it is a static import: the
+ * widget loads the client in one chunk instead of splitting Yjs into a chunk of its own.
  */
 export function indexedDbDocCache(): DocCache {
-	let module: Promise<typeof import("y-indexeddb")> | null = null;
 	return {
 		attach(name, doc) {
-			module ??= import("y-indexeddb");
-			const persistence = module.then(
-				({ IndexeddbPersistence }) => new IndexeddbPersistence(`cossistant/${name}`, doc),
-			);
+			const persistence = new IndexeddbPersistence(`cossistant/${name}`, doc);
 			return {
-				whenLoaded: persistence.then((p) => p.whenSynced).then(() => undefined),
-				clear: async () => {
-					await (await persistence).clearData();
-				},
-				destroy: async () => {
-					await (await persistence).destroy();
-				},
+				whenLoaded: persistence.whenSynced.then(() => undefined),
+				clear: () => persistence.clearData(),
+				destroy: () => persistence.destroy(),
 			};
 		},
 	};

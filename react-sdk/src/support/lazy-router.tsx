@@ -1,11 +1,12 @@
 import { lazy, Suspense } from "react";
+import { loadClientModule } from "../provider/load-client.ts";
 import { useSupportText } from "../text/text-context.tsx";
 import type { RouterProps } from "./router.tsx";
 
-// The pages, timeline and composer are their own chunk: they load when the window first
-// renders (or on idle with the client), not before the trigger shows.
+// The pages, timeline and composer load with the client's chunk (on idle or when the window
+// first renders), not before the trigger shows.
 const RouterContent = lazy(() =>
-	import("./router.tsx").then((module) => ({ default: module.SupportRouterContent })),
+	loadClientModule().then((module) => ({ default: module.SupportRouterContent })),
 );
 
 /**
