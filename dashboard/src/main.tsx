@@ -6,6 +6,7 @@ import { apiUrl } from "./config.ts";
 import { registerServiceWorker } from "./pwa/register.ts";
 import "./styles.css";
 
+performance.mark("dashboard:script-start");
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 // One session per page; it restores the stored login without a request (offline start).

@@ -24,6 +24,8 @@ interface OpenTimings {
 	/** …and the first frame showing the big conversation's last message. */
 	lastPaintedAt?: number;
 	online?: boolean;
+	/** User Timing entries of the page, for the log. */
+	marks?: string;
 }
 
 /**
@@ -131,6 +133,8 @@ async function measure(
 		const a = await openAndWait(page, dashboard, "rowsPaintedAt");
 		const b = await openAndWait(page, `${dashboard}conversations/${big}`, "lastPaintedAt");
 		if (a.online || b.online) throw new Error("the page was online");
+		log(`  inbox page: ${a.marks}`);
+		log(`  conversation page: ${b.marks}`);
 		log(
 			`${trial === 0 ? "warm-up" : `trial ${trial}`}: inbox rows ${a.rowsPaintedAt?.toFixed(0)} ms, conversation last message ${b.lastPaintedAt?.toFixed(0)} ms`,
 		);
@@ -173,9 +177,21 @@ async function openAndWait(page: Page, url: string, key: keyof OpenTimings): Pro
 			}));
 			throw new Error(`${String(error)}; page: ${JSON.stringify(state)}`);
 		});
-	return page.evaluate(
+	const timings = await page.evaluate(
 		() => (window as unknown as { __dashboardOpen: OpenTimings }).__dashboardOpen,
 	);
+	// Where the time went (User Timing marks and measures of the app and the agent client).
+	timings.marks = await page.evaluate(() =>
+		performance
+			.getEntries()
+			.filter((entry) => entry.entryType === "mark" || entry.entryType === "measure")
+			.map(
+				(entry) =>
+					`${entry.name} @${entry.startTime.toFixed(0)}${entry.duration ? ` +${entry.duration.toFixed(0)}` : ""}`,
+			)
+			.join(", "),
+	);
+	return timings;
 }
 
 /**

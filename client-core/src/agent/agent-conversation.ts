@@ -1,6 +1,7 @@
 import {
 	CONVERSATION_DOC_KEYS,
 	type Conversation,
+	conversationSchema,
 	DocumentNames,
 	type TimelineItem,
 } from "@cossistant/types";
@@ -13,6 +14,10 @@ import type { Typer } from "../conversations/typing.ts";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
 import { applyPendingCommand } from "./optimistic-summary.ts";
+import { type SnapshotStore, throttle } from "./snapshot-store.ts";
+
+/** Items kept in a conversation's start-up snapshot (more than a screenful). */
+const SNAPSHOT_ITEMS = 40;
 
 export interface AgentConversationState {
 	conversationId: string;
@@ -37,6 +42,8 @@ export interface AgentConversationOptions {
 	outbox: Outbox;
 	userId: string;
 	onInvalidItem?: (raw: unknown, reason: string) => void;
+	/** Where the last items are kept for the next start's first frame (see SnapshotStore). */
+	snapshot?: { store: SnapshotStore; key: string };
 }
 
 /**
@@ -54,6 +61,9 @@ export class AgentConversation {
 	private readonly cleanups: Array<() => void> = [];
 	private notes: TimelineItem[] = [];
 	private scheduled = false;
+	/** The last items of the previous session, shown until the documents have loaded. */
+	private snapshot: { conversation: Conversation | null; items: TimelineItem[] } | null = null;
+	private readonly saveSnapshot: ReturnType<typeof throttle>;
 
 	constructor(private readonly options: AgentConversationOptions) {
 		const principal = `user:${options.userId}`;
@@ -77,6 +87,8 @@ export class AgentConversation {
 			mySeenAt: null,
 			visitorBlocked: false,
 		}));
+		this.saveSnapshot = throttle(() => this.writeSnapshot(), 1_000);
+		this.snapshot = this.readSnapshot();
 		// Agents only open conversations that exist on the server: attach at once.
 		this.view.attach();
 		this.privateDoc = options.connection.open(
@@ -102,9 +114,33 @@ export class AgentConversation {
 	}
 
 	destroy(): void {
+		this.saveSnapshot.flush();
 		for (const cleanup of this.cleanups) cleanup();
 		this.view.destroy();
 		this.options.connection.close(this.privateDoc.name);
+	}
+
+	private readSnapshot(): { conversation: Conversation | null; items: TimelineItem[] } | null {
+		const saved = this.options.snapshot?.store.read(this.options.snapshot.key) as
+			| { conversation?: unknown; items?: unknown }
+			| undefined;
+		if (!saved || !Array.isArray(saved.items)) return null;
+		const conversation = conversationSchema.safeParse(saved.conversation);
+		const items = this.parser.parseAll(saved.items);
+		return items.length > 0
+			? { conversation: conversation.success ? conversation.data : null, items }
+			: null;
+	}
+
+	private writeSnapshot(): void {
+		const target = this.options.snapshot;
+		const { conversation, items } = this.state.getState();
+		if (!target || !this.view.state.getState().loaded) return;
+		const settled = items.filter((item) => !item.pending).slice(-SNAPSHOT_ITEMS);
+		target.store.write(target.key, {
+			conversation: this.view.state.getState().conversation ?? conversation,
+			items: settled.map(({ pending, delivery, failure, commandId, ...item }) => item),
+		});
 	}
 
 	private observePrivate(doc: Y.Doc): void {
@@ -177,8 +213,24 @@ export class AgentConversation {
 				commandId: command.id,
 			});
 		}
-		if (this.notes.length > 0) settled.sort(compareItems);
-		let conversation = publicState.conversation;
+		// Until the documents are in, the previous session's last items stand in for them.
+		const snapshot = this.snapshot;
+		if (publicState.loaded || settled.length > 0) {
+			if (snapshot) this.snapshot = null;
+			if (publicState.loaded) this.saveSnapshot.call();
+		} else if (snapshot) {
+			for (const item of snapshot.items) {
+				settled.push({
+					...item,
+					pending: false,
+					delivery: item.userId === userId ? "sent" : null,
+					failure: null,
+					commandId: null,
+				});
+			}
+		}
+		if (this.notes.length > 0 || (snapshot && this.snapshot)) settled.sort(compareItems);
+		let conversation = publicState.conversation ?? this.snapshot?.conversation ?? null;
 		if (conversation) {
 			for (const entry of entries) {
 				if (entry.state === "queued" && entry.command.type !== "message.send")

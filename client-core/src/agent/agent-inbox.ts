@@ -4,6 +4,16 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
 import { applyPendingCommand, lastActivity } from "./optimistic-summary.ts";
 import type { ReadMarkers } from "./read-markers.ts";
+import { type SnapshotStore, throttle } from "./snapshot-store.ts";
+
+/** Summaries kept in the start-up snapshot (a few screens of rows). */
+const SNAPSHOT_ROWS = 100;
+
+/** Where the inbox keeps its start-up snapshot (see {@link SnapshotStore}). */
+export interface InboxSnapshotOptions {
+	store: SnapshotStore;
+	key: string;
+}
 
 /** A conversation as the inbox lists it. */
 export interface InboxConversation extends Conversation {
@@ -36,16 +46,32 @@ export class AgentInbox {
 	private detachDoc: () => void = () => {};
 	private readonly cleanups: Array<() => void> = [];
 	private scheduled = false;
+	/** Rows of the last session, shown until the inbox document has loaded. */
+	private snapshotRows: Array<[string, unknown]> = [];
+	/** The server's version (no pending changes) of each listed conversation, for the snapshot. */
+	private serverVersions = new Map<string, Conversation>();
+	private readonly saveSnapshot: ReturnType<typeof throttle>;
 
 	constructor(
 		private readonly outbox: Outbox,
 		private readonly readMarkers: ReadMarkers,
 		private readonly self: { userId: string },
 		private readonly onInvalid: (raw: unknown, reason: string) => void = () => {},
+		private readonly snapshot?: InboxSnapshotOptions,
 	) {
 		this.state = createStore<AgentInboxState>(() => ({ conversations: [], loaded: false }));
 		this.cleanups.push(outbox.state.subscribe(() => this.schedule()));
 		this.cleanups.push(readMarkers.state.subscribe(() => this.schedule()));
+		this.saveSnapshot = throttle(() => this.writeSnapshot(), 1_000);
+		const saved = snapshot?.store.read(snapshot.key);
+		if (Array.isArray(saved)) {
+			this.snapshotRows = saved.flatMap((raw: unknown) =>
+				typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+					? [[(raw as { id: string }).id, raw] as [string, unknown]]
+					: [],
+			);
+			if (this.snapshotRows.length > 0) this.recompute();
+		}
 	}
 
 	/** Follows a (new) replica of the inbox document. */
@@ -70,8 +96,21 @@ export class AgentInbox {
 	}
 
 	destroy(): void {
+		this.saveSnapshot.flush();
 		this.detachDoc();
 		for (const cleanup of this.cleanups) cleanup();
+	}
+
+	private writeSnapshot(): void {
+		if (!this.snapshot) return;
+		const rows = this.state
+			.getState()
+			.conversations.slice(0, SNAPSHOT_ROWS)
+			.flatMap((row) => {
+				const server = this.serverVersions.get(row.id);
+				return server ? [server] : [];
+			});
+		this.snapshot.store.write(this.snapshot.key, rows);
 	}
 
 	/** Coalesces bursts (a sync delivering many summaries) into one recompute per microtask. */
@@ -97,6 +136,14 @@ export class AgentInbox {
 	}
 
 	private recompute(): void {
+		const startedAt = globalThis.performance?.now?.() ?? 0;
+		this.recomputeInner();
+		const size = this.state.getState().conversations.length;
+		if (size > 0)
+			globalThis.performance?.measure?.(`cossistant:inbox-recompute:${size}`, { start: startedAt });
+	}
+
+	private recomputeInner(): void {
 		const map = this.doc?.getMap<unknown>(INBOX_DOC_KEYS.conversations);
 		const pendingByConversation = new Map<
 			string,
@@ -112,9 +159,12 @@ export class AgentInbox {
 		}
 		const markers = this.readMarkers.state.getState().markers;
 		const conversations: InboxConversation[] = [];
-		for (const [id, raw] of map?.entries() ?? []) {
+		const fromDocument = map !== undefined && map.size > 0;
+		const serverVersions = new Map<string, Conversation>();
+		for (const [id, raw] of fromDocument ? map.entries() : this.snapshotRows) {
 			let conversation = this.parse(raw, id);
 			if (!conversation) continue;
+			serverVersions.set(id, conversation);
 			const pending = pendingByConversation.get(id);
 			for (const { command, queuedAt } of pending ?? [])
 				conversation = applyPendingCommand(conversation, command, this.self, queuedAt);
@@ -140,5 +190,10 @@ export class AgentInbox {
 					: -1,
 		);
 		this.state.setState({ conversations });
+		if (fromDocument) {
+			this.serverVersions = serverVersions;
+			this.snapshotRows = [];
+			this.saveSnapshot.call();
+		}
 	}
 }

@@ -90,7 +90,7 @@ export function InboxPane(props: InboxPaneProps) {
 	return (
 		<section className="inbox-pane" aria-labelledby={`${id}-title`}>
 			<div className="inbox-head">
-				<h1 id={`${id}-title`} className="pane-title">
+				<h2 id={`${id}-title`} className="pane-title">
 					Inbox
 					{counts.unread > 0 && (
 						<span className="count-pill">
@@ -98,7 +98,7 @@ export function InboxPane(props: InboxPaneProps) {
 							<span className="visually-hidden"> unread</span>
 						</span>
 					)}
-				</h1>
+				</h2>
 				<div className="search">
 					<label htmlFor={`${id}-search`} className="visually-hidden">
 						Search conversations

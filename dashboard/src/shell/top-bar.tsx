@@ -10,16 +10,18 @@ export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
 	const [theme, toggleTheme] = useTheme();
 	return (
 		<header className="top-bar">
-			<a
-				className="brand"
-				href="/dashboard/"
-				onClick={(event) => {
-					event.preventDefault();
-					navigate({ page: "inbox" });
-				}}
-			>
-				Cossistant
-			</a>
+			<h1 className="brand-title">
+				<a
+					className="brand"
+					href="/dashboard/"
+					onClick={(event) => {
+						event.preventDefault();
+						navigate({ page: "inbox" });
+					}}
+				>
+					Cossistant
+				</a>
+			</h1>
 			<ConnectionIndicator />
 			<nav className="top-actions" aria-label="Account">
 				{user.role === "admin" && (

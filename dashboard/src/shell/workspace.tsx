@@ -91,10 +91,10 @@ export function Workspace() {
 	return (
 		<div className="workspace" data-page={route.page}>
 			<a className="skip-link" href="#main-pane">
-				Skip to conversation
+				Skip to content
 			</a>
 			<TopBar onShortcuts={() => setHelpOpen(true)} />
-			<div className="panes">
+			<main className="panes" id="main-pane" tabIndex={-1}>
 				<InboxPane
 					all={inbox.conversations}
 					visible={visible}
@@ -108,7 +108,7 @@ export function Workspace() {
 					searchRef={searchRef}
 					listRef={listRef}
 				/>
-				<main className="main-pane" id="main-pane" tabIndex={-1}>
+				<div className="main-pane">
 					{route.page === "conversation" ? (
 						<ConversationPane key={route.conversationId} conversationId={route.conversationId} />
 					) : route.page === "settings" ? (
@@ -128,8 +128,8 @@ export function Workspace() {
 							</p>
 						</div>
 					)}
-				</main>
-			</div>
+				</div>
+			</main>
 			<ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
 		</div>
 	);
