@@ -61,6 +61,7 @@ export class AgentConversation {
 	private readonly cleanups: Array<() => void> = [];
 	private notes: TimelineItem[] = [];
 	private scheduled = false;
+	private loadedMarked = false;
 	/** The last items of the previous session, shown until the documents have loaded. */
 	private snapshot: { conversation: Conversation | null; items: TimelineItem[] } | null = null;
 	private readonly saveSnapshot: ReturnType<typeof throttle>;
@@ -217,6 +218,11 @@ export class AgentConversation {
 		const snapshot = this.snapshot;
 		if (publicState.loaded || settled.length > 0) {
 			if (snapshot) this.snapshot = null;
+			if (publicState.loaded && !this.loadedMarked) {
+				this.loadedMarked = true;
+				// User Timing (DevTools, benchmarks): every cached item is in.
+				globalThis.performance?.mark?.("cossistant:conversation-loaded");
+			}
 			if (publicState.loaded) this.saveSnapshot.call();
 		} else if (snapshot) {
 			for (const item of snapshot.items) {

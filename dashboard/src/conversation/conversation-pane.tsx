@@ -1,6 +1,6 @@
 import type { TimelineItemView } from "@cossistant/core";
 import type { AgentConversation } from "@cossistant/core/agent";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useDashboard } from "../dashboard-context.tsx";
 import { displayName } from "../inbox/contact-directory.ts";
 import { navigate } from "../router.ts";
@@ -54,9 +54,13 @@ function ConversationContent({
 	}, [conversation?.contactId, contacts]);
 
 	// Read receipts: mark seen when something from the visitor is newer than my last read.
-	const lastOther = [...state.items]
-		.reverse()
-		.find((item) => !item.pending && item.type === "message" && item.userId !== user.id);
+	const lastOther = useMemo(() => {
+		for (let index = state.items.length - 1; index >= 0; index--) {
+			const item = state.items[index];
+			if (item && !item.pending && item.type === "message" && item.userId !== user.id) return item;
+		}
+		return undefined;
+	}, [state.items, user.id]);
 	useEffect(() => {
 		if (!lastOther) return;
 		const mark = () => {
