@@ -7,13 +7,30 @@ export function isRetryableDatabaseError(error: unknown): boolean {
 	let current: unknown = error;
 	while (current && typeof current === "object" && !seen.has(current)) {
 		seen.add(current);
-		const { code, message } = current as { code?: unknown; message?: unknown };
+		const { code, message, kind } = current as {
+			code?: unknown;
+			message?: unknown;
+			kind?: unknown;
+		};
 		if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
 		if (typeof message === "string" && RETRYABLE_MESSAGE.test(message)) return true;
-		current = (current as { cause?: unknown }).cause;
+		if (typeof kind === "string" && RETRYABLE_ADAPTER_KINDS.has(kind)) return true;
+		// Prisma wraps driver adapter failures (e.g. P2010 of a raw query) as
+		// `meta.driverAdapterError`, whose `cause.kind` says what happened.
+		const { cause, meta } = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+		current = cause ?? meta?.driverAdapterError;
 	}
 	return false;
 }
+
+/** Prisma driver adapter error kinds that mean "the database cannot be reached right now". */
+const RETRYABLE_ADAPTER_KINDS = new Set([
+	"DatabaseNotReachable",
+	"ConnectionClosed",
+	"SocketTimeout",
+	"TooManyConnections",
+	"TransactionWriteConflict",
+]);
 
 const RETRYABLE_CODES = new Set([
 	"ECONNREFUSED",
@@ -34,7 +51,7 @@ const RETRYABLE_CODES = new Set([
 ]);
 
 const RETRYABLE_MESSAGE =
-	/ECONNREFUSED|Connection terminated|connection is closed|Can't reach database|timeout exceeded when trying to connect/i;
+	/ECONNREFUSED|Connection terminated|connection is closed|Server has closed the connection|Can't reach database|timeout exceeded when trying to connect/i;
 
 /** A unique-constraint violation (Prisma P2002 / PostgreSQL 23505), anywhere in the cause chain. */
 export function isUniqueViolation(error: unknown): boolean {
