@@ -85,7 +85,7 @@ describe(`convergence fuzz (${profile.name} profile)`, () => {
 			counts[operation] += 1;
 			switch (operation) {
 				case "command": {
-					if (client.pending().length >= MAX_CLIENT_BACKLOG) break;
+					if (client.pendingCount >= MAX_CLIENT_BACKLOG) break;
 					const command = world.randomCommand(step, client);
 					if (command) client.send(command);
 					break;
@@ -119,7 +119,7 @@ describe(`convergence fuzz (${profile.name} profile)`, () => {
 			if (index % 50 === 0) for (const c of world.clients) world.openReplicas(c);
 			if (index % 20 === 0) {
 				const backlog = () =>
-					world.clients.filter((c) => !c.isOffline).reduce((sum, c) => sum + c.pending().length, 0);
+					world.clients.filter((c) => !c.isOffline).reduce((sum, c) => sum + c.pendingCount, 0);
 				if (backlog() > MAX_BACKLOG) {
 					await eventually(() => expect(backlog()).toBeLessThan(MAX_BACKLOG / 4), {
 						timeoutMs: 120_000,

@@ -114,6 +114,11 @@ export class ChaosClient {
 		void socket.connect();
 	}
 
+	/** How many commands are sent but not yet applied nor finally refused (O(1)). */
+	get pendingCount(): number {
+		return this.sent.size - this.applied.size - this.finalRejections.length;
+	}
+
 	/** Commands sent but not yet applied (nor finally refused). */
 	pending(): ChaosCommand[] {
 		const refused = new Set(this.finalRejections.map((r) => r.command.id));
