@@ -94,4 +94,33 @@ describe.each(testDatabaseTargets())("AgentClient against a real server on $name
 		});
 		agent.release(conversationId);
 	});
+
+	it("shows a refused reply as failed with the server's reason, and discards it", async () => {
+		const session = new AgentSession({ apiUrl: server.apiUrl, storage: memoryKeyValueStore() });
+		const current = await session.login(
+			server.demo?.agentEmail ?? "",
+			server.demo?.agentPassword ?? "",
+		);
+		const agent = new AgentClient({
+			apiUrl: server.apiUrl,
+			session: current,
+			storage: memoryKeyValueStore(),
+		});
+		cleanups.push(() => agent.destroy());
+		const missing = "no-such-conversation-0001";
+		const view = agent.conversation(missing);
+		const itemId = await agent.reply(missing, "Anyone there?");
+		const failed = await eventually(() => {
+			const item = view.state.getState().items.find((candidate) => candidate.id === itemId);
+			if (item?.delivery !== "failed") throw new Error(`delivery ${item?.delivery}`);
+			return item;
+		});
+		expect(failed.failure?.code).toBe("not_found");
+		expect(failed.commandId).toBeTruthy();
+		await agent.discard(failed.commandId ?? "");
+		await eventually(() =>
+			expect(view.state.getState().items.some((item) => item.id === itemId)).toBe(false),
+		);
+		agent.release(missing);
+	});
 });
