@@ -2,7 +2,7 @@ import { AgentClient, type AgentSession, type StoredAgentSession } from "@cossis
 import { useEffect, useRef, useState } from "react";
 import { LoginPage } from "./auth/login-page.tsx";
 import { SetupPage } from "./auth/setup-page.tsx";
-import { apiUrl } from "./config.ts";
+import { apiUrl, WEBSITE_KEY } from "./config.ts";
 import { type Dashboard, DashboardContext } from "./dashboard-context.tsx";
 import { ContactDirectory } from "./inbox/contact-directory.ts";
 import { navigate, useRoute } from "./router.ts";
@@ -24,8 +24,6 @@ export function App({ session }: { session: AgentSession }) {
 	}
 	return <SignedIn key={current.token} session={session} current={current} />;
 }
-
-const WEBSITE_KEY = "cossistant:dashboard-website";
 
 /** Creates the agent client for this session (one socket, caches, outbox) and the workspace. */
 function SignedIn({ session, current }: { session: AgentSession; current: StoredAgentSession }) {

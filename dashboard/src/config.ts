@@ -10,3 +10,6 @@ export function apiUrl(): string {
 	if (configured) return configured.replace(/\/+$/, "");
 	return `${window.location.origin}/v1`;
 }
+
+/** localStorage key of the website an agent of several websites works in. */
+export const WEBSITE_KEY = "cossistant:dashboard-website";

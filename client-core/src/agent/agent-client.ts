@@ -114,6 +114,12 @@ export class AgentClient {
 			// User Timing marks (DevTools, benchmarks): when the cached inbox is in memory.
 			globalThis.performance?.mark?.("cossistant:inbox-cached");
 			if (inboxDoc.doc.getMap("conversations").size > 0) this.inbox.markLoaded();
+			// Offline with an empty cache: there is nothing more to wait for.
+			const whenOffline = ({ status }: { status: string }) => {
+				if (status === "disconnected") this.inbox.markLoaded();
+			};
+			whenOffline(this.connection.state.getState());
+			this.cleanups.push(this.connection.state.subscribe(whenOffline));
 		});
 		void inboxDoc.whenSynced.then(() => this.inbox.markLoaded());
 		void this.outbox.restore();

@@ -40,6 +40,10 @@ export function InboxPane(props: InboxPaneProps) {
 	const cards = useStore(contacts.state, (state) => state.cards);
 	const agentList = useStore(agents.state, (state) => state.agents);
 	const counts = useMemo(() => inboxCounts(props.all), [props.all]);
+	// The tab's title carries the unread count (a busy inbox lives in a background tab).
+	useEffect(() => {
+		document.title = counts.unread > 0 ? `(${counts.unread}) Cossistant` : "Cossistant Dashboard";
+	}, [counts.unread]);
 	const scrollRef = useRef<HTMLDivElement>(null);
 	const id = useId();
 	const virtualizer = useVirtualizer({

@@ -3,6 +3,7 @@ import { navigate } from "../router.ts";
 import { useTheme } from "../theme.ts";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { clearDeviceData } from "./device-data.ts";
+import { WebsiteSwitcher } from "./website-switcher.tsx";
 
 /** Brand, connection state, settings (admins), shortcuts, theme and logout. */
 export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
@@ -22,6 +23,7 @@ export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
 					Cossistant
 				</a>
 			</h1>
+			<WebsiteSwitcher />
 			<ConnectionIndicator />
 			<nav className="top-actions" aria-label="Account">
 				{user.role === "admin" && (

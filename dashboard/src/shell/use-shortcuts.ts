@@ -37,7 +37,11 @@ export function useShortcuts(actions: ShortcutActions): void {
 			const run = ref.current;
 			const target = event.target;
 			if (isEditable(target)) {
-				if (event.key === "Escape") (target as HTMLElement).blur();
+				if (event.key === "Escape") {
+					// Leave the field and keep what was typed (a search box would clear itself).
+					event.preventDefault();
+					(target as HTMLElement).blur();
+				}
 				return;
 			}
 			// Arrows keep their scrolling meaning inside the timeline.

@@ -1,0 +1,44 @@
+import { websiteSettingsSchema } from "@cossistant/types";
+import { useEffect, useState } from "react";
+import { WEBSITE_KEY } from "../config.ts";
+import { useDashboard } from "../dashboard-context.tsx";
+
+/**
+ * For agents of several websites: which inbox to work in. Switching restarts the signed-in
+ * session's client on the chosen website (one inbox document, one socket at a time).
+ */
+export function WebsiteSwitcher() {
+	const { session, websiteId, request } = useDashboard();
+	const websiteIds = session.current?.websiteIds ?? [];
+	const [names, setNames] = useState<Record<string, string>>({});
+	useEffect(() => {
+		if (websiteIds.length < 2) return;
+		for (const id of websiteIds) {
+			request(`/websites/${encodeURIComponent(id)}/settings`)
+				.then((body) => {
+					const parsed = websiteSettingsSchema.safeParse(body);
+					if (parsed.success) setNames((current) => ({ ...current, [id]: parsed.data.name }));
+				})
+				.catch(() => {});
+		}
+	}, [websiteIds, request]);
+	if (websiteIds.length < 2) return null;
+	return (
+		<label className="website-switcher">
+			<span className="visually-hidden">Website</span>
+			<select
+				value={websiteId}
+				onChange={(event) => {
+					localStorage.setItem(WEBSITE_KEY, event.target.value);
+					window.location.reload();
+				}}
+			>
+				{websiteIds.map((id) => (
+					<option key={id} value={id}>
+						{names[id] ?? `Website ${id.slice(-6)}`}
+					</option>
+				))}
+			</select>
+		</label>
+	);
+}
