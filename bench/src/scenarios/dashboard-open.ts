@@ -198,7 +198,7 @@ async function openAndWait(
 		.catch(async (error: unknown) => {
 			const state = await page.evaluate(() => ({
 				timings: (window as unknown as { __dashboardOpen?: unknown }).__dashboardOpen,
-				text: document.body.innerText.slice(0, 400),
+				text: (document.body.textContent ?? "").slice(0, 400),
 			}));
 			throw new Error(`${String(error)}; page: ${JSON.stringify(state)}`);
 		});
