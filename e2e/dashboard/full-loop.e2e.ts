@@ -36,7 +36,11 @@ test.describe("the agents' dashboard", () => {
 		const composer = pane.getByRole("textbox", { name: "Reply" });
 		await composer.fill("Sorry about that, fixing it now");
 		await expect(widget.getByText(/is typing…/)).toBeVisible();
+		// The draft survives a reload (a new version of the app may take over at any time).
+		await page.reload();
+		await expect(composer).toHaveValue("Sorry about that, fixing it now");
 		await composer.press("Enter");
+		await expect(composer).toHaveValue("");
 		const reply = pane
 			.getByTestId("message")
 			.filter({ hasText: "Sorry about that, fixing it now" });

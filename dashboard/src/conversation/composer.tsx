@@ -1,6 +1,7 @@
 import type { MessagePart } from "@cossistant/types";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDashboard } from "../dashboard-context.tsx";
+import { drafts } from "./drafts.ts";
 
 export type ComposerMode = "reply" | "note";
 
@@ -19,8 +20,22 @@ const TYPING_REFRESH_MS = 2_000;
  */
 export function Composer({ conversationId }: { conversationId: string }) {
 	const { client } = useDashboard();
-	const [mode, setMode] = useState<ComposerMode>("reply");
-	const [text, setText] = useState("");
+	const [mode, setModeState] = useState<ComposerMode>("reply");
+	const modeRef = useRef<ComposerMode>("reply");
+	// Each mode keeps its own draft: a note half-written never turns into a reply.
+	const setMode = useCallback(
+		(next: ComposerMode) => {
+			modeRef.current = next;
+			setModeState(next);
+			setTextState(drafts.read(conversationId, next));
+		},
+		[conversationId],
+	);
+	const [text, setTextState] = useState(() => drafts.read(conversationId, "reply"));
+	const setText = (value: string) => {
+		setTextState(value);
+		drafts.write(conversationId, modeRef.current, value);
+	};
 	const [attachments, setAttachments] = useState<MessagePart[]>([]);
 	const [uploading, setUploading] = useState(0);
 	const [error, setError] = useState<string | null>(null);
@@ -36,7 +51,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 		};
 		window.addEventListener("dashboard:compose", onCompose);
 		return () => window.removeEventListener("dashboard:compose", onCompose);
-	}, []);
+	}, [setMode]);
 
 	const stopTyping = () => {
 		if (lastTyping.current === 0) return;

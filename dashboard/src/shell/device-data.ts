@@ -1,8 +1,9 @@
 import { CONVERSATION_SNAPSHOT_PREFIX, INBOX_SNAPSHOT_PREFIX } from "@cossistant/core/agent";
+import { DRAFT_PREFIX } from "../conversation/drafts.ts";
 
 /**
  * Forgets what this device keeps of the signed-out agent's website: cached documents (inbox,
- * conversations, internal notes), start-up snapshots, contact cards, agent names and read
+ * conversations, internal notes), start-up snapshots, drafts, contact cards, agent names and read
  * markers. Queued commands
  * (`cossistant-outbox`) stay: they are the agent's unsent work, keyed by user, and are sent at
  * the next login. Run after the client is destroyed (open databases would block the deletion).
@@ -14,6 +15,7 @@ export async function clearDeviceData(): Promise<void> {
 			key.startsWith("cossistant:dashboard-agents:") ||
 			key.startsWith("cossistant:agent-read:") ||
 			key.startsWith(INBOX_SNAPSHOT_PREFIX) ||
+			key.startsWith(DRAFT_PREFIX) ||
 			key.startsWith(CONVERSATION_SNAPSHOT_PREFIX)
 		)
 			localStorage.removeItem(key);
