@@ -104,6 +104,7 @@ describe.each(testDatabaseTargets())("private API isolation on $name", (target) 
 				"GET /v1/conversations/:conversationId",
 				"GET /v1/organizations",
 				"GET /v1/organizations/:organizationId",
+				"GET /v1/visitors/:visitorId",
 				"PATCH /v1/contacts/:contactId",
 				"PATCH /v1/conversations/:conversationId",
 				"PATCH /v1/organizations/:organizationId",
