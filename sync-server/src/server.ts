@@ -157,6 +157,7 @@ export async function startSyncServer(
 			gateway?.closeAll();
 			httpServer.closeAllConnections();
 			await closed;
+			await extension.settle();
 			await store.stop();
 			await fanOut?.onDestroy();
 			shadows.clear();

@@ -48,10 +48,31 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	private readonly outboxPrincipals = new Map<string, Principal>();
 
 	private readonly outboxSize = new OutboxSizeGuard();
+	/** Document authorizations in flight (see `settle`). */
+	private readonly authorizing = new Set<Promise<void>>();
 
 	constructor(private readonly options: SyncExtensionOptions) {}
 
 	async onAuthenticate(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
+		const run = this.authorize(data);
+		this.authorizing.add(run);
+		try {
+			await run;
+		} finally {
+			this.authorizing.delete(run);
+		}
+	}
+
+	/**
+	 * Resolves once every authorization in flight has finished. A graceful stop awaits it before
+	 * closing the database: a socket's token check that started just before the stop would
+	 * otherwise run its next query on a closed pool (found by the chaos fuzz's SIGTERMs).
+	 */
+	async settle(): Promise<void> {
+		while (this.authorizing.size > 0) await Promise.allSettled([...this.authorizing]);
+	}
+
+	private async authorize(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
 		try {
 			const principal = await this.principalOf(data);
 			const { readOnly, parsed } = await authorizeDocument(
