@@ -128,6 +128,12 @@ describe(`convergence fuzz (${profile.name} profile)`, () => {
 					});
 				}
 			}
+			if ((index + 1) % Math.max(1, Math.floor(operations / 10)) === 0) {
+				const applied = world.clients.reduce((sum, c) => sum + c.applied.size, 0);
+				console.info(
+					`[chaos] fuzz: ${index + 1}/${operations} operations, ${applied} commands applied, ${Math.round((Date.now() - startedAt) / 1000)} s`,
+				);
+			}
 			// Let sockets and timers run between operations.
 			await new Promise((resolve) => setImmediate(resolve));
 		}
