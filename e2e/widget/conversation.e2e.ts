@@ -87,12 +87,16 @@ test.describe("the conversation page", () => {
 		await expect(composer).toHaveValue("");
 		const message = dialog.getByTestId("co-message").filter({ hasText: "First line" });
 		await expect(message.locator(".co-message-text")).toHaveText("First line\nsecond line");
-		// Both lines show (pre-wrapped text), one above the other.
-		const height = await message.locator(".co-message-text").evaluate((node) => node.clientHeight);
-		const lineHeight = await message
-			.locator(".co-message-text")
-			.evaluate((node) => Number.parseFloat(getComputedStyle(node).lineHeight));
-		expect(height).toBeGreaterThanOrEqual(lineHeight * 2 - 1);
+		// Both lines show (pre-wrapped text), one above the other. Polled: the queued message's
+		// node is replaced by the server's when the send is confirmed.
+		await expect
+			.poll(() =>
+				message.locator(".co-message-text").evaluate((node) => {
+					const lineHeight = Number.parseFloat(getComputedStyle(node).lineHeight);
+					return node.getBoundingClientRect().height / lineHeight;
+				}),
+			)
+			.toBeGreaterThanOrEqual(1.95);
 		await expect(dialog.locator(".co-day-separator")).toHaveText(["Today"]);
 
 		const conversation = await desk.conversationWithMessage("First line\nsecond line");
