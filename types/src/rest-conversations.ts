@@ -116,6 +116,8 @@ export const updateConversationRequestSchema = z
 
 /**
  * `GET /v1/conversations` query. `assignee` is `me` (sessions), `unassigned` or a user id.
+ * `q` searches the text of every timeline item (internal notes included: the team sees them)
+ * and the contact's name and email, case-insensitively.
  * Ordered by last activity (newest first), then id; `cursor` continues after a page.
  */
 export const listConversationsQuerySchema = z.strictObject({
@@ -127,6 +129,8 @@ export const listConversationsQuerySchema = z.strictObject({
 	visitorId: z.optional(idSchema),
 	/** Narrows an agent of several websites to one. */
 	websiteId: z.optional(idSchema),
+	/** Text to search for (trimmed, 1–200 characters); `%` and `_` are literal. */
+	q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 	limit: pageLimitSchema(20),
 	cursor: pageCursorSchema,
 });

@@ -3,6 +3,7 @@ import * as z from "zod";
 import { toConversationSummary } from "../commands/conversation-rows.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
+import { searchConversationPage } from "./conversation-search.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
 /** Where a list cursor points: the last conversation of a page (its activity time and id). */
@@ -38,17 +39,40 @@ export async function findTeamConversation(
  * Keyset pagination on (lastItemAt DESC NULLS LAST, id DESC): a total order, so pages never
  * repeat or skip a conversation whose activity did not change meanwhile (one that moves to
  * the top after the first page was read is not seen again in this pass: it is newer than
- * every cursor).
+ * every cursor). With `filters.q`, the page is chosen by a search query
+ * ({@link searchConversationPage}) with the same order, filters and cursor.
  */
 export async function listConversations(
 	db: Database,
 	websiteIds: ReadonlySet<string>,
 	filters: ConversationFilters,
 ): Promise<ConversationPage> {
+	const position = filters.cursor ? decodeCursor(filters.cursor, positionSchema) : null;
+	const rows = filters.q
+		? await searchedRows(db, websiteIds, { ...filters, q: filters.q }, position)
+		: await filteredRows(db, websiteIds, filters, position);
+	const page = rows.slice(0, filters.limit);
+	const last = page.at(-1);
+	return {
+		conversations: page.map(toConversationSummary),
+		nextCursor:
+			rows.length > filters.limit && last
+				? encodeCursor({ t: last.lastItemAt?.toISOString() ?? null, i: last.id })
+				: null,
+	};
+}
+
+/** Up to `limit + 1` rows after `position` (one more tells whether a next page exists). */
+async function filteredRows(
+	db: Database,
+	websiteIds: ReadonlySet<string>,
+	filters: ConversationFilters,
+	position: z.infer<typeof positionSchema> | null,
+): Promise<ConversationRow[]> {
 	const and: Prisma.ConversationWhereInput[] = [];
-	if (filters.cursor) and.push(after(decodeCursor(filters.cursor, positionSchema)));
+	if (position) and.push(after(position));
 	const { assignee } = filters;
-	const rows = await db.prisma.conversation.findMany({
+	return db.prisma.conversation.findMany({
 		where: {
 			websiteId: { in: [...websiteIds] },
 			...(filters.status ? { status: filters.status } : {}),
@@ -66,15 +90,22 @@ export async function listConversations(
 		orderBy: [{ lastItemAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
 		take: filters.limit + 1,
 	});
-	const page = rows.slice(0, filters.limit);
-	const last = page.at(-1);
-	return {
-		conversations: page.map(toConversationSummary),
-		nextCursor:
-			rows.length > filters.limit && last
-				? encodeCursor({ t: last.lastItemAt?.toISOString() ?? null, i: last.id })
-				: null,
-	};
+}
+
+/** {@link filteredRows} narrowed by a search: the ids come from one SQL query, in list order. */
+async function searchedRows(
+	db: Database,
+	websiteIds: ReadonlySet<string>,
+	filters: ConversationFilters & { q: string },
+	position: z.infer<typeof positionSchema> | null,
+): Promise<ConversationRow[]> {
+	const ids = await searchConversationPage(db, websiteIds, filters, position, filters.limit + 1);
+	if (ids.length === 0) return [];
+	const rows = await db.prisma.conversation.findMany({
+		where: { id: { in: ids }, websiteId: { in: [...websiteIds] } },
+	});
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Rows strictly after a position in (lastItemAt DESC NULLS LAST, id DESC) order. */

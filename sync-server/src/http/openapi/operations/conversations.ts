@@ -48,8 +48,12 @@ export const conversationOperations: OperationDoc[] = [
 		description:
 			"Query parameters (all optional): `status` (open | resolved), `priority` (low | medium | " +
 			"high | urgent), `tag`, `assignee` (`me` for sessions, `unassigned`, or a user id), " +
-			"`contactId`, `visitorId`, `websiteId` (narrows an agent of several websites), `limit` " +
-			"(1-100, default 20) and `cursor` (a `nextCursor`, opaque). Ordered by last activity, " +
+			"`contactId`, `visitorId`, `websiteId` (narrows an agent of several websites), `q` " +
+			"(search, 1-200 characters after trimming: conversations with a timeline item whose " +
+			"text contains it, internal notes included, or whose title or contact's name or email " +
+			"does; case-insensitive, `%` and `_` are literal), `limit` " +
+			"(1-100, default 20) and `cursor` (a `nextCursor`, opaque; pass the same query with " +
+			"it). Ordered by last activity, " +
 			"newest first, then by id: a total order, so pages never repeat a conversation.",
 		security: ["session", "privateKey"],
 		responses: [
