@@ -26,12 +26,18 @@ export const DEFAULT_FILTER: InboxFilter = {
 export interface FilterContext {
 	userId: string;
 	contact: (contactId: string) => ContactCard | undefined;
+	/**
+	 * Ids of conversations the server found for `filter.search` (it searches every message and
+	 * note, which the device does not hold for every conversation). They pass the search even
+	 * when the local text does not match; the view and the other filters still apply.
+	 */
+	serverMatches?: ReadonlySet<string>;
 }
 
 /**
  * The conversations a filter shows, in inbox order (already sorted by last activity).
  * Search matches the contact's name and email, the title and the last item's text, case- and
- * accent-insensitively.
+ * accent-insensitively, plus whatever the server matched ({@link FilterContext.serverMatches}).
  */
 export function filterInbox(
 	conversations: readonly InboxConversation[],
@@ -47,6 +53,7 @@ export function filterInbox(
 			return false;
 		if (filter.assignee === "unassigned" && conversation.assigneeIds.length > 0) return false;
 		if (terms.length === 0) return true;
+		if (context.serverMatches?.has(conversation.id)) return true;
 		const card = conversation.contactId ? context.contact(conversation.contactId) : undefined;
 		const haystack = normalise(
 			[

@@ -27,6 +27,8 @@ export interface InboxPaneProps {
 	selectedId: string | null;
 	onSelect: (conversationId: string) => void;
 	loaded: boolean;
+	/** `local` shows that only names, emails and latest messages are searched (offline). */
+	searchScope: "idle" | "server" | "local";
 	searchRef: Ref<HTMLInputElement>;
 	listRef: Ref<InboxListHandle>;
 }
@@ -114,7 +116,13 @@ export function InboxPane(props: InboxPaneProps) {
 						placeholder="Search name, email, message  ( / )"
 						value={filter.search}
 						onChange={(event) => set({ search: event.target.value })}
+						{...(props.searchScope === "local" ? { "aria-describedby": `${id}-search-note` } : {})}
 					/>
+					{props.searchScope === "local" && (
+						<p id={`${id}-search-note`} className="search-note" data-testid="search-note">
+							Offline: searching names, emails and latest messages only
+						</p>
+					)}
 				</div>
 				<fieldset className="view-tabs">
 					<legend className="visually-hidden">View</legend>

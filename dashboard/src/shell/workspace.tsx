@@ -4,6 +4,7 @@ import { ConversationPane } from "../conversation/conversation-pane.tsx";
 import { useDashboard } from "../dashboard-context.tsx";
 import { allTags, DEFAULT_FILTER, filterInbox, type InboxFilter } from "../inbox/inbox-filter.ts";
 import { type InboxListHandle, InboxPane } from "../inbox/inbox-pane.tsx";
+import { useServerSearch } from "../inbox/use-server-search.ts";
 import { navigate, useRoute } from "../router.ts";
 import { useStore } from "../use-store.ts";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
@@ -23,11 +24,19 @@ export function Workspace() {
 	const searchRef = useRef<HTMLInputElement>(null);
 	const listRef = useRef<InboxListHandle>(null);
 	const activeId = route.page === "conversation" ? route.conversationId : null;
+	const online = useStore(client.connection.state, (state) => state.status === "connected");
+	// Online, the server searches every message and note; offline, the local filter alone.
+	const serverSearch = useServerSearch(request, websiteId, filter, online);
+	const serverMatches = serverSearch.matches;
 
 	const visible = useMemo(
 		() =>
-			filterInbox(inbox.conversations, filter, { userId: user.id, contact: (id) => cards.get(id) }),
-		[inbox.conversations, filter, user.id, cards],
+			filterInbox(inbox.conversations, filter, {
+				userId: user.id,
+				contact: (id) => cards.get(id),
+				...(serverMatches ? { serverMatches } : {}),
+			}),
+		[inbox.conversations, filter, user.id, cards, serverMatches],
 	);
 	const tags = useMemo(() => allTags(inbox.conversations), [inbox.conversations]);
 	const cursor = visible.findIndex((conversation) => conversation.id === (selectedId ?? activeId));
@@ -105,6 +114,7 @@ export function Workspace() {
 					selectedId={selectedId ?? activeId}
 					onSelect={onSelect}
 					loaded={inbox.loaded}
+					searchScope={serverSearch.scope}
 					searchRef={searchRef}
 					listRef={listRef}
 				/>
