@@ -44,7 +44,7 @@ export class ChaosServer {
 
 	static async start(options: ChaosServerOptions): Promise<ChaosServer> {
 		const dataDir = mkdtempSync(join(tmpdir(), "cossistant-chaos-"));
-		const process = new ServerProcess(await freePort(), {
+		const child = new ServerProcess(await freePort(), {
 			...options.database.env,
 			...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
 			DATA_DIR: dataDir,
@@ -54,8 +54,13 @@ export class ChaosServer {
 			COMPACTION_THRESHOLD: "40",
 			...options.env,
 		});
-		const server = new ChaosServer(process, dataDir, options.database);
-		await process.start();
+		const server = new ChaosServer(child, dataDir, options.database);
+		try {
+			await child.start();
+		} catch (error) {
+			await server.dispose();
+			throw error;
+		}
 		return server;
 	}
 
