@@ -9,21 +9,32 @@ import {
 import { startTestServer } from "../../sync-server/test/support/test-server.ts";
 import { type ClientEnvironment, CossistantClient, memoryKeyValueStore } from "../src/index.ts";
 
-/** A controllable browser environment: the test fires "online" itself. */
+/** A controllable browser environment: the test fires "offline" and "online" itself. */
 function manualEnvironment() {
-	const listeners = new Set<() => void>();
+	const wakeListeners = new Set<() => void>();
+	const offlineListeners = new Set<() => void>();
+	let online = true;
 	const environment: ClientEnvironment = {
 		onWake(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
+			wakeListeners.add(listener);
+			return () => wakeListeners.delete(listener);
 		},
-		isOnline: () => true,
+		onOffline(listener) {
+			offlineListeners.add(listener);
+			return () => offlineListeners.delete(listener);
+		},
+		isOnline: () => online,
 		isVisible: () => true,
 	};
 	return {
 		environment,
+		goOffline: () => {
+			online = false;
+			for (const listener of offlineListeners) listener();
+		},
 		goOnline: () => {
-			for (const listener of listeners) listener();
+			online = true;
+			for (const listener of wakeListeners) listener();
 		},
 	};
 }
@@ -90,6 +101,34 @@ describe.each(testDatabaseTargets())("offline delivery on $name", (target) => {
 		expect(
 			[...client.outbox.state.getState().entries.values()].every((e) => e.state === "sent"),
 		).toBe(true);
+	});
+
+	it("reconnects after an offline blip shorter than the socket's close (online while it is still closing)", async () => {
+		const { environment, goOffline, goOnline } = manualEnvironment();
+		const blip = new CossistantClient({
+			apiUrl: server.apiUrl,
+			publicKey: server.demo?.publicKey,
+			storage: memoryKeyValueStore(),
+			environment,
+		});
+		try {
+			await blip.fetchWebsite();
+			const conversationId = await blip.startConversation({ initialMessage: "hello" });
+			const view = blip.conversation(conversationId);
+			await eventually(() => expect(blip.connection.state.getState().status).toBe("connected"));
+			goOffline();
+			goOnline(); // same tick: the socket closed on `offline` has not finished closing
+			await blip.sendMessage(conversationId, "after the blip");
+			await eventually(
+				() => {
+					expect(blip.connection.state.getState().status).toBe("connected");
+					expect(view.state.getState().items.map((i) => i.delivery)).toEqual(["sent", "sent"]);
+				},
+				{ timeoutMs: 10_000 },
+			);
+		} finally {
+			blip.destroy();
+		}
 	});
 });
 

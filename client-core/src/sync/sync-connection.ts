@@ -70,6 +70,8 @@ export class SyncConnection {
 	private destroyed = false;
 	/** The browser said `offline`; cleared by the next wake (`online` / visible). */
 	private browserOffline = false;
+	/** reconnectNow() came while the socket closed on `offline` was still closing. */
+	private connectAfterClose = false;
 
 	constructor(private readonly options: SyncConnectionOptions) {
 		this.currentToken = options.token;
@@ -92,6 +94,13 @@ export class SyncConnection {
 					return;
 				}
 				this.state.setState({ status: status as ConnectionStatus });
+				// An `online` that came while the socket we had closed on `offline` was still closing:
+				// the provider ignored that connect() (it still counted itself connected) and, told
+				// not to reconnect, would stay down. Now that the close finished, connect for real.
+				if (status === "disconnected" && this.connectAfterClose) {
+					this.connectAfterClose = false;
+					this.reconnectNow();
+				}
 			},
 			onClose: ({ event }) => {
 				const lastClose = { code: event.code, reason: String(event.reason ?? "") };
@@ -134,6 +143,12 @@ export class SyncConnection {
 		if (!this.options.environment.isOnline()) return;
 		this.browserOffline = false;
 		if (this.destroyed || this.state.getState().status === "connected") return;
+		// Still closing (disconnected on `offline`, close event not seen yet): connect() would
+		// be a no-op, so connect once the close completes (see onStatus).
+		if (this.socket.status === "connected" && !this.socket.shouldConnect) {
+			this.connectAfterClose = true;
+			return;
+		}
 		void this.socket.connect();
 	}
 
