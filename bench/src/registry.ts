@@ -4,10 +4,12 @@ import { coldOpen } from "./scenarios/cold-open.ts";
 import { connections } from "./scenarios/connections.ts";
 import { dashboardOpen } from "./scenarios/dashboard-open.ts";
 import { fanout } from "./scenarios/fanout.ts";
+import { fanout2p } from "./scenarios/fanout-2p.ts";
 import { reconnect } from "./scenarios/reconnect.ts";
 import { rest } from "./scenarios/rest.ts";
 import { storeCost } from "./scenarios/store-cost.ts";
 import { throughput } from "./scenarios/throughput.ts";
+import { throughput2p } from "./scenarios/throughput-2p.ts";
 import { widgetSize } from "./scenarios/widget-size.ts";
 
 /** Every scenario, in the order `npm run bench` runs them. Add new ones here. */
@@ -17,6 +19,8 @@ export const SCENARIOS: readonly Scenario[] = [
 	widgetSize,
 	throughput,
 	fanout,
+	throughput2p,
+	fanout2p,
 	rest,
 	coldOpen,
 	dashboardOpen,

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { SyncServer } from "@cossistant/sync-server";
 import { Server as BareHocuspocus } from "@hocuspocus/server";
 import type { Metric, Scenario, ScenarioContext, ScenarioOutcome } from "../scenario.ts";
-import { round, type SampleSummary, summarize } from "../stats.ts";
+import { round, summarize } from "../stats.ts";
 import {
 	type BenchServer,
 	type BootstrappedVisitor,
@@ -12,6 +12,7 @@ import {
 	startBenchServer,
 } from "../support/bench-server.ts";
 import { startConversation } from "../support/commands.ts";
+import { describePhase, latencies, mean, total } from "../support/fanout-phases.ts";
 import type { FanoutPhase, FanoutRun, FanoutSetup } from "../support/fanout-worker.ts";
 import { isQuick } from "../support/pacing.ts";
 import { type PipelineProbe, probePipeline } from "../support/pipeline-probe.ts";
@@ -278,33 +279,6 @@ function levelMetrics(level: Level): Metric[] {
 	];
 }
 
-function latencies(phases: readonly FanoutPhase[]): SampleSummary | null {
-	const all = phases.flatMap((phase) => phase.latencies);
-	return all.length > 0 ? summarize(all) : null;
-}
-
 function ratio(a: number | undefined, b: number | undefined): number {
 	return a === undefined || b === undefined ? Number.NaN : round(a / b);
-}
-
-function total(phases: readonly FanoutPhase[], pick: (phase: FanoutPhase) => number): number {
-	return phases.reduce((sum, phase) => sum + pick(phase), 0);
-}
-
-function mean(values: readonly number[]): number {
-	return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
-}
-
-function describePhase(phase: FanoutPhase, pipelineMs: number[]): string {
-	if (phase.latencies.length === 0) return `no message arrived (missing ${phase.missing})`;
-	const s = summarize(phase.latencies);
-	const inPipeline = pipelineMs.length > 0 ? summarize(pipelineMs) : null;
-	return [
-		`p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(1)} ms`,
-		`missing ${phase.missing}, rejected ${phase.rejected}`,
-		`generator late p99 ${phase.lateP99Ms.toFixed(1)} ms`,
-		...(inPipeline
-			? [`in the pipeline p50 ${inPipeline.p50.toFixed(1)} ms, p99 ${inPipeline.p99.toFixed(1)} ms`]
-			: []),
-	].join(", ");
 }

@@ -59,9 +59,16 @@ export interface BootstrappedVisitor {
 }
 
 /** Creates a visitor as the widget does and keeps its token (for WebSocket clients). */
-export async function bootstrapVisitorWithToken(server: SyncServer): Promise<BootstrappedVisitor> {
-	const publicKey = demoPublicKey(server);
-	const response = await fetch(`${server.apiUrl}/websites`, {
+export function bootstrapVisitorWithToken(server: SyncServer): Promise<BootstrappedVisitor> {
+	return bootstrapVisitorAt(server.apiUrl, demoPublicKey(server));
+}
+
+/** {@link bootstrapVisitorWithToken} against any server's REST API (`…/v1`), e.g. another process. */
+export async function bootstrapVisitorAt(
+	apiUrl: string,
+	publicKey: string,
+): Promise<BootstrappedVisitor> {
+	const response = await fetch(`${apiUrl}/websites`, {
 		headers: { [HEADERS.publicKey]: publicKey },
 	});
 	if (!response.ok)
@@ -75,13 +82,23 @@ export async function bootstrapVisitorWithToken(server: SyncServer): Promise<Boo
 }
 
 /** Logs the demo admin in (`POST /v1/auth/login`) and returns the session. */
-export async function loginDemoAgent(server: SyncServer): Promise<LoginResponse> {
+export function loginDemoAgent(server: SyncServer): Promise<LoginResponse> {
 	const demo = server.demo;
 	if (!demo) throw new Error("the demo website was not seeded");
-	const response = await fetch(`${server.apiUrl}/auth/login`, {
+	if (demo.agentPassword === null) throw new Error("the demo agent has no password to log in with");
+	return loginAgentAt(server.apiUrl, demo.agentEmail, demo.agentPassword);
+}
+
+/** Logs an agent in (`POST /v1/auth/login`) on any server's REST API (`…/v1`). */
+export async function loginAgentAt(
+	apiUrl: string,
+	email: string,
+	password: string,
+): Promise<LoginResponse> {
+	const response = await fetch(`${apiUrl}/auth/login`, {
 		method: "POST",
 		headers: { "content-type": "application/json" },
-		body: JSON.stringify({ email: demo.agentEmail, password: demo.agentPassword }),
+		body: JSON.stringify({ email, password }),
 	});
 	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 	return (await response.json()) as LoginResponse;

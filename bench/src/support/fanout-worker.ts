@@ -32,8 +32,19 @@ export interface FanoutSetup {
 		visitors: Array<{ token: string; principalKey: PrincipalKey; conversationIds: string[] }>;
 		agentToken: string;
 		agentSockets: number;
+		/**
+		 * Where the agent's sockets connect, when not `wsUrl` (another server process: every
+		 * measured message then crosses processes).
+		 */
+		agentWsUrl?: string;
+		/**
+		 * Start each listed conversation first, as its visitor does (a `conversation.start` in its
+		 * outbox), for servers in other processes where the runner cannot submit in process.
+		 */
+		startConversations?: boolean;
 	};
-	bare: { wsUrl: string; docNames: string[]; visitorSockets: number; agentSockets: number };
+	/** The bare Hocuspocus target; absent when only the real server is measured. */
+	bare?: { wsUrl: string; docNames: string[]; visitorSockets: number; agentSockets: number };
 }
 
 /** Parameters of the worker's `run`: one paced phase against one target. */
@@ -63,6 +74,8 @@ export interface FanoutPhase {
 	elapsedMs: number;
 	/** CPU time this generator used during the phase, as a share of one core. */
 	cpuShare: number;
+	/** First recorded send → last recorded arrival, ms (the rate the agent received them at). */
+	recordedSpanMs: number;
 }
 
 /** One conversation as the generator sees it: how to write to it. */
@@ -72,6 +85,8 @@ interface Lane {
 
 const sentAt = new Map<string, { at: number; recorded: boolean }>();
 const latencies: number[] = [];
+let firstRecordedSendAt = Number.NaN;
+let lastRecordedArrivalAt = Number.NaN;
 const sockets: DocSocket[] = [];
 const timers: Array<ReturnType<typeof setInterval>> = [];
 const lanes: Record<"real" | "bare", Lane[]> = { real: [], bare: [] };
@@ -87,7 +102,9 @@ function watchTimeline(doc: Y.Doc): void {
 				const sent = item?.id ? sentAt.get(item.id) : undefined;
 				if (!sent || !item.id) continue;
 				sentAt.delete(item.id);
-				if (sent.recorded) latencies.push(now - sent.at);
+				if (!sent.recorded) continue;
+				latencies.push(now - sent.at);
+				lastRecordedArrivalAt = now;
 			}
 		}
 	});
@@ -107,15 +124,14 @@ async function setupReal(setup: FanoutSetup["real"]): Promise<void> {
 			const socket = new DocSocket(visitorUrl, visitor.token);
 			sockets.push(socket);
 			const outboxName = DocumentNames.outbox(visitor.principalKey);
-			await socket.openAll([
-				outboxName,
-				...visitor.conversationIds.map((id) => DocumentNames.conversation(id)),
-			]);
+			await socket.openAll([outboxName]);
 			const outbox = socket.doc(outboxName);
 			const commands = outbox.getArray<{ id: string } & Record<string, unknown>>(
 				OUTBOX_KEYS.commands,
 			);
 			const results = outbox.getMap<CommandResult>(OUTBOX_KEYS.results);
+			if (setup.startConversations)
+				await startConversations(commands, results, visitor.conversationIds);
 			const settled = new Set<string>();
 			results.observe((event) => {
 				for (const key of event.keysChanged) {
@@ -144,6 +160,7 @@ async function setupReal(setup: FanoutSetup["real"]): Promise<void> {
 					});
 				}, 100),
 			);
+			await socket.openAll(visitor.conversationIds.map((id) => DocumentNames.conversation(id)));
 			for (const conversationId of visitor.conversationIds) {
 				allConversations.push(conversationId);
 				lanes.real.push({
@@ -164,7 +181,7 @@ async function setupReal(setup: FanoutSetup["real"]): Promise<void> {
 	);
 	await Promise.all(
 		split(allConversations, setup.agentSockets).map(async (conversationIds) => {
-			const socket = new DocSocket(setup.wsUrl, setup.agentToken);
+			const socket = new DocSocket(setup.agentWsUrl ?? setup.wsUrl, setup.agentToken);
 			sockets.push(socket);
 			const names = conversationIds.map((id) => DocumentNames.conversation(id));
 			await socket.openAll(names);
@@ -173,7 +190,43 @@ async function setupReal(setup: FanoutSetup["real"]): Promise<void> {
 	);
 }
 
-async function setupBare(setup: FanoutSetup["bare"]): Promise<void> {
+/** Submits a `conversation.start` per id through the outbox and waits until all are applied. */
+async function startConversations(
+	commands: Y.Array<{ id: string } & Record<string, unknown>>,
+	results: Y.Map<CommandResult>,
+	conversationIds: readonly string[],
+): Promise<void> {
+	const commandIds = conversationIds.map(() => uuidv7());
+	commands.doc?.transact(() => {
+		commands.push(
+			conversationIds.map((conversationId, index) => ({
+				id: commandIds[index] as string,
+				type: "conversation.start",
+				conversationId,
+			})),
+		);
+	});
+	const deadline = performance.now() + 60_000;
+	for (;;) {
+		const pending = commandIds.filter((id) => !results.has(id));
+		if (pending.length === 0) break;
+		if (performance.now() > deadline)
+			throw new Error(`${pending.length} conversation.start commands got no result in 60 s`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	const failed = commandIds.map((id) => results.get(id)).find((r) => r?.status !== "applied");
+	if (failed) throw new Error(`conversation.start was not applied: ${JSON.stringify(failed)}`);
+	const settled = new Set(commandIds);
+	commands.doc?.transact(() => {
+		for (let index = commands.length - 1; index >= 0; index--) {
+			const id = commands.get(index)?.id;
+			if (id && settled.has(id)) commands.delete(index, 1);
+		}
+		for (const id of settled) results.delete(id);
+	});
+}
+
+async function setupBare(setup: NonNullable<FanoutSetup["bare"]>): Promise<void> {
 	let seq = 0;
 	await Promise.all(
 		split(setup.docNames, setup.visitorSockets).map(async (names) => {
@@ -220,6 +273,8 @@ async function run(params: FanoutRun): Promise<FanoutPhase> {
 	const targetLanes = lanes[params.target];
 	if (targetLanes.length === 0) throw new Error(`no conversations set up for ${params.target}`);
 	latencies.length = 0;
+	firstRecordedSendAt = Number.NaN;
+	lastRecordedArrivalAt = Number.NaN;
 	sentAt.clear();
 	rejected = 0;
 	rejectionCodes.clear();
@@ -228,7 +283,9 @@ async function run(params: FanoutRun): Promise<FanoutPhase> {
 	const total = params.warmup + params.count;
 	const pacing = await runPaced(params.ratePerSecond, total, (index) => {
 		const itemId = uuidv7();
-		sentAt.set(itemId, { at: performance.now(), recorded: index >= params.warmup });
+		const at = performance.now();
+		if (index === params.warmup) firstRecordedSendAt = at;
+		sentAt.set(itemId, { at, recorded: index >= params.warmup });
 		targetLanes[index % targetLanes.length]?.send(itemId, index);
 	});
 	const deadline = performance.now() + params.graceMs;
@@ -249,6 +306,7 @@ async function run(params: FanoutRun): Promise<FanoutPhase> {
 		lateMaxMs: pacing.lateMaxMs,
 		elapsedMs: pacing.elapsedMs,
 		cpuShare: (cpu.user + cpu.system) / 1000 / wall,
+		recordedSpanMs: lastRecordedArrivalAt - firstRecordedSendAt,
 	};
 }
 
@@ -256,7 +314,7 @@ serveWorker(
 	{
 		async setup(params: FanoutSetup) {
 			const started = performance.now();
-			await setupBare(params.bare);
+			if (params.bare) await setupBare(params.bare);
 			await setupReal(params.real);
 			return { setupMs: performance.now() - started };
 		},

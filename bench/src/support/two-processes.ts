@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "@cossistant/sync-server";
+import {
+	type DemoFile,
+	freePort,
+	ServerProcess,
+} from "../../../sync-server/test/support/server-process.ts";
+import { type BootstrappedVisitor, bootstrapVisitorAt, loginAgentAt } from "./bench-server.ts";
+import type { FanoutSetup } from "./fanout-worker.ts";
+import { createFreshPostgresDatabase } from "./fresh-database.ts";
+import { uuidv7 } from "./ids.ts";
+import type { Worker } from "./worker.ts";
+
+/** Redis the processes fan out through when `REDIS_URL` is not set (the machine's local one). */
+export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/** Why a two-process scenario cannot run without `DATABASE_URL`. */
+export const NEEDS_POSTGRES =
+	"needs DATABASE_URL (PostgreSQL): two server processes must share one database; PGlite lives inside one process";
+
+/** Two sync-server processes over one fresh PostgreSQL database and one Redis. */
+export interface TwoServerProcesses {
+	/** Visitors connect here. */
+	a: ServerProcess;
+	/** The agent connects here. */
+	b: ServerProcess;
+	/** The demo website both processes serve (seeded by `a`). */
+	demo: DemoFile;
+	/** Name of the fresh database (`cossistant_bench_<random>`). */
+	databaseName: string;
+	/** Its connection URL, for checks from the runner. */
+	databaseUrl: string;
+	/** Counts the TimelineItem rows in the shared database. */
+	countTimelineRows(): Promise<number>;
+	/** Stops both processes, drops the database, removes the data directory. */
+	close(): Promise<void>;
+}
+
+/**
+ * Starts two real server processes (`sync-server/src/main.ts`, as `npm start` runs it) over a
+ * fresh database next to `adminUrl`'s and `redisUrl`, as sync-server's multi-process test does:
+ * `a` first (it migrates and seeds the demo), then `b`. `env` adds configuration to both.
+ */
+export async function startTwoServerProcesses(
+	adminUrl: string,
+	redisUrl: string,
+	env: Record<string, string>,
+): Promise<TwoServerProcesses> {
+	const database = await createFreshPostgresDatabase(adminUrl);
+	const dataDir = mkdtempSync(join(tmpdir(), "cossistant-bench-2p-"));
+	const processEnv = {
+		DATABASE_URL: database.url,
+		REDIS_URL: redisUrl,
+		DATA_DIR: dataDir,
+		SEED_DEMO: "true",
+		...env,
+	};
+	const a = new ServerProcess(await freePort(), processEnv);
+	const b = new ServerProcess(await freePort(), processEnv);
+	const close = async () => {
+		// Killed, not stopped: nothing of the run needs to survive, and the database is dropped.
+		await Promise.allSettled([a.kill(), b.kill()]);
+		try {
+			await database.drop();
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	try {
+		await a.start();
+		await b.start();
+		return {
+			a,
+			b,
+			demo: a.demo(),
+			databaseName: database.name,
+			databaseUrl: database.url,
+			async countTimelineRows() {
+				const db = await openDatabase({ kind: "postgres", url: database.url, poolSize: 1 });
+				try {
+					return await db.prisma.timelineItem.count();
+				} finally {
+					await db.close();
+				}
+			},
+			close,
+		};
+	} catch (error) {
+		await close();
+		throw error;
+	}
+}
+
+/** The shape of the cross-process load: how many visitors, conversations and agent sockets. */
+export interface CrossProcessLoad {
+	visitors: number;
+	conversations: number;
+	agentSockets: number;
+}
+
+/**
+ * Prepares the fanout load generator (`fanout-worker.ts`, already started as `worker`) across
+ * the two processes: visitors created on `a` (REST) and connected to `a`, each starting its
+ * conversations through its outbox; the demo agent logged in on `b` and holding every
+ * conversation on `b`. Every measured message then goes visitor → a → database → Redis → b →
+ * agent. Resolves with the generator's setup time.
+ */
+export async function setUpCrossProcessLoad(
+	servers: TwoServerProcesses,
+	worker: Worker,
+	load: CrossProcessLoad,
+): Promise<{ setupMs: number }> {
+	const apiA = `${servers.a.url}/v1`;
+	const visitors: BootstrappedVisitor[] = [];
+	for (let i = 0; i < load.visitors; i++)
+		visitors.push(await bootstrapVisitorAt(apiA, servers.demo.publicKey));
+	const conversationIds = Array.from({ length: load.conversations }, () => uuidv7());
+	const agent = await loginAgentAt(
+		`${servers.b.url}/v1`,
+		servers.demo.agentEmail,
+		servers.demo.agentPassword,
+	);
+	const setup: FanoutSetup = {
+		real: {
+			wsUrl: `ws://127.0.0.1:${servers.a.port}/ws`,
+			agentWsUrl: `ws://127.0.0.1:${servers.b.port}/ws`,
+			publicKey: servers.demo.publicKey,
+			visitors: visitors.map((visitor, v) => ({
+				token: visitor.token,
+				principalKey: visitor.principalKey,
+				conversationIds: conversationIds.filter((_, i) => i % visitors.length === v),
+			})),
+			agentToken: agent.token,
+			agentSockets: load.agentSockets,
+			startConversations: true,
+		},
+	};
+	return worker.call<{ setupMs: number }>("setup", setup);
+}
