@@ -6,13 +6,12 @@ import type { FanoutPhase, FanoutRun } from "../support/fanout-worker.ts";
 import { isQuick } from "../support/pacing.ts";
 import { sleep } from "../support/timing.ts";
 import {
-	DEFAULT_REDIS_URL,
-	NEEDS_POSTGRES,
+	CROSS_PROCESS_COMMAND_RATE_LIMIT,
+	runAcrossTwoProcesses,
 	setUpCrossProcessLoad,
-	startTwoServerProcesses,
 	type TwoServerProcesses,
 } from "../support/two-processes.ts";
-import { startWorker, type Worker } from "../support/worker.ts";
+import type { Worker } from "../support/worker.ts";
 
 const WORKER = fileURLToPath(new URL("../support/fanout-worker.ts", import.meta.url));
 
@@ -50,7 +49,6 @@ const QUICK: Fanout2pPlan = {
 };
 
 /** Raised as in `fanout`: one socket's visitor sends for many conversations. */
-const COMMAND_RATE_LIMIT = "1000000";
 const GRACE_MS = 20_000;
 
 /**
@@ -64,29 +62,11 @@ export const fanout2p: Scenario = {
 	anchor:
 		"Scale-out (issue #8): several processes share one database and fan out through Redis (@hocuspocus/extension-redis); the fanout goal still holds across processes",
 	goal: { metric: "p99", op: "<=", target: 15 },
-	async run(context) {
-		const adminUrl = context.env.DATABASE_URL;
-		if (!adminUrl) {
-			context.log(`skipped: ${NEEDS_POSTGRES}`);
-			return {
-				metrics: [{ key: "database", value: "none", unit: "" }],
-				unmeasured: NEEDS_POSTGRES,
-			};
-		}
+	run(context) {
 		const plan = isQuick(context.env) ? QUICK : FULL;
-		const redisUrl = context.env.REDIS_URL || DEFAULT_REDIS_URL;
-		const servers = await startTwoServerProcesses(adminUrl, redisUrl, {
-			COMMAND_RATE_LIMIT,
-			REST_RATE_LIMIT: "100000",
-		});
-		let worker: Worker | null = null;
-		try {
-			worker = await startWorker(WORKER, { log: (line) => context.log(`worker: ${line}`) });
-			return await measure(servers, worker, plan, redisUrl, context);
-		} finally {
-			await worker?.close();
-			await servers.close();
-		}
+		return runAcrossTwoProcesses(context, WORKER, (servers, worker, redisUrl) =>
+			measure(servers, worker, plan, redisUrl, context),
+		);
 	},
 };
 
@@ -138,7 +118,11 @@ async function measure(
 			value: `${plan.visitors} visitor on A + ${plan.agentSockets} agent on B`,
 			unit: "",
 		},
-		{ key: "commandRateLimit", value: `${COMMAND_RATE_LIMIT}/min (raised)`, unit: "" },
+		{
+			key: "commandRateLimit",
+			value: `${CROSS_PROCESS_COMMAND_RATE_LIMIT}/min (raised)`,
+			unit: "",
+		},
 		{ key: "samples", value: stats?.count ?? 0, unit: "messages" },
 		{ key: "p50", value: round(stats?.p50 ?? Number.NaN), unit: "ms" },
 		{ key: "p99", value: round(stats?.p99 ?? Number.NaN), unit: "ms" },

@@ -6,13 +6,12 @@ import type { FanoutPhase, FanoutRun } from "../support/fanout-worker.ts";
 import { isQuick } from "../support/pacing.ts";
 import { sleep } from "../support/timing.ts";
 import {
-	DEFAULT_REDIS_URL,
-	NEEDS_POSTGRES,
+	CROSS_PROCESS_COMMAND_RATE_LIMIT,
+	runAcrossTwoProcesses,
 	setUpCrossProcessLoad,
-	startTwoServerProcesses,
 	type TwoServerProcesses,
 } from "../support/two-processes.ts";
-import { startWorker, type Worker } from "../support/worker.ts";
+import type { Worker } from "../support/worker.ts";
 
 const WORKER = fileURLToPath(new URL("../support/fanout-worker.ts", import.meta.url));
 
@@ -46,7 +45,6 @@ const GOAL_RATE = 1_000;
 /** A step kept up when the agent received everything at ≥ this share of the offered rate. */
 const KEPT_UP_SHARE = 0.95;
 const LAG_P99_GOAL_MS = 100;
-const COMMAND_RATE_LIMIT = "1000000";
 /** Warm-up messages before each step's recorded ones (1 s worth, not recorded). */
 const WARMUP_SECONDS = 1;
 const GRACE_MS = 20_000;
@@ -75,29 +73,11 @@ export const throughput2p: Scenario = {
 		"Scale-out (issue #8): group commit and the write path keep their throughput when the broadcast crosses processes through Redis",
 	goal: { metric: "sustainedRate", op: ">=", target: GOAL_RATE },
 	secondaryGoals: [{ metric: "lagP99", op: "<=", target: LAG_P99_GOAL_MS }],
-	async run(context) {
-		const adminUrl = context.env.DATABASE_URL;
-		if (!adminUrl) {
-			context.log(`skipped: ${NEEDS_POSTGRES}`);
-			return {
-				metrics: [{ key: "database", value: "none", unit: "" }],
-				unmeasured: NEEDS_POSTGRES,
-			};
-		}
+	run(context) {
 		const plan = isQuick(context.env) ? QUICK : FULL;
-		const redisUrl = context.env.REDIS_URL || DEFAULT_REDIS_URL;
-		const servers = await startTwoServerProcesses(adminUrl, redisUrl, {
-			COMMAND_RATE_LIMIT,
-			REST_RATE_LIMIT: "100000",
-		});
-		let worker: Worker | null = null;
-		try {
-			worker = await startWorker(WORKER, { log: (line) => context.log(`worker: ${line}`) });
-			return await measure(servers, worker, plan, redisUrl, context);
-		} finally {
-			await worker?.close();
-			await servers.close();
-		}
+		return runAcrossTwoProcesses(context, WORKER, (servers, worker, redisUrl) =>
+			measure(servers, worker, plan, redisUrl, context),
+		);
 	},
 };
 
@@ -165,7 +145,11 @@ async function measure(
 		// Every message sent (warm-ups included) should be one row; fewer means lost or rejected.
 		{ key: "messagesSent", value: sent, unit: "messages" },
 		{ key: "timelineRows", value: rows, unit: "rows" },
-		{ key: "commandRateLimit", value: `${COMMAND_RATE_LIMIT}/min (raised)`, unit: "" },
+		{
+			key: "commandRateLimit",
+			value: `${CROSS_PROCESS_COMMAND_RATE_LIMIT}/min (raised)`,
+			unit: "",
+		},
 		{ key: "stepSeconds", value: plan.stepSeconds, unit: "s" },
 		{ key: "setupMs", value: Math.round(setupMs), unit: "ms" },
 	];

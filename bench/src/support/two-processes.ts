@@ -7,11 +7,12 @@ import {
 	freePort,
 	ServerProcess,
 } from "../../../sync-server/test/support/server-process.ts";
+import type { ScenarioContext, ScenarioOutcome } from "../scenario.ts";
 import { type BootstrappedVisitor, bootstrapVisitorAt, loginAgentAt } from "./bench-server.ts";
 import type { FanoutSetup } from "./fanout-worker.ts";
 import { createFreshPostgresDatabase } from "./fresh-database.ts";
 import { uuidv7 } from "./ids.ts";
-import type { Worker } from "./worker.ts";
+import { startWorker, type Worker } from "./worker.ts";
 
 /** Redis the processes fan out through when `REDIS_URL` is not set (the machine's local one). */
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -138,4 +139,45 @@ export async function setUpCrossProcessLoad(
 		},
 	};
 	return worker.call<{ setupMs: number }>("setup", setup);
+}
+
+/** Commands per minute per visitor in the two-process runs: raised so the generator is not paced. */
+export const CROSS_PROCESS_COMMAND_RATE_LIMIT = "1000000";
+
+/** What a two-process scenario measures, once its servers and load worker are up. */
+export type CrossProcessMeasure = (
+	servers: TwoServerProcesses,
+	worker: Worker,
+	redisUrl: string,
+	context: ScenarioContext,
+) => Promise<ScenarioOutcome>;
+
+/**
+ * The common run of a two-process scenario: "not measured" without `DATABASE_URL`; otherwise
+ * two server processes (rate limits raised so the generator is not throttled) and the load
+ * worker `workerPath`, torn down whatever `measure` does.
+ */
+export async function runAcrossTwoProcesses(
+	context: ScenarioContext,
+	workerPath: string,
+	measure: CrossProcessMeasure,
+): Promise<ScenarioOutcome> {
+	const adminUrl = context.env.DATABASE_URL;
+	if (!adminUrl) {
+		context.log(`skipped: ${NEEDS_POSTGRES}`);
+		return { metrics: [{ key: "database", value: "none", unit: "" }], unmeasured: NEEDS_POSTGRES };
+	}
+	const redisUrl = context.env.REDIS_URL || DEFAULT_REDIS_URL;
+	const servers = await startTwoServerProcesses(adminUrl, redisUrl, {
+		COMMAND_RATE_LIMIT: CROSS_PROCESS_COMMAND_RATE_LIMIT,
+		REST_RATE_LIMIT: "100000",
+	});
+	let worker: Worker | null = null;
+	try {
+		worker = await startWorker(workerPath, { log: (line) => context.log(`worker: ${line}`) });
+		return await measure(servers, worker, redisUrl, context);
+	} finally {
+		await worker?.close();
+		await servers.close();
+	}
 }
