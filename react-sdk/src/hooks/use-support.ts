@@ -68,10 +68,12 @@ export function useSupport(): UseSupportResult {
 	const storedCopy = useStore(client?.visitorState, (state) => state?.offline ?? false);
 	const connection = ready && client ? client.connection.state : null;
 	const disconnected = useStore(connection, (state) => state?.status === "disconnected");
-	// The last close stays recorded until the next one: it counts only while not reconnected.
+	// Sticky until the next close or a reload: a blocked visitor's socket keeps reopening (the
+	// WebSocket opens, then the server refuses it), so "connected" alternates with the refusal
+	// and cannot tell an unblock from the next attempt. An unblock shows after the next bootstrap.
 	const refusedAsBlocked = useStore(
 		connection,
-		(state) => state?.status !== "connected" && state?.lastClose?.reason === "visitor_blocked",
+		(state) => state?.lastClose?.reason === "visitor_blocked",
 	);
 	const isBlocked = visitor?.isBlocked === true || refusedAsBlocked;
 	const defaultMessages = useStore(widget, (state) => state?.defaultMessages ?? []);
