@@ -3,7 +3,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "./database.ts";
 
 /** The subset of a Prisma client (or transaction client) the store needs. */
-type Client = Pick<Database["prisma"], "docUpdate" | "docSnapshot">;
+type Client = Pick<Database["prisma"], "docUpdate" | "docSnapshot" | "$queryRaw">;
 
 /** What this process knows about a document's log since it last loaded or compacted it. */
 interface LogStats {
@@ -51,30 +51,43 @@ export class DocStore {
 	/**
 	 * The merged state and its watermark: the highest log id it includes (merged into the
 	 * snapshot or read from the log). A replica catching up later asks for rows above it.
+	 *
+	 * Snapshot and log are read by one statement, so from one database snapshot: read apart, a
+	 * compaction committing in between (rows folded into the snapshot, then deleted) could pair
+	 * the old snapshot with the shortened log and lose those rows from the loaded state, leaving
+	 * every later update of the document pending in the replica (found by the chaos suite).
 	 */
 	async loadWithWatermark(
 		docName: string,
 		client: Client = this.db.prisma,
 	): Promise<{ state: Uint8Array | null; watermark: bigint }> {
-		const [snapshot, rows] = await Promise.all([
-			client.docSnapshot.findUnique({ where: { docName } }),
-			client.docUpdate.findMany({
-				where: { docName },
-				orderBy: { id: "asc" },
-				select: { id: true, data: true },
-			}),
-		]);
-		let watermark = snapshot?.mergedUpTo ?? 0n;
-		for (const row of rows) if (row.id > watermark) watermark = row.id;
-		const updates = rows.map((row) => row.data as Uint8Array);
+		const rows = await client.$queryRaw<
+			Array<{ id: bigint | number; data: Uint8Array; isSnapshot: boolean }>
+		>`
+			SELECT s."mergedUpTo" AS "id", s."data", true AS "isSnapshot"
+			FROM "DocSnapshot" s WHERE s."docName" = ${docName}
+			UNION ALL
+			SELECT u."id", u."data", false AS "isSnapshot"
+			FROM "DocUpdate" u WHERE u."docName" = ${docName}
+			ORDER BY "isSnapshot" DESC, "id"`;
+		let watermark = 0n;
+		let snapshotBytes = 0;
+		let logBytes = 0;
+		for (const row of rows) {
+			const id = BigInt(row.id);
+			if (id > watermark) watermark = id;
+			if (row.isSnapshot) snapshotBytes = row.data.byteLength;
+			else logBytes += row.data.byteLength;
+		}
+		const hasSnapshot = rows[0]?.isSnapshot === true;
 		this.stats.set(docName, {
-			rows: rows.length,
-			bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
-			snapshotBytes: snapshot ? (snapshot.data as Uint8Array).byteLength : 0,
+			rows: hasSnapshot ? rows.length - 1 : rows.length,
+			bytes: logBytes,
+			snapshotBytes,
 		});
-		if (snapshot) updates.unshift(snapshot.data as Uint8Array);
-		if (updates.length === 0) return { state: null, watermark };
+		if (rows.length === 0) return { state: null, watermark };
 		this.scheduleCompactionIfNeeded(docName);
+		const updates = rows.map((row) => row.data);
 		const state = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
 		return { state, watermark };
 	}
@@ -152,6 +165,10 @@ export class DocStore {
 		this.inCompaction.add(docName);
 		try {
 			const size = await this.db.prisma.$transaction(async (tx) => {
+				// The document's writer lock (the pipeline's, see BatchContext): two processes
+				// compacting the same document at once could otherwise write a snapshot lacking a
+				// row the other one deleted.
+				await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${docName}, 0))`;
 				const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
 				if (rows.length === 0) return null;
 				const snapshot = await tx.docSnapshot.findUnique({ where: { docName } });

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createLogger } from "../src/logger.ts";
+import type { Database } from "../src/persistence/database.ts";
+import { DocStore } from "../src/persistence/doc-store.ts";
+import { type TestDatabase, testDatabaseTargets } from "./support/test-database.ts";
+
+type StoreClient = NonNullable<Parameters<DocStore["load"]>[1]>;
+
+/** Appends `count` items to the document's array, one log row per item; returns all texts. */
+async function appendItems(
+	store: DocStore,
+	db: Database,
+	docName: string,
+	doc: Y.Doc,
+	count: number,
+): Promise<void> {
+	for (let i = 0; i < count; i++) {
+		const before = Y.encodeStateVector(doc);
+		doc.getArray<string>("items").push([`item-${doc.getArray("items").length}`]);
+		await store.append(db.prisma, [{ docName, update: Y.encodeStateAsUpdate(doc, before) }]);
+	}
+}
+
+function itemsOf(state: Uint8Array | null): string[] {
+	const doc = new Y.Doc();
+	if (state) Y.applyUpdate(doc, state);
+	// Items whose predecessor is missing stay pending: they do not show, as in a live replica.
+	return doc.getArray<string>("items").toArray();
+}
+
+/**
+ * A real database client that lets the first query a load issues run at once and holds every
+ * later one until `between()` has finished: a compaction committing between two reads of a
+ * load, deterministically.
+ */
+function clientWithPauseAfterFirstQuery(
+	db: Database,
+	between: () => Promise<void>,
+): { client: StoreClient; betweenDone: () => Promise<void> } {
+	let calls = 0;
+	let pause: Promise<void> | null = null;
+	const gate = <T>(run: () => Promise<T>): Promise<T> => {
+		calls += 1;
+		if (calls === 1) {
+			const first = run();
+			pause = first.then(between, between);
+			return first;
+		}
+		return (pause ?? Promise.resolve()).then(run);
+	};
+	/** The same delegate, with every method call passed through the gate. */
+	const gated = <T extends object>(target: T): T =>
+		new Proxy(target, {
+			get(object, property) {
+				const value = Reflect.get(object, property);
+				if (typeof value !== "function") return value;
+				return (...args: unknown[]) => gate(() => value.apply(object, args));
+			},
+		});
+	const client: StoreClient = {
+		$queryRaw: ((...args: Parameters<Database["prisma"]["$queryRaw"]>) =>
+			gate(() => db.prisma.$queryRaw(...args))) as Database["prisma"]["$queryRaw"],
+		docSnapshot: gated(db.prisma.docSnapshot),
+		docUpdate: gated(db.prisma.docUpdate),
+	};
+	return {
+		client,
+		betweenDone: async () => {
+			await pause;
+		},
+	};
+}
+
+describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name", (target) => {
+	let database: TestDatabase;
+	let store: DocStore;
+
+	beforeAll(async () => {
+		database = await target.create();
+		store = new DocStore(database.db, createLogger("silent"), 1_000_000);
+	});
+	afterAll(async () => {
+		await store.stop();
+		await database.drop();
+	});
+
+	it("loads the snapshot merged with the log tail, and the watermark past both", async () => {
+		const docName = "conv/doc-store-tail";
+		const doc = new Y.Doc();
+		await appendItems(store, database.db, docName, doc, 5);
+		await store.compact(docName);
+		await appendItems(store, database.db, docName, doc, 3);
+		const { state, watermark } = await store.loadWithWatermark(docName);
+		expect(itemsOf(state)).toEqual(doc.getArray("items").toArray());
+		const lastRow = await database.db.prisma.docUpdate.findFirstOrThrow({
+			where: { docName },
+			orderBy: { id: "desc" },
+		});
+		expect(watermark).toBe(lastRow.id);
+		expect(await store.loadWithWatermark("conv/never-written")).toEqual({
+			state: null,
+			watermark: 0n,
+		});
+	});
+
+	it("loses nothing when a compaction commits in the middle of a load", async () => {
+		const docName = "conv/doc-store-race";
+		const doc = new Y.Doc();
+		await appendItems(store, database.db, docName, doc, 4);
+		await store.compact(docName);
+		await appendItems(store, database.db, docName, doc, 6);
+		const { client, betweenDone } = clientWithPauseAfterFirstQuery(database.db, () =>
+			store.compact(docName),
+		);
+		const { state } = await store.loadWithWatermark(docName, client);
+		await betweenDone();
+		// Every row the load could have missed was folded into the snapshot by the compaction.
+		expect(await database.db.prisma.docUpdate.count({ where: { docName } })).toBe(0);
+		expect(itemsOf(state)).toEqual(doc.getArray("items").toArray());
+	});
+});
