@@ -74,7 +74,10 @@ export async function startSyncServer(
 	let supervisor: SocketSupervisor | null = null;
 	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
 	const shadows = new ShadowDocs(store);
-	const live = new LiveDocuments();
+	const live = new LiveDocuments({
+		loadCommitted: (name) => store.load(name),
+		logger: logger.child({ module: "live-documents" }),
+	});
 	const pipeline = new CommandPipeline({
 		db,
 		store,
@@ -153,6 +156,7 @@ export async function startSyncServer(
 			logger.info("shutting down: finishing in-flight commands");
 			const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
 			sockets.stop();
+			live.stop();
 			await pipeline.stop();
 			gateway?.closeAll();
 			httpServer.closeAllConnections();
