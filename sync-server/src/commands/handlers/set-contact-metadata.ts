@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { canonicalMetadataJson } from "@cossistant/types";
+import { metadataHash } from "../../support/metadata-hash.ts";
 import { requireActiveVisitor } from "../access.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
@@ -33,7 +32,7 @@ export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 				"Metadata is stored on contacts: call identify() first.",
 			);
 		}
-		const hash = createHash("sha256").update(canonicalMetadataJson(command.metadata)).digest("hex");
+		const hash = metadataHash(command.metadata);
 		if (contact.metadataHash === hash) return;
 		ctx.setContactMetadata(contact.id, command.metadata, hash);
 	},

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { canonicalMetadataJson } from "@cossistant/types";
+import { metadataHash } from "../../support/metadata-hash.ts";
 import type { SupportContact } from "../../support/support-state.ts";
 import { actsForWebsite } from "../access.ts";
 import type { BatchContext } from "../batch-context.ts";
@@ -62,9 +61,7 @@ export const updateContact: CommandHandler<"contact.update"> = {
 			if (email !== null) await assertEmailFree(ctx, contact, email);
 			fields.email = email;
 		}
-		const hash = command.metadata
-			? createHash("sha256").update(canonicalMetadataJson(command.metadata)).digest("hex")
-			: null;
+		const hash = command.metadata ? metadataHash(command.metadata) : null;
 
 		if (Object.keys(fields).length > 0) ctx.support.patchContact(contact.id, fields);
 		if (movesOrganization) ctx.support.setContactOrganization(contact.id, organizationId);
