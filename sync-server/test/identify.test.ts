@@ -235,4 +235,37 @@ describe.each(testDatabaseTargets())("identify on $name", (target) => {
 		expect(changed.metadata).toMatchObject({ plan: "team" });
 		expect(changed.metadataHash).not.toBe(before.metadataHash);
 	});
+
+	it("answers an unchanged identify from one read, and still refuses what the command refuses", async () => {
+		const strict = await createTestWebsite(database.db, { identityVerificationRequired: true });
+		const visitor = await createVisitor(server, strict, "live");
+		const externalId = `user-${uuidv7()}`;
+		const signature = sign(strict, externalId);
+		const first = await identify(server, visitor, { externalId, name: "Ada", signature });
+		expect(first.status).toBe(200);
+		const ledgerBefore = await db().commandLedger.count();
+
+		// The same identity again (a page load): same answer, no command.
+		const again = await identify(server, visitor, { externalId, name: "Ada", signature });
+		expect(again.status).toBe(200);
+		expect(again.body).toEqual(first.body);
+		expect(await db().commandLedger.count()).toBe(ledgerBefore);
+
+		// Unchanged, but a wrong signature or none (the website requires one): still refused.
+		const wrong = await identify(server, visitor, { externalId, signature: "b".repeat(64) });
+		expect(wrong.status).toBe(403);
+		expect(wrong.body.error.code).toBe("identity_verification_failed");
+		const unsigned = await identify(server, visitor, { externalId });
+		expect(unsigned.status).toBe(403);
+
+		// A changed name is a command again.
+		const renamed = await identify(server, visitor, { externalId, name: "Ada L.", signature });
+		expect(renamed.body.contact.name).toBe("Ada L.");
+		expect(await db().commandLedger.count()).toBeGreaterThan(ledgerBefore);
+
+		// A blocked visitor gets the command's refusal, not a cached success.
+		await db().visitor.update({ where: { id: visitor.visitorId }, data: { isBlocked: true } });
+		const blocked = await identify(server, visitor, { externalId, name: "Ada L.", signature });
+		expect(blocked.status).toBe(403);
+	});
 });

@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { ApiError } from "../http/api-error.ts";
 import type { Database } from "../persistence/database.ts";
+import { loadPublicWebsite } from "../queries/public-website.ts";
 import { parseApiKey } from "./api-keys.ts";
 import { safeEqual, sha256Hex } from "./crypto-helpers.ts";
 import { KeyUsageRecorder } from "./key-usage.ts";
 import { isOriginAllowed } from "./origins.ts";
 import type { BackendPrincipal, UserPrincipal, VisitorPrincipal } from "./principal.ts";
 import { VisitorTokenSigner } from "./visitor-token.ts";
+import { type CachedPublicKey, WebsiteCache } from "./website-cache.ts";
 
 /** The website a valid public key belongs to. */
 export interface PublicKeyContext {
@@ -28,6 +30,8 @@ export interface PrivateKeyContext {
  */
 export class Authenticator {
 	readonly visitorTokens: VisitorTokenSigner;
+	/** Public keys and websites' public faces, cached for a few seconds (see WebsiteCache). */
+	readonly websites: WebsiteCache;
 	private readonly keyUsage: KeyUsageRecorder;
 
 	constructor(
@@ -37,6 +41,10 @@ export class Authenticator {
 	) {
 		this.visitorTokens = new VisitorTokenSigner(secret);
 		this.keyUsage = new KeyUsageRecorder(db, onBackgroundError);
+		this.websites = new WebsiteCache(
+			(keyHash) => this.loadPublicKey(keyHash),
+			(websiteId) => loadPublicWebsite(db, websiteId),
+		);
 	}
 
 	/**
@@ -57,10 +65,7 @@ export class Authenticator {
 		if (shape?.kind !== "public") {
 			throw new ApiError(401, "invalid_api_key", "The public key is malformed or unknown.");
 		}
-		const apiKey = await this.db.prisma.apiKey.findUnique({
-			where: { keyHash: sha256Hex(key) },
-			include: { website: { select: { allowedOrigins: true } } },
-		});
+		const apiKey = await this.websites.publicKey(sha256Hex(key));
 		if (!apiKey || apiKey.revokedAt || apiKey.kind !== "public") {
 			throw new ApiError(401, "invalid_api_key", "The public key is unknown or revoked.");
 		}
@@ -69,7 +74,7 @@ export class Authenticator {
 		const allowed =
 			origin === undefined || origin === "null"
 				? environment === "test"
-				: isOriginAllowed(origin, apiKey.website.allowedOrigins, environment);
+				: isOriginAllowed(origin, apiKey.allowedOrigins, environment);
 		if (!allowed) {
 			throw new ApiError(
 				403,
@@ -78,6 +83,24 @@ export class Authenticator {
 			);
 		}
 		return { websiteId: apiKey.websiteId, apiKeyId: apiKey.id, environment };
+	}
+
+	private async loadPublicKey(keyHash: string): Promise<CachedPublicKey | null> {
+		const row = await this.db.prisma.apiKey.findUnique({
+			where: { keyHash },
+			select: {
+				id: true,
+				websiteId: true,
+				kind: true,
+				environment: true,
+				revokedAt: true,
+				lastUsedAt: true,
+				website: { select: { allowedOrigins: true } },
+			},
+		});
+		if (!row) return null;
+		const { website, ...key } = row;
+		return { ...key, allowedOrigins: website.allowedOrigins };
 	}
 
 	/**

@@ -55,6 +55,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 		next();
 	});
 	v1.use(restRateLimit(options.limits));
+	v1.use(options.auth.websites.forgetOnTeamWrites());
 	v1.use(express.json({ limit: "256kb" }));
 	v1.use(openApiRouter());
 	v1.use(websitesRouter(options.db, options.auth));

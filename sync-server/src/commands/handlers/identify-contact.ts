@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
-import { type CommandOf, canonicalMetadataJson } from "@cossistant/types";
+import type { CommandOf } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { VisitorPrincipal } from "../../auth/principal.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { isValidIdentitySignature } from "../../support/identity-signature.ts";
+import { metadataHash } from "../../support/metadata-hash.ts";
 import {
 	hasOnboarding,
 	parseOnboarding,
@@ -94,9 +94,7 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 			}
 		}
 		if (command.metadata) {
-			const hash = createHash("sha256")
-				.update(canonicalMetadataJson(command.metadata))
-				.digest("hex");
+			const hash = metadataHash(command.metadata);
 			if (contact.metadataHash !== hash) ctx.setContactMetadata(contact.id, command.metadata, hash);
 		}
 		if (visitor.contactId !== contact.id) link(ctx, visitor, contact.id);
@@ -217,6 +215,6 @@ function link(ctx: BatchContext, visitor: SupportVisitor, contactId: string): vo
 	}
 }
 
-function normalizeEmail(email: string | undefined): string | undefined {
+export function normalizeEmail(email: string | undefined): string | undefined {
 	return email?.trim().toLowerCase();
 }

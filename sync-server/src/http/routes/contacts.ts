@@ -3,7 +3,8 @@ import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import type { Database } from "../../persistence/database.ts";
-import { toPublicContact, toPublicVisitor } from "../../support/support-state.ts";
+import { loadVisitorProfile, publicVisitorOf } from "../../queries/visitor-profile.ts";
+import { isUnchangedIdentify } from "../../support/unchanged-identify.ts";
 import { ApiError } from "../api-error.ts";
 import { submitCommand } from "../submit-command.ts";
 import { requireVisitorRequest } from "../visitor-request.ts";
@@ -22,16 +23,14 @@ export function contactsRouter(
 	router.post("/contacts/identify", async (req, res) => {
 		const principal = await requireVisitorRequest(auth, req);
 		const params = identifyParamsSchema.parse(req.body);
-		await submitCommand(pipeline, principal, { ...params, type: "contact.identify" });
-		const visitor = await db.prisma.visitor.findUnique({
-			where: { id: principal.visitorId },
-			include: { contact: true },
-		});
+		let profile = await loadVisitorProfile(db, principal.visitorId);
+		if (!profile || !isUnchangedIdentify(profile, params)) {
+			await submitCommand(pipeline, principal, { ...params, type: "contact.identify" });
+			profile = await loadVisitorProfile(db, principal.visitorId);
+		}
+		const visitor = profile ? publicVisitorOf(profile) : null;
 		if (!visitor?.contact) throw new ApiError(404, "not_found", "The visitor is gone.");
-		const body: IdentifyResponse = {
-			visitor: toPublicVisitor(visitor, visitor.contact),
-			contact: toPublicContact(visitor.contact),
-		};
+		const body: IdentifyResponse = { visitor, contact: visitor.contact };
 		res.json(body);
 	});
 	return router;

@@ -1,16 +1,14 @@
-import {
-	HEADERS,
-	type PublicVisitor,
-	type VisitorMetadata,
-	type WebsiteBootstrapResponse,
-} from "@cossistant/types";
+import { HEADERS, type WebsiteBootstrapResponse } from "@cossistant/types";
 import { type Request, Router } from "express";
 import { uuidv7 } from "uuidv7";
 import * as z from "zod";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
-import { loadPublicWebsite } from "../../queries/public-website.ts";
+import {
+	loadVisitorProfile,
+	publicVisitorOf,
+	type VisitorProfile,
+} from "../../queries/visitor-profile.ts";
 
 const languageSchema = z
 	.string()
@@ -41,42 +39,30 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 		const userAgent = req.header("user-agent")?.slice(0, 512) || undefined;
 
 		const token = req.header(HEADERS.visitorToken);
-		const resumed = token ? await resumeVisitor(db, auth, token, key.websiteId) : null;
+		// The public face comes from a short-lived cache (or its one query) while the visitor loads.
+		const [website, resumed] = await Promise.all([
+			auth.websites.publicWebsite(key.websiteId),
+			token ? resumeVisitor(db, auth, token, key.websiteId) : null,
+		]);
 		const changes = {
 			...(language ? { language } : {}),
 			...(timezone ? { timezone } : {}),
 			...(userAgent ? { userAgent } : {}),
 		};
+		const shown = { id: true, language: true, timezone: true, isBlocked: true } as const;
 		const visitor = !resumed
 			? await db.prisma.visitor.create({
 					data: { id: uuidv7(), websiteId: key.websiteId, language, timezone, userAgent },
-					include: { contact: true },
+					select: shown,
 				})
 			: needsTouch(resumed, changes)
 				? await db.prisma.visitor.update({
 						where: { id: resumed.id },
 						data: { lastSeenAt: new Date(), ...changes },
-						include: { contact: true },
+						select: shown,
 					})
 				: resumed;
-		const website = await loadPublicWebsite(db, key.websiteId);
-
-		const publicVisitor: PublicVisitor = {
-			id: visitor.id,
-			language: visitor.language,
-			timezone: visitor.timezone,
-			isBlocked: visitor.isBlocked,
-			contact: visitor.contact
-				? {
-						id: visitor.contact.id,
-						externalId: visitor.contact.externalId,
-						email: visitor.contact.email,
-						name: visitor.contact.name,
-						image: visitor.contact.image,
-						metadata: (visitor.contact.metadata ?? {}) as VisitorMetadata,
-					}
-				: null,
-		};
+		const publicVisitor = publicVisitorOf({ ...visitor, contact: resumed?.contact ?? null });
 		const body: WebsiteBootstrapResponse = {
 			website,
 			visitor: publicVisitor,
@@ -94,26 +80,21 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
  */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-type VisitorWithContact = Prisma.VisitorGetPayload<{ include: { contact: true } }>;
-
 /** The visitor a valid token proves, if it still exists in the key's website. */
 async function resumeVisitor(
 	db: Database,
 	auth: Authenticator,
 	token: string,
 	websiteId: string,
-): Promise<VisitorWithContact | null> {
+): Promise<VisitorProfile | null> {
 	const claims = auth.visitorTokens.verify(token);
 	if (!claims || claims.websiteId !== websiteId) return null;
-	const visitor = await db.prisma.visitor.findUnique({
-		where: { id: claims.visitorId },
-		include: { contact: true },
-	});
+	const visitor = await loadVisitorProfile(db, claims.visitorId);
 	return visitor?.websiteId === websiteId ? visitor : null;
 }
 
 function needsTouch(
-	visitor: VisitorWithContact,
+	visitor: VisitorProfile,
 	changes: { language?: string; timezone?: string; userAgent?: string },
 ): boolean {
 	if (Date.now() - visitor.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) return true;
