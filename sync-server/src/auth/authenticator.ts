@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { LRUCache } from "lru-cache";
 import { ApiError } from "../http/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 import { loadPublicWebsite } from "../queries/public-website.ts";
@@ -33,6 +34,11 @@ export class Authenticator {
 	/** Public keys and websites' public faces, cached for a few seconds (see WebsiteCache). */
 	readonly websites: WebsiteCache;
 	private readonly keyUsage: KeyUsageRecorder;
+	/**
+	 * Visitors whose row was seen, by id → website. Visitor rows are never deleted nor moved
+	 * (they go only with their website), so a token whose visitor was seen needs no query.
+	 */
+	private readonly knownVisitors = new LRUCache<string, string>({ max: 100_000 });
 
 	constructor(
 		private readonly db: Database,
@@ -174,11 +180,16 @@ export class Authenticator {
 	async checkVisitorToken(token: string, websiteId?: string): Promise<VisitorPrincipal | null> {
 		const claims = this.visitorTokens.verify(token);
 		if (!claims || (websiteId && claims.websiteId !== websiteId)) return null;
-		const visitor = await this.db.prisma.visitor.findUnique({
-			where: { id: claims.visitorId },
-			select: { websiteId: true },
-		});
-		if (!visitor || visitor.websiteId !== claims.websiteId) return null;
+		const visitorWebsiteId =
+			this.knownVisitors.get(claims.visitorId) ??
+			(
+				await this.db.prisma.visitor.findUnique({
+					where: { id: claims.visitorId },
+					select: { websiteId: true },
+				})
+			)?.websiteId;
+		if (visitorWebsiteId !== claims.websiteId) return null;
+		this.knownVisitors.set(claims.visitorId, visitorWebsiteId);
 		return { kind: "visitor", visitorId: claims.visitorId, websiteId: claims.websiteId };
 	}
 
