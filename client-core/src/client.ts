@@ -263,6 +263,7 @@ export class CossistantClient {
 			outbox: this.outbox,
 			principal: `visitor:${visitorId}`,
 			self: { visitorId },
+			apiUrl: this.apiUrl,
 			onInvalidItem: (_raw, reason) =>
 				this.events.emitError(
 					new Error(`Invalid timeline item: ${reason}`),

@@ -58,6 +58,7 @@ export {
 	type ConnectionStatus,
 	SyncConnection,
 } from "./sync/sync-connection.ts";
+export { serverUrl, withServerUrls } from "./uploads/server-url.ts";
 export {
 	type UploadContext,
 	type UploadedPart,

@@ -1,6 +1,7 @@
 // client.uploadFile against a real sync-server and database (Node: the fetch transport): the
-// uploaded image becomes a part that sendMessage delivers to an agent's replica, its URL serves
-// the same bytes, and a refused file surfaces as a CossistantApiError with the server's code.
+// uploaded image becomes a part that sendMessage delivers to an agent's replica (its url is the
+// upload's server path, the only form the server accepts from visitors), the conversation view
+// shows it resolved against the API URL, which serves the same bytes, and a refused file surfaces as a CossistantApiError with the server's code.
 
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ import {
 	CossistantApiError,
 	CossistantClient,
 	memoryKeyValueStore,
+	serverUrl,
 	type UploadProgress,
 } from "../src/index.ts";
 
@@ -74,7 +76,7 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 		);
 		expect(part).toEqual({
 			type: "image",
-			url: expect.stringMatching(new RegExp(`^${server.url}/v1/uploads/[A-Za-z0-9_-]{22}$`)),
+			url: expect.stringMatching(/^\/v1\/uploads\/[A-Za-z0-9_-]{22}$/),
 			mediaType: "image/png",
 			fileName: "screen shot.png",
 			size: PNG.length,
@@ -82,11 +84,13 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 			height: 1,
 			uploadId: expect.any(String),
 		});
-		expect(part.url.endsWith(`/${part.uploadId}`)).toBe(true);
+		expect(part.url).toBe(`/v1/uploads/${part.uploadId}`);
 		expect(progress.at(0)).toEqual({ loaded: 0, total: PNG.length });
 		expect(progress.at(-1)).toEqual({ loaded: PNG.length, total: PNG.length });
 
-		const served = await fetch(part.url);
+		const absolute = serverUrl(part.url, server.apiUrl);
+		expect(absolute).toBe(`${server.url}${part.url}`);
+		const served = await fetch(absolute);
 		expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
 
 		const session = await loginAgent(server);
@@ -110,9 +114,12 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 		});
 		expect(item.parts).toEqual([{ type: "text", text: "Here is my screen" }, part]);
 		const view = client.conversation(conversationId);
-		await eventually(() =>
-			expect(view.state.getState().items.find((i) => i.id === itemId)?.delivery).toBe("sent"),
-		);
+		const shown = await eventually(() => {
+			const found = view.state.getState().items.find((i) => i.id === itemId);
+			expect(found?.delivery).toBe("sent");
+			return found as TimelineItem;
+		});
+		expect(shown.parts[1]).toEqual({ ...part, url: absolute });
 	});
 
 	it("makes file parts for documents, naming a Blob with the fileName option", async () => {
@@ -125,7 +132,7 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 			fileName: "accounts.csv",
 			size: csv.size,
 		});
-		const served = await fetch(part.url);
+		const served = await fetch(serverUrl(part.url, server.apiUrl));
 		expect(served.headers.get("content-disposition")).toBe(
 			"attachment; filename*=UTF-8''accounts.csv",
 		);

@@ -8,6 +8,8 @@ export const COMMAND_REJECTION_CODES = [
 	"forbidden",
 	"not_found",
 	"conflict",
+	/** A visitor's image / file part that is not its own upload for the conversation's website. */
+	"invalid_attachment",
 	"visitor_blocked",
 	"identity_verification_failed",
 	"outbox_full",

@@ -140,6 +140,7 @@ export class AgentClient {
 			connection: this.connection,
 			outbox: this.outbox,
 			userId: this.userId,
+			apiUrl: this.apiUrl,
 			onInvalidItem: this.options.onInvalid,
 			snapshot: { store: this.conversationSnapshots, key: `${this.userId}:${conversationId}` },
 		});

@@ -13,6 +13,7 @@ import type { TimelineItemView } from "../conversations/timeline-view.ts";
 import type { Typer } from "../conversations/typing.ts";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
+import { withServerUrls } from "../uploads/server-url.ts";
 import { applyPendingCommand } from "./optimistic-summary.ts";
 import { type SnapshotStore, throttle } from "./snapshot-store.ts";
 
@@ -41,6 +42,8 @@ export interface AgentConversationOptions {
 	connection: SyncConnection;
 	outbox: Outbox;
 	userId: string;
+	/** The REST base, to display attachments' server paths (see `serverUrl`). */
+	apiUrl?: string;
 	onInvalidItem?: (raw: unknown, reason: string) => void;
 	/** Where the last items are kept for the next start's first frame (see SnapshotStore). */
 	snapshot?: { store: SnapshotStore; key: string };
@@ -75,6 +78,7 @@ export class AgentConversation {
 			outbox: options.outbox,
 			principal,
 			self: { userId: options.userId },
+			apiUrl: options.apiUrl,
 			onInvalidItem: options.onInvalidItem ?? (() => {}),
 			onNewItems: () => {},
 		});
@@ -179,6 +183,7 @@ export class AgentConversation {
 		for (const note of this.notes) {
 			settled.push({
 				...note,
+				parts: withServerUrls(note.parts, this.options.apiUrl),
 				pending: false,
 				delivery: note.userId === userId ? "sent" : null,
 				failure: null,
@@ -201,7 +206,7 @@ export class AgentConversation {
 				conversationId: command.conversationId,
 				seq: Number.MAX_SAFE_INTEGER,
 				type: "message",
-				parts: command.parts,
+				parts: withServerUrls(command.parts, this.options.apiUrl),
 				visibility: "private",
 				visitorId: null,
 				userId,

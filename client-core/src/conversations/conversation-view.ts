@@ -35,6 +35,8 @@ export interface ConversationViewOptions {
 	onInvalidItem: (raw: unknown, reason: string) => void;
 	onNewItems: (items: TimelineItem[]) => void;
 	now?: () => number;
+	/** The REST base, to display attachments' server paths (see `serverUrl`). */
+	apiUrl?: string;
 }
 
 /**
@@ -169,6 +171,7 @@ export class ConversationView {
 				conversationId: this.options.conversationId,
 				self: this.options.self,
 				seenByOthersAt,
+				apiUrl: this.options.apiUrl,
 			}),
 			unreadCount: countUnread(this.shared, this.options.self, this.mySeenAt()),
 		});

@@ -1,5 +1,6 @@
 import type { Command, TimelineItem } from "@cossistant/types";
 import type { OutboxEntry } from "../outbox/outbox.ts";
+import { withServerUrls } from "../uploads/server-url.ts";
 
 /** Delivery state of one of my messages: queued → sent → seen, or failed. */
 export type DeliveryState = "queued" | "sent" | "seen" | "failed";
@@ -25,6 +26,8 @@ export interface TimelineInputs {
 	self: { visitorId?: string; userId?: string };
 	/** Latest time someone other than me marked the conversation seen (ISO) or null. */
 	seenByOthersAt: string | null;
+	/** The REST base: attachments' server paths (`/v1/uploads/…`) are resolved against it. */
+	apiUrl?: string;
 }
 
 /**
@@ -41,6 +44,7 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 		const mine = isMine(item, input.self);
 		views.push({
 			...item,
+			parts: withServerUrls(item.parts, input.apiUrl),
 			pending: false,
 			delivery: mine ? (Date.parse(item.createdAt) <= seenAt ? "seen" : "sent") : null,
 			failure: null,
@@ -56,7 +60,7 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 				conversationId: input.conversationId,
 				seq: Number.MAX_SAFE_INTEGER,
 				type: "message",
-				parts: message.parts,
+				parts: withServerUrls(message.parts, input.apiUrl),
 				visibility: message.visibility,
 				visitorId: input.self.visitorId ?? null,
 				userId: input.self.userId ?? null,

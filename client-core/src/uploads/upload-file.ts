@@ -40,8 +40,10 @@ export interface UploadContext {
  * The server checks the bytes, not the name: a refused file rejects with a CossistantApiError
  * carrying the server's code (`unsupported_media_type`, `payload_too_large`, …).
  *
- * The part's `url` is absolute (resolved against `apiUrl`), because the widget renders on the
- * host site's pages, where a server path would point at the host instead of the API.
+ * The part's `url` is the upload's server path (`/v1/uploads/<id>`) with its `uploadId`: the
+ * server accepts a visitor's attachment only in that form (an arbitrary URL could be a tracking
+ * pixel shown to agents). Conversation views resolve it against the API URL to display it
+ * (`serverUrl`).
  *
  * @example
  * const part = await client.uploadFile(input.files[0], { conversationId, onProgress });
@@ -74,7 +76,7 @@ export async function uploadFile(
 		},
 		context.fetch,
 	);
-	return toPart(decode(reply.status, reply.text), base);
+	return toPart(decode(reply.status, reply.text));
 }
 
 /** The server's answer, or its error as a CossistantApiError. */
@@ -101,9 +103,9 @@ function decode(status: number, text: string): UploadResponse {
 }
 
 /** The message part for an upload, validated as the server will validate it. */
-function toPart(upload: UploadResponse, apiUrl: string): UploadedPart {
+function toPart(upload: UploadResponse): UploadedPart {
 	const common = {
-		url: absoluteUrl(upload.url, apiUrl),
+		url: upload.url,
 		mediaType: upload.mediaType,
 		fileName: upload.fileName,
 		size: upload.size,
@@ -121,21 +123,6 @@ function toPart(upload: UploadResponse, apiUrl: string): UploadedPart {
 		throw new CossistantApiError(201, "invalid_response", "The upload cannot be sent as a part.");
 	}
 	return checked.data;
-}
-
-/**
- * A server path (`/v1/uploads/…`) resolved against the server root the client talks to: the
- * API base without its `/v1`, so a proxy prefix (`https://example.com/support/v1`) is kept. A
- * relative API base (same-origin proxies) leaves a server path, which is valid in parts too.
- */
-function absoluteUrl(path: string, apiUrl: string): string {
-	if (/^https?:\/\//i.test(path)) return path;
-	if (/\/v1$/.test(apiUrl) && path.startsWith("/v1/")) return apiUrl.slice(0, -3) + path;
-	try {
-		return new URL(path, apiUrl).toString();
-	} catch {
-		return path;
-	}
 }
 
 function safeJson(text: string): unknown {

@@ -13,6 +13,7 @@ import { mergeUpdates } from "yjs";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
+import type { UploadFacts } from "./attachments.ts";
 import { updateConversations, upsertSeen } from "./batched-row-writes.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
@@ -75,6 +76,7 @@ export class BatchContext {
 	private readonly capturedUpdates = new Map<string, Uint8Array[]>();
 	private readonly detachers: Array<() => void> = [];
 	private readonly takenItemIds = new Set<string>();
+	private readonly uploads = new Map<string, UploadFacts>();
 	private readonly contacts = new Map<string, { id: string; metadataHash: string | null }>();
 	private readonly contactMetadata = new Map<
 		string,
@@ -125,6 +127,17 @@ export class BatchContext {
 			select: { id: true, websiteId: true, contactId: true, isBlocked: true },
 		});
 		for (const row of rows) this.visitors.set(row.id, row);
+	}
+
+	/** Loads the uploads visitors' attachments reference (one query for the whole batch). */
+	async loadUploads(ids: readonly string[]): Promise<void> {
+		const missing = [...new Set(ids)].filter((id) => !this.uploads.has(id));
+		if (missing.length === 0) return;
+		const rows = await this.tx.upload.findMany({
+			where: { id: { in: missing } },
+			select: { id: true, websiteId: true, conversationId: true, uploadedBy: true },
+		});
+		for (const row of rows) this.uploads.set(row.id, row);
 	}
 
 	/** Loads the metadata hashes of contacts (to skip unchanged metadata writes). */
@@ -257,6 +270,11 @@ export class BatchContext {
 
 	visitor(id: string): VisitorFacts | undefined {
 		return this.visitors.get(id);
+	}
+
+	/** An upload preloaded by `loadUploads`, or undefined when it does not exist. */
+	upload(id: string): UploadFacts | undefined {
+		return this.uploads.get(id);
 	}
 
 	// ---- writes (synchronous, after all checks) -------------------------------------------

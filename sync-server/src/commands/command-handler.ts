@@ -12,6 +12,8 @@ export interface HandlerNeeds {
 	privateDoc: boolean;
 	/** Visitors the command reads or changes besides the issuing one (e.g. the one it blocks). */
 	visitorIds?: string[];
+	/** Uploads the command's attachments reference (visitors' only: checked against them). */
+	uploadIds?: string[];
 	/** A conversation this command creates, with its owner (documents to preload). */
 	creates?: { id: string; visitorId: string; websiteId: string };
 	/**

@@ -317,6 +317,7 @@ export class CommandPipeline {
 		const conversationIds = new Set<string>();
 		const itemIds: string[] = [];
 		const visitorIds = new Set<string>();
+		const uploadIds = new Set<string>();
 		const needsByCommand = batch.map((s) => {
 			const handler = COMMAND_HANDLERS[s.command.type] as CommandHandler<Command["type"]>;
 			const needs = handler.needs(s.command, s.principal);
@@ -324,11 +325,13 @@ export class CommandPipeline {
 			itemIds.push(...needs.itemIds);
 			if (s.principal.kind === "visitor") visitorIds.add(s.principal.visitorId);
 			for (const id of needs.visitorIds ?? []) visitorIds.add(id);
+			for (const id of needs.uploadIds ?? []) uploadIds.add(id);
 			return needs;
 		});
 		await ctx.loadConversations([...conversationIds]);
 		await ctx.loadTakenItemIds(itemIds);
 		await ctx.loadVisitors([...visitorIds]);
+		await ctx.loadUploads([...uploadIds]);
 		const contactIds = [...visitorIds].flatMap((id) => ctx.visitor(id)?.contactId ?? []);
 		await ctx.loadContacts(contactIds);
 		const docNames = new Set<string>();

@@ -12,6 +12,7 @@ const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = 
 	forbidden: [403, "forbidden"],
 	not_found: [404, "not_found"],
 	conflict: [409, "conflict"],
+	invalid_attachment: [400, "validation_failed"],
 	visitor_blocked: [403, "visitor_blocked"],
 	identity_verification_failed: [403, "identity_verification_failed"],
 	outbox_full: [429, "rate_limited"],

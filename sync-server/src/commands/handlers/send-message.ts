@@ -1,17 +1,25 @@
 import { requireConversationAccess } from "../access.ts";
+import { attachmentUploadIds, requireOwnAttachments } from "../attachments.ts";
 import type { CommandHandler } from "../command-handler.ts";
 
 /** A visitor, an agent or a backend (as an AI agent) posts a public message (text, image, file parts). */
 export const sendMessage: CommandHandler<"message.send"> = {
 	type: "message.send",
 	allowed: ["visitor", "user", "backend"],
-	needs: (command) => ({
+	needs: (command, principal) => ({
 		conversationIds: [command.conversationId],
 		itemIds: [command.itemId],
 		privateDoc: false,
+		uploadIds: attachmentUploadIds(principal, command.parts),
 	}),
 	handle(ctx, command, principal) {
-		requireConversationAccess(ctx, principal, command.conversationId);
+		const { websiteId } = requireConversationAccess(ctx, principal, command.conversationId);
+		requireOwnAttachments(
+			ctx,
+			principal,
+			{ websiteId, conversationId: command.conversationId },
+			command.parts,
+		);
 		ctx.assertItemIdFree(command.itemId);
 		ctx.appendItem(command.conversationId, {
 			id: command.itemId,

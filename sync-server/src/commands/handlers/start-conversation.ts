@@ -2,6 +2,7 @@ import { SenderType } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import { principalKey } from "../../auth/principal.ts";
 import { requireActiveVisitor } from "../access.ts";
+import { attachmentUploadIds, requireOwnAttachments } from "../attachments.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
 import { createNewConversation } from "../new-conversation.ts";
@@ -18,12 +19,21 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 			itemIds: command.initialMessage ? [command.initialMessage.itemId] : [],
 			privateDoc: false,
 			creates: { id: command.conversationId, visitorId, websiteId },
+			uploadIds: attachmentUploadIds(principal, command.initialMessage?.parts),
 		};
 	},
 	handle(ctx, command, principal) {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors start conversations here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
+		if (command.initialMessage) {
+			requireOwnAttachments(
+				ctx,
+				principal,
+				{ websiteId: principal.websiteId, conversationId: command.conversationId },
+				command.initialMessage.parts,
+			);
+		}
 		createNewConversation(ctx, {
 			conversationId: command.conversationId,
 			websiteId: principal.websiteId,
