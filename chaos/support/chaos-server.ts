@@ -51,6 +51,7 @@ export class ChaosServer {
 			AUTH_SECRET: "chaos-auth-secret-0123456789abcdef0123456789",
 			COMMAND_RATE_LIMIT: "1000000",
 			REST_RATE_LIMIT: "1000000",
+			WS_UPGRADE_RATE_LIMIT: "0",
 			COMPACTION_THRESHOLD: "40",
 			...options.env,
 		});

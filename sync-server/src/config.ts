@@ -49,6 +49,11 @@ const envSchema = z.object({
 	COMMAND_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
 	/** REST requests per minute per client IP (token bucket; bursts up to the same number). */
 	REST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+	/**
+	 * WebSocket upgrades per minute per client IP (token bucket; bursts up to the same number);
+	 * 0 turns the limit off. A page opens one socket, and reconnects back off, so 120 is plenty.
+	 */
+	WS_UPGRADE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(120),
 	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
 	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
 	/** Failed logins per email within 15 minutes before 429 (per IP: five times as many). */
@@ -88,6 +93,8 @@ export type ServerConfig = {
 	compactionThreshold: number;
 	commandBatchSize: number;
 	restRateLimit: number;
+	/** WebSocket upgrades per minute per client IP; 0 = unlimited. */
+	wsUpgradeRateLimit: number;
 	commandRateLimit: number;
 	loginMaxFailures: number;
 	/** Express `trust proxy` setting (which X-Forwarded-For hops name the client's IP). */
@@ -138,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		compactionThreshold: e.COMPACTION_THRESHOLD,
 		commandBatchSize: e.COMMAND_BATCH_SIZE,
 		restRateLimit: e.REST_RATE_LIMIT,
+		wsUpgradeRateLimit: e.WS_UPGRADE_RATE_LIMIT,
 		commandRateLimit: e.COMMAND_RATE_LIMIT,
 		loginMaxFailures: e.LOGIN_MAX_FAILURES,
 		trustProxy: parseTrustProxy(e.TRUST_PROXY),

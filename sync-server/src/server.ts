@@ -9,6 +9,7 @@ import { limitVisitorCommands } from "./commands/command-rate-limit.ts";
 import type { ServerConfig } from "./config.ts";
 import { ShadowDocs } from "./documents/shadow-docs.ts";
 import { createHttpApp } from "./http/app.ts";
+import { clientIpOf } from "./http/client-ip.ts";
 import { TokenBucketLimiter } from "./limits/token-bucket.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
@@ -19,6 +20,7 @@ import { LiveDocuments } from "./realtime/live-documents.ts";
 import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
 import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
 import { SyncExtension } from "./realtime/sync-extension.ts";
+import { UpgradeLimiter } from "./realtime/upgrade-limit.ts";
 import { WebSocketGateway } from "./realtime/websocket-gateway.ts";
 import { type DemoCredentials, seedDemo } from "./seed/demo-seed.ts";
 
@@ -144,7 +146,12 @@ export async function startSyncServer(
 		}),
 	});
 	const httpServer = createServer(app);
-	gateway.attach(httpServer);
+	gateway.attach(
+		httpServer,
+		config.wsUpgradeRateLimit > 0
+			? new UpgradeLimiter(config.wsUpgradeRateLimit, clientIpOf(app))
+			: undefined,
+	);
 	await listen(httpServer, config.port, config.host);
 	const port = (httpServer.address() as AddressInfo).port;
 	const base = config.publicUrl?.replace(/\/+$/, "") ?? `http://${formatHost(config.host)}:${port}`;

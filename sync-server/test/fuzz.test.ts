@@ -87,6 +87,7 @@ describe.each(testDatabaseTargets())("fuzz on $name", (target) => {
 			// Limits would turn most cases into cheap 429s: lift them to reach the handlers.
 			REST_RATE_LIMIT: "1000000",
 			COMMAND_RATE_LIMIT: "1000000",
+			WS_UPGRADE_RATE_LIMIT: "0",
 			WS_MAX_PAYLOAD: String(WS_MAX_PAYLOAD),
 			// Each login attempt costs an scrypt hash until the address is locked: lock it early.
 			LOGIN_MAX_FAILURES: "1",

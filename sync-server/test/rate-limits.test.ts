@@ -1,10 +1,12 @@
-// Abuse limits: per-IP token buckets on REST, failed-login locks per email and per IP, and
-// per-visitor command limits on outboxes. Each refusal has a stable code (`rate_limited`), a
+// Abuse limits: per-IP token buckets on REST and on WebSocket upgrades, failed-login locks per
+// email and per IP, and per-visitor command limits on outboxes. Each refusal has a stable code (`rate_limited`), a
 // Retry-After, and leaves no trace. Servers run with tiny limits so the edges are reachable.
 
+import { request as httpRequest } from "node:http";
 import { HEADERS } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
 import { FailureLimiter } from "../src/limits/failure-limiter.ts";
 import { TokenBucketLimiter } from "../src/limits/token-bucket.ts";
 import type { SyncServer } from "../src/server.ts";
@@ -53,7 +55,104 @@ describe("token buckets and failure windows", () => {
 	});
 });
 
+/**
+ * A raw WebSocket upgrade of `/ws` sent from `localAddress`: 101 when the handshake happens
+ * (the socket is dropped at once), otherwise the status, Retry-After and body of the refusal.
+ */
+function upgradeFrom(
+	server: Pick<SyncServer, "url">,
+	localAddress: string,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; retryAfter?: string; body?: string }> {
+	return new Promise((resolve, reject) => {
+		const url = new URL("/ws", server.url);
+		const req = httpRequest({
+			host: url.hostname,
+			port: url.port,
+			path: url.pathname,
+			localAddress,
+			headers: {
+				connection: "Upgrade",
+				upgrade: "websocket",
+				"sec-websocket-version": "13",
+				"sec-websocket-key": Buffer.from(uuidv7().slice(0, 16)).toString("base64"),
+				...headers,
+			},
+		});
+		req.on("upgrade", (res, socket) => {
+			socket.destroy();
+			resolve({ status: res.statusCode ?? 0 });
+		});
+		req.on("response", (res) => {
+			let body = "";
+			res.setEncoding("utf8");
+			res.on("data", (chunk) => {
+				body += chunk;
+			});
+			res.on("end", () =>
+				resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"], body }),
+			);
+		});
+		req.on("error", reject);
+		req.end();
+	});
+}
+
+describe("WS_UPGRADE_RATE_LIMIT", () => {
+	it("defaults to 120 upgrades per minute per IP; 0 turns the limit off", () => {
+		expect(loadConfig({}).wsUpgradeRateLimit).toBe(120);
+		expect(loadConfig({ WS_UPGRADE_RATE_LIMIT: "0" }).wsUpgradeRateLimit).toBe(0);
+		expect(() => loadConfig({ WS_UPGRADE_RATE_LIMIT: "-1" })).toThrow(/WS_UPGRADE_RATE_LIMIT/);
+	});
+});
+
 describe.each(testDatabaseTargets())("abuse limits on $name", (target) => {
+	describe("WebSocket upgrades per IP", () => {
+		let database: TestDatabase;
+		let proxiedDatabase: TestDatabase | null = null;
+		let proxied: SyncServer | null = null;
+		let server: SyncServer;
+		beforeAll(async () => {
+			database = await target.create();
+			server = await startTestServer(database.db, { WS_UPGRADE_RATE_LIMIT: "3" });
+		});
+		afterAll(async () => {
+			await proxied?.stop();
+			await proxiedDatabase?.drop();
+			await server.stop();
+			await database.drop();
+		});
+
+		it("answers 429 with Retry-After before the handshake past the burst, per address", async () => {
+			for (let i = 0; i < 3; i++) expect((await upgradeFrom(server, "127.0.0.1")).status).toBe(101);
+			const limited = await upgradeFrom(server, "127.0.0.1");
+			expect(limited.status).toBe(429);
+			expect(JSON.parse(limited.body ?? "{}").error.code).toBe("rate_limited");
+			expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+			expect(Number(limited.retryAfter)).toBeLessThanOrEqual(20);
+			// Without TRUST_PROXY a forged X-Forwarded-For changes nothing, as for REST.
+			const forged = await upgradeFrom(server, "127.0.0.1", { "x-forwarded-for": "10.1.2.3" });
+			expect(forged.status).toBe(429);
+
+			// Other addresses keep being served, and REST has its own budget.
+			expect((await upgradeFrom(server, "127.0.0.2")).status).toBe(101);
+			expect((await requestFrom(server, "127.0.0.1", "GET", "/v1/setup")).status).toBe(200);
+		});
+
+		it("counts the forwarded client address behind a trusted proxy, as REST does", async () => {
+			proxiedDatabase = await target.create();
+			proxied = await startTestServer(proxiedDatabase.db, {
+				WS_UPGRADE_RATE_LIMIT: "1",
+				TRUST_PROXY: "loopback",
+			});
+			const from = (client: string) =>
+				upgradeFrom(proxied as SyncServer, "127.0.0.1", { "x-forwarded-for": client });
+			expect((await from("203.0.113.1")).status).toBe(101);
+			expect((await from("203.0.113.2")).status).toBe(101);
+			expect((await from("203.0.113.1")).status).toBe(429);
+		});
+	});
+
 	describe("REST requests per IP", () => {
 		let database: TestDatabase;
 		let server: SyncServer;

@@ -25,7 +25,14 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
 	const database = await createFreshDatabase(databaseUrl);
 	try {
-		const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "true", ...env });
+		const config = loadConfig({
+			PORT: "0",
+			LOG_LEVEL: "silent",
+			SEED_DEMO: "true",
+			// Every simulated client connects from 127.0.0.1: the per-IP upgrade limit is off.
+			WS_UPGRADE_RATE_LIMIT: "0",
+			...env,
+		});
 		const server = await startSyncServer(config, { db: database.db });
 		return {
 			server,

@@ -67,6 +67,8 @@ serveWorker(
 				PORT: "0",
 				LOG_LEVEL: "silent",
 				SEED_DEMO: "true",
+				// Thousands of sockets from 127.0.0.1: the per-IP upgrade limit is off.
+				WS_UPGRADE_RATE_LIMIT: "0",
 				...params.env,
 			});
 			server = await startSyncServer(config, { db });

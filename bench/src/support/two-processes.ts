@@ -56,6 +56,8 @@ export async function startTwoServerProcesses(
 		REDIS_URL: redisUrl,
 		DATA_DIR: dataDir,
 		SEED_DEMO: "true",
+		// Every simulated client connects from 127.0.0.1: the per-IP upgrade limit is off.
+		WS_UPGRADE_RATE_LIMIT: "0",
 		...env,
 	};
 	const a = new ServerProcess(await freePort(), processEnv);

@@ -9,6 +9,7 @@ import type { Authenticator } from "../auth/authenticator.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { ConnectionContext } from "./connection-context.ts";
+import type { UpgradeLimiter } from "./upgrade-limit.ts";
 
 /** Hocuspocus message types (MessageType in @hocuspocus/server); anything else is garbage. */
 const MAX_MESSAGE_TYPE = 8;
@@ -42,13 +43,15 @@ export class WebSocketGateway {
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
 	}
 
-	attach(server: HttpServer): void {
+	/** Serves upgrades of `server`; `limiter` (when the per-IP limit is on) admits each first. */
+	attach(server: HttpServer, limiter?: UpgradeLimiter): void {
 		server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 			const url = new URL(request.url ?? "/", "http://localhost");
 			if (url.pathname !== this.options.path) {
 				socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
 				return;
 			}
+			if (limiter && !limiter.admit(request, socket)) return;
 			this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, url));
 		});
 	}
