@@ -14,7 +14,7 @@ import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import type { UploadFacts } from "./attachments.ts";
-import { updateConversations, upsertSeen } from "./batched-row-writes.ts";
+import { insertTimelineItems, updateConversations, upsertSeen } from "./batched-row-writes.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
 import { SupportRows } from "./support-rows.ts";
@@ -110,22 +110,18 @@ export class BatchContext {
 	async loadConversations(ids: readonly string[]): Promise<void> {
 		const missing = ids.filter((id) => !this.conversations.has(id));
 		if (missing.length === 0) return;
-		const locked = await this.tx.$queryRaw<Array<{ id: string }>>`
-			SELECT "id" FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) ORDER BY "id" FOR UPDATE`;
-		if (locked.length === 0) return;
-		const rows = await this.tx.conversation.findMany({
-			where: { id: { in: locked.map((r) => r.id) } },
-		});
+		// Locked and read in one statement (raw: the same rows as Prisma's findMany, one round trip).
+		const rows = await this.tx.$queryRaw<ConversationRow[]>`
+			SELECT * FROM "Conversation" WHERE "id" = ANY(${missing}::text[]) ORDER BY "id" FOR UPDATE`;
 		for (const row of rows) this.conversations.set(row.id, { row, isNew: false, dirty: false });
 	}
 
 	async loadVisitors(ids: readonly string[]): Promise<void> {
 		const missing = [...new Set(ids)].filter((id) => !this.visitors.has(id));
 		if (missing.length === 0) return;
-		const rows = await this.tx.visitor.findMany({
-			where: { id: { in: missing } },
-			select: { id: true, websiteId: true, contactId: true, isBlocked: true },
-		});
+		const rows = await this.tx.$queryRaw<VisitorFacts[]>`
+			SELECT "id", "websiteId", "contactId", "isBlocked" FROM "Visitor"
+			WHERE "id" = ANY(${missing}::text[])`;
 		for (const row of rows) this.visitors.set(row.id, row);
 	}
 
@@ -197,10 +193,8 @@ export class BatchContext {
 	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
 	async loadTakenItemIds(ids: readonly string[]): Promise<void> {
 		if (ids.length === 0) return;
-		const rows = await this.tx.timelineItem.findMany({
-			where: { id: { in: [...ids] } },
-			select: { id: true },
-		});
+		const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
+			SELECT "id" FROM "TimelineItem" WHERE "id" = ANY(${[...ids]}::text[])`;
 		for (const row of rows) this.takenItemIds.add(row.id);
 	}
 
@@ -401,23 +395,7 @@ export class BatchContext {
 			this.tx,
 			[...this.conversations.values()].filter((s) => !s.isNew && s.dirty).map((s) => s.row),
 		);
-		if (this.newItems.length > 0) {
-			await this.tx.timelineItem.createMany({
-				data: this.newItems.map((item) => ({
-					id: item.id,
-					conversationId: item.conversationId,
-					seq: item.seq,
-					type: item.type,
-					parts: item.parts as Prisma.InputJsonValue,
-					visibility: item.visibility,
-					visitorId: item.visitorId,
-					userId: item.userId,
-					aiAgentId: item.aiAgentId,
-					createdAt: this.now,
-					updatedAt: this.now,
-				})),
-			});
-		}
+		await insertTimelineItems(this.tx, this.newItems, this.now);
 		for (const [id, data] of this.contactMetadata) {
 			await this.tx.contact.update({ where: { id }, data });
 		}

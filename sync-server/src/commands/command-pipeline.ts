@@ -5,6 +5,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import { BatchContext, type CommittedEffect } from "./batch-context.ts";
+import { insertLedgerRows, type LedgerRow } from "./batched-row-writes.ts";
 import type { CommandHandler } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { COMMAND_HANDLERS } from "./handlers/index.ts";
@@ -219,17 +220,10 @@ export class CommandPipeline {
 						this.options.multiProcess ? { store } : undefined,
 					);
 					await this.preload(ctx, batch);
-					const ledgerRows: Array<{
-						id: string;
-						principal: string;
-						type: string;
-						status: string;
-						code: string | null;
-						reason: string | null;
-					}> = [];
-					const known = await tx.commandLedger.findMany({
-						where: { id: { in: batch.map((s) => s.command.id) } },
-					});
+					const ledgerRows: LedgerRow[] = [];
+					const known = await tx.$queryRaw<Array<LedgerRow & { createdAt: Date }>>`
+						SELECT "id", "principal", "type", "status", "code", "reason", "createdAt"
+						FROM "CommandLedger" WHERE "id" = ANY(${batch.map((s) => s.command.id)}::text[])`;
 					const ledger = new Map(known.map((row) => [row.id, row]));
 					for (const submission of batch) {
 						const { command, principal } = submission;
@@ -265,7 +259,7 @@ export class CommandPipeline {
 					}
 					effects = ctx.committedEffects();
 					const updates = await ctx.flush(store);
-					if (ledgerRows.length > 0) await tx.commandLedger.createMany({ data: ledgerRows });
+					await insertLedgerRows(tx, ledgerRows, ctx.now);
 					return updates;
 				},
 				{ timeout: 30_000, maxWait: 30_000 },
