@@ -35,31 +35,27 @@ const DEFAULT_TTL_MS = 5_000;
  * just created works at once everywhere).
  */
 export class WebsiteCache {
-	private readonly keys: LRUCache<string, CachedPublicKey>;
-	private readonly faces: LRUCache<string, PublicWebsiteResponse>;
+	private readonly keys: LoadingCache<CachedPublicKey>;
+	private readonly faces: LoadingCache<PublicWebsiteResponse>;
 
 	constructor(
 		loadKey: (keyHash: string) => Promise<CachedPublicKey | null>,
 		loadFace: (websiteId: string) => Promise<PublicWebsiteResponse>,
 		options: WebsiteCacheOptions = {},
 	) {
-		const common = { max: options.max ?? 10_000, ttl: options.ttlMs ?? DEFAULT_TTL_MS };
-		// `fetch` shares one load among concurrent misses of the same key.
-		this.keys = new LRUCache({
-			...common,
-			fetchMethod: async (keyHash) => (await loadKey(keyHash)) ?? undefined,
-		});
-		this.faces = new LRUCache({ ...common, fetchMethod: (websiteId) => loadFace(websiteId) });
+		const limits = { max: options.max ?? 10_000, ttl: options.ttlMs ?? DEFAULT_TTL_MS };
+		this.keys = new LoadingCache(loadKey, limits);
+		this.faces = new LoadingCache(loadFace, limits);
 	}
 
 	/** The public key with this SHA-256, or null if no such key exists. */
-	async publicKey(keyHash: string): Promise<CachedPublicKey | null> {
-		return (await this.keys.fetch(keyHash)) ?? null;
+	publicKey(keyHash: string): Promise<CachedPublicKey | null> {
+		return this.keys.get(keyHash);
 	}
 
 	/** The website's public face (throws what the loader throws, e.g. not_found). */
 	async publicWebsite(websiteId: string): Promise<PublicWebsiteResponse> {
-		const face = await this.faces.fetch(websiteId);
+		const face = await this.faces.get(websiteId);
 		if (!face) throw new Error(`public face of ${websiteId} could not be loaded`);
 		return face;
 	}
@@ -86,5 +82,48 @@ export class WebsiteCache {
 			}
 			next();
 		};
+	}
+}
+
+/**
+ * An LRU cache with a TTL that loads misses, one load per key at a time. A load that started
+ * before `clear()` still answers its callers but is not stored: it may have read the database
+ * before the write that caused the clear committed.
+ */
+class LoadingCache<V extends object> {
+	private readonly values: LRUCache<string, V>;
+	private readonly loading = new Map<string, Promise<V | null>>();
+	private generation = 0;
+
+	constructor(
+		private readonly load: (key: string) => Promise<V | null>,
+		limits: { max: number; ttl: number },
+	) {
+		this.values = new LRUCache<string, V>(limits);
+	}
+
+	get(key: string): Promise<V | null> {
+		const cached = this.values.get(key);
+		if (cached) return Promise.resolve(cached);
+		const pending = this.loading.get(key);
+		if (pending) return pending;
+		const generation = this.generation;
+		const loaded = this.load(key)
+			.then((value) => {
+				// Unknown keys are not cached: a key created a moment later must work at once.
+				if (value && generation === this.generation) this.values.set(key, value);
+				return value;
+			})
+			.finally(() => {
+				if (this.loading.get(key) === loaded) this.loading.delete(key);
+			});
+		this.loading.set(key, loaded);
+		return loaded;
+	}
+
+	clear(): void {
+		this.generation += 1;
+		this.values.clear();
+		this.loading.clear();
 	}
 }
