@@ -9,7 +9,6 @@ type StoreClient = NonNullable<Parameters<DocStore["load"]>[1]>;
 
 /** Appends `count` items to the document's array, one log row per item; returns all texts. */
 async function appendItems(
-	store: DocStore,
 	db: Database,
 	docName: string,
 	doc: Y.Doc,
@@ -18,7 +17,9 @@ async function appendItems(
 	for (let i = 0; i < count; i++) {
 		const before = Y.encodeStateVector(doc);
 		doc.getArray<string>("items").push([`item-${doc.getArray("items").length}`]);
-		await store.append(db.prisma, [{ docName, update: Y.encodeStateAsUpdate(doc, before) }]);
+		await db.prisma.docUpdate.create({
+			data: { docName, data: Y.encodeStateAsUpdate(doc, before) as Uint8Array<ArrayBuffer> },
+		});
 	}
 }
 
@@ -88,9 +89,9 @@ describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name"
 	it("loads the snapshot merged with the log tail, and the watermark past both", async () => {
 		const docName = "conv/doc-store-tail";
 		const doc = new Y.Doc();
-		await appendItems(store, database.db, docName, doc, 5);
+		await appendItems(database.db, docName, doc, 5);
 		await store.compact(docName);
-		await appendItems(store, database.db, docName, doc, 3);
+		await appendItems(database.db, docName, doc, 3);
 		const { state, watermark } = await store.loadWithWatermark(docName);
 		expect(itemsOf(state)).toEqual(doc.getArray("items").toArray());
 		const lastRow = await database.db.prisma.docUpdate.findFirstOrThrow({
@@ -107,9 +108,9 @@ describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name"
 	it("loses nothing when a compaction commits in the middle of a load", async () => {
 		const docName = "conv/doc-store-race";
 		const doc = new Y.Doc();
-		await appendItems(store, database.db, docName, doc, 4);
+		await appendItems(database.db, docName, doc, 4);
 		await store.compact(docName);
-		await appendItems(store, database.db, docName, doc, 6);
+		await appendItems(database.db, docName, doc, 6);
 		const { client, betweenDone } = clientWithPauseAfterFirstQuery(database.db, () =>
 			store.compact(docName),
 		);

@@ -14,7 +14,13 @@ import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import type { UploadFacts } from "./attachments.ts";
-import { insertTimelineItems, updateConversations, upsertSeen } from "./batched-row-writes.ts";
+import {
+	type BatchFactIds,
+	type KnownCommand,
+	readBatchFacts,
+	type VisitorFacts,
+} from "./batch-facts.ts";
+import { type LedgerRow, upsertSeen, writeBatchRows } from "./batched-row-writes.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
 import { SupportRows } from "./support-rows.ts";
@@ -22,14 +28,6 @@ import { VisitorListChanges } from "./visitor-lists.ts";
 
 /** A Prisma interactive-transaction client. */
 export type TransactionClient = Prisma.TransactionClient;
-
-/** What the batch knows about a visitor involved in its commands. */
-export interface VisitorFacts {
-	id: string;
-	websiteId: string;
-	contactId: string | null;
-	isBlocked: boolean;
-}
 
 interface ConversationState {
 	row: ConversationRow;
@@ -116,24 +114,16 @@ export class BatchContext {
 		for (const row of rows) this.conversations.set(row.id, { row, isNew: false, dirty: false });
 	}
 
-	async loadVisitors(ids: readonly string[]): Promise<void> {
-		const missing = [...new Set(ids)].filter((id) => !this.visitors.has(id));
-		if (missing.length === 0) return;
-		const rows = await this.tx.$queryRaw<VisitorFacts[]>`
-			SELECT "id", "websiteId", "contactId", "isBlocked" FROM "Visitor"
-			WHERE "id" = ANY(${missing}::text[])`;
-		for (const row of rows) this.visitors.set(row.id, row);
-	}
-
-	/** Loads the uploads visitors' attachments reference (one query for the whole batch). */
-	async loadUploads(ids: readonly string[]): Promise<void> {
-		const missing = [...new Set(ids)].filter((id) => !this.uploads.has(id));
-		if (missing.length === 0) return;
-		const rows = await this.tx.upload.findMany({
-			where: { id: { in: missing } },
-			select: { id: true, websiteId: true, conversationId: true, uploadedBy: true },
-		});
-		for (const row of rows) this.uploads.set(row.id, row);
+	/**
+	 * Loads the batch's visitors, uploads and taken item ids, and returns the ledger rows of
+	 * commands sent before, in one statement (see readBatchFacts).
+	 */
+	async loadFacts(ids: BatchFactIds): Promise<KnownCommand[]> {
+		const facts = await readBatchFacts(this.tx, ids);
+		for (const row of facts.visitors) this.visitors.set(row.id, row);
+		for (const row of facts.uploads) this.uploads.set(row.id, row);
+		for (const id of facts.takenItemIds) this.takenItemIds.add(id);
+		return facts.ledger;
 	}
 
 	/** Loads the metadata hashes of contacts (to skip unchanged metadata writes). */
@@ -188,14 +178,6 @@ export class BatchContext {
 	 */
 	setListed(visitorId: string, conversationId: string, show: boolean): void {
 		this.listChanges.set(visitorId, conversationId, show);
-	}
-
-	/** Remembers which of `ids` already exist, so a reused item id is rejected, not a crash. */
-	async loadTakenItemIds(ids: readonly string[]): Promise<void> {
-		if (ids.length === 0) return;
-		const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
-			SELECT "id" FROM "TimelineItem" WHERE "id" = ANY(${[...ids]}::text[])`;
-		for (const row of rows) this.takenItemIds.add(row.id);
 	}
 
 	/** Rejects an item id that exists already (in the database or earlier in this batch). */
@@ -266,7 +248,7 @@ export class BatchContext {
 		return this.visitors.get(id);
 	}
 
-	/** An upload preloaded by `loadUploads`, or undefined when it does not exist. */
+	/** An upload preloaded by `loadFacts`, or undefined when it does not exist. */
 	upload(id: string): UploadFacts | undefined {
 		return this.uploads.get(id);
 	}
@@ -370,10 +352,11 @@ export class BatchContext {
 	// ---- flush ----------------------------------------------------------------------------
 
 	/**
-	 * Writes the summaries into their documents, then every row and every captured Yjs update,
-	 * inside the batch's transaction. Returns the committed-to-be updates per document.
+	 * Writes the summaries into their documents, then every row (with the batch's `ledger` rows)
+	 * and every captured Yjs update, inside the batch's transaction. Returns the
+	 * committed-to-be updates per document.
 	 */
-	async flush(store: DocStore): Promise<Map<string, Uint8Array>> {
+	async flush(ledger: readonly LedgerRow[]): Promise<Map<string, Uint8Array>> {
 		for (const state of this.conversations.values()) {
 			if (state.dirty) this.writeSummary(state.row);
 		}
@@ -391,11 +374,6 @@ export class BatchContext {
 		if (created.length > 0) {
 			await this.tx.conversation.createMany({ data: created.map(toConversationInput) });
 		}
-		await updateConversations(
-			this.tx,
-			[...this.conversations.values()].filter((s) => !s.isNew && s.dirty).map((s) => s.row),
-		);
-		await insertTimelineItems(this.tx, this.newItems, this.now);
 		for (const [id, data] of this.contactMetadata) {
 			await this.tx.contact.update({ where: { id }, data });
 		}
@@ -407,10 +385,15 @@ export class BatchContext {
 		for (const [name, updates] of this.capturedUpdates) {
 			merged.set(name, updates.length === 1 ? (updates[0] as Uint8Array) : mergeUpdates(updates));
 		}
-		const ids = await store.append(
-			this.tx,
-			[...merged].map(([docName, update]) => ({ docName, update })),
-		);
+		const ids = await writeBatchRows(this.tx, {
+			conversations: [...this.conversations.values()]
+				.filter((s) => !s.isNew && s.dirty)
+				.map((s) => s.row),
+			items: this.newItems,
+			ledger,
+			docUpdates: [...merged].map(([docName, update]) => ({ docName, update })),
+			now: this.now,
+		});
 		for (const [docName, id] of ids) this.shadows.advance(docName, id);
 		return merged;
 	}

@@ -5,7 +5,8 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import { BatchContext, type CommittedEffect } from "./batch-context.ts";
-import { insertLedgerRows, type LedgerRow } from "./batched-row-writes.ts";
+import type { KnownCommand } from "./batch-facts.ts";
+import type { LedgerRow } from "./batched-row-writes.ts";
 import type { CommandHandler } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { COMMAND_HANDLERS } from "./handlers/index.ts";
@@ -219,11 +220,8 @@ export class CommandPipeline {
 						new Date(),
 						this.options.multiProcess ? { store } : undefined,
 					);
-					await this.preload(ctx, batch);
+					const known = await this.preload(ctx, batch);
 					const ledgerRows: LedgerRow[] = [];
-					const known = await tx.$queryRaw<Array<LedgerRow & { createdAt: Date }>>`
-						SELECT "id", "principal", "type", "status", "code", "reason", "createdAt"
-						FROM "CommandLedger" WHERE "id" = ANY(${batch.map((s) => s.command.id)}::text[])`;
 					const ledger = new Map(known.map((row) => [row.id, row]));
 					for (const submission of batch) {
 						const { command, principal } = submission;
@@ -258,8 +256,7 @@ export class CommandPipeline {
 						ledger.set(command.id, { ...row, createdAt: ctx.now });
 					}
 					effects = ctx.committedEffects();
-					const updates = await ctx.flush(store);
-					await insertLedgerRows(tx, ledgerRows, ctx.now);
+					const updates = await ctx.flush(ledgerRows);
 					return updates;
 				},
 				{ timeout: 30_000, maxWait: 30_000 },
@@ -307,7 +304,7 @@ export class CommandPipeline {
 	}
 
 	/** Loads every row and replica the batch's handlers will touch, in few queries. */
-	private async preload(ctx: BatchContext, batch: Submission[]): Promise<void> {
+	private async preload(ctx: BatchContext, batch: Submission[]): Promise<KnownCommand[]> {
 		const conversationIds = new Set<string>();
 		const itemIds: string[] = [];
 		const visitorIds = new Set<string>();
@@ -323,9 +320,12 @@ export class CommandPipeline {
 			return needs;
 		});
 		await ctx.loadConversations([...conversationIds]);
-		await ctx.loadTakenItemIds(itemIds);
-		await ctx.loadVisitors([...visitorIds]);
-		await ctx.loadUploads([...uploadIds]);
+		const known = await ctx.loadFacts({
+			itemIds,
+			visitorIds: [...visitorIds],
+			uploadIds: [...uploadIds],
+			commandIds: batch.map((s) => s.command.id),
+		});
 		const contactIds = [...visitorIds].flatMap((id) => ctx.visitor(id)?.contactId ?? []);
 		await ctx.loadContacts(contactIds);
 		const docNames = new Set<string>();
@@ -348,6 +348,7 @@ export class CommandPipeline {
 		await ctx.support.loadContactVisitors([...audience]);
 		// Handler-specific rows (contacts, organizations, support state) after the shared ones.
 		for (const needs of needsByCommand) await needs.load?.(ctx);
+		return known;
 	}
 }
 

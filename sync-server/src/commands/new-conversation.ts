@@ -1,4 +1,5 @@
-import type { BatchContext, VisitorFacts } from "./batch-context.ts";
+import type { BatchContext } from "./batch-context.ts";
+import type { VisitorFacts } from "./batch-facts.ts";
 import { CommandRejection } from "./command-rejection.ts";
 
 /**

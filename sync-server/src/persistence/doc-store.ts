@@ -23,7 +23,8 @@ const LOG_TO_SNAPSHOT_RATIO = 0.5;
 /**
  * Yjs documents in PostgreSQL: an append-only update log plus one snapshot per document.
  *
- * A write appends one row (O(update size), never a full-state encode). Loading merges the
+ * A write appends one row (O(update size), never a full-state encode; the command pipeline
+ * writes it with the batch's other rows, see `writeBatchRows`). Loading merges the
  * snapshot with the log tail. Compaction, in the background, folds a document's log rows into
  * its snapshot once the log is long enough (rows ≥ threshold and bytes ≥ half the snapshot).
  * Yjs updates are idempotent and commutative, so rows committed concurrently by other
@@ -125,35 +126,6 @@ export class DocStore {
 			result.set(row.docName, entry);
 		}
 		return result;
-	}
-
-	/**
-	 * Appends updates inside the caller's transaction (the command pipeline's write-ahead);
-	 * returns the new log id per document.
-	 */
-	async append(
-		client: Client,
-		entries: ReadonlyArray<{ docName: string; update: Uint8Array }>,
-	): Promise<Map<string, bigint>> {
-		if (entries.length === 0) return new Map();
-		// Raw, with one base64 JSON parameter: the statement's text is the same for any number of
-		// documents (Prisma's createManyAndReturn compiled a query plan per row count).
-		const json = JSON.stringify(
-			entries.map((entry) => ({
-				docName: entry.docName,
-				data: Buffer.from(
-					entry.update.buffer,
-					entry.update.byteOffset,
-					entry.update.byteLength,
-				).toString("base64"),
-			})),
-		);
-		const rows = await client.$queryRaw<Array<{ id: bigint | number; docName: string }>>`
-			INSERT INTO "DocUpdate" ("docName", "data")
-			SELECT v."docName", decode(v."data", 'base64')
-			FROM jsonb_to_recordset(${json}::jsonb) AS v("docName" text, "data" text)
-			RETURNING "id", "docName"`;
-		return new Map(rows.map((row) => [row.docName, BigInt(row.id)]));
 	}
 
 	/** Called after the appending transaction committed: counts the rows, maybe compacts. */
