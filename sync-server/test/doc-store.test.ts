@@ -120,4 +120,26 @@ describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name"
 		expect(await database.db.prisma.docUpdate.count({ where: { docName } })).toBe(0);
 		expect(itemsOf(state)).toEqual(doc.getArray("items").toArray());
 	});
+
+	it("compacts to the live content: replaced values do not pile up in the snapshot", async () => {
+		const docName = "inbox/doc-store-gc";
+		const doc = new Y.Doc();
+		const summary = { title: "x".repeat(500) };
+		for (let i = 0; i < 100; i++) {
+			const before = Y.encodeStateVector(doc);
+			doc.getMap("conversations").set("c1", { ...summary, seq: i });
+			await database.db.prisma.docUpdate.create({
+				data: { docName, data: Y.encodeStateAsUpdate(doc, before) as Uint8Array<ArrayBuffer> },
+			});
+		}
+		await store.compact(docName);
+		const snapshot = await database.db.prisma.docSnapshot.findUniqueOrThrow({ where: { docName } });
+		// One live value of ~520 bytes; the 99 replaced ones would be ~50 KB.
+		expect(snapshot.data.byteLength).toBeLessThan(2_000);
+		const loaded = new Y.Doc();
+		const { state } = await store.loadWithWatermark(docName);
+		if (state) Y.applyUpdate(loaded, state);
+		expect(loaded.getMap("conversations").get("c1")).toEqual({ ...summary, seq: 99 });
+		expect(Y.encodeStateVector(loaded)).toEqual(Y.encodeStateVector(doc));
+	});
 });
