@@ -9,9 +9,13 @@ import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
-import { TimelineItemParser } from "./item-parser.ts";
+import { type ParsedTimeline, TimelineItemParser, type ValidatedUpTo } from "./item-parser.ts";
 import { buildTimelineView, countUnread, type TimelineItemView } from "./timeline-view.ts";
 import { activeTypers, TYPING_TTL_MS, type Typer } from "./typing.ts";
+import { readValidatedUpTo, recordValidatedUpTo } from "./validated-mark.ts";
+
+/** How long after newly validated items the cached copy records them as validated (batched). */
+const RECORD_VALIDATED_DELAY_MS = 1_000;
 
 export interface ConversationViewState {
 	conversationId: string;
@@ -55,6 +59,13 @@ export class ConversationView {
 	private initialised = false;
 	private readonly cleanups: Array<() => void> = [];
 	private typingTimer: ReturnType<typeof setTimeout> | null = null;
+	/** Items below this state vector were validated by a previous session (parseTimeline). */
+	private validatedUpTo: ValidatedUpTo | null = null;
+	/** The cached copy and its validation record are in: timeline changes recompute from now on. */
+	private cacheLoaded = false;
+	/** The last recompute found every timeline item valid. */
+	private timelineValid = false;
+	private recordTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(private readonly options: ConversationViewOptions) {
 		this.now = options.now ?? Date.now;
@@ -79,10 +90,26 @@ export class ConversationView {
 			DocumentNames.conversation(this.options.conversationId),
 		);
 		this.state.setState({ phase: "ready" });
-		this.observe(this.document.doc);
-		this.cleanups.push(this.document.onReplaced((doc) => this.observe(doc)));
-		void this.document.whenCached.then(() => this.markLoaded("cache"));
-		void this.document.whenSynced.then(() => this.markLoaded("server"));
+		const document = this.document;
+		this.observe(document.doc);
+		this.cleanups.push(
+			document.onReplaced((doc) => {
+				// A new replica (the diverged cache was dropped, with its record): trust nothing.
+				this.validatedUpTo = null;
+				this.observe(doc);
+			}),
+		);
+		// The cached copy loads in one transaction; its record is read meanwhile. The view is
+		// built once both are in (markLoaded), not as the copy loads, so it validates only what
+		// the record does not cover.
+		const record = readValidatedUpTo(document).then((upTo) => {
+			this.validatedUpTo = upTo;
+		});
+		void Promise.all([document.whenCached, record]).then(() => {
+			this.cacheLoaded = true;
+			this.markLoaded("cache");
+		});
+		void document.whenSynced.then(() => this.markLoaded("server"));
 	}
 
 	get doc(): Y.Doc | null {
@@ -110,6 +137,7 @@ export class ConversationView {
 	destroy(): void {
 		for (const cleanup of this.cleanups) cleanup();
 		if (this.typingTimer) clearTimeout(this.typingTimer);
+		if (this.recordTimer) clearTimeout(this.recordTimer);
 		if (this.document) this.options.connection.close(this.document.name);
 	}
 
@@ -117,7 +145,9 @@ export class ConversationView {
 		const timeline = doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline);
 		const meta = doc.getMap<unknown>(CONVERSATION_DOC_KEYS.meta);
 		const seen = doc.getMap<string>(CONVERSATION_DOC_KEYS.seen);
-		const onChange = () => this.recompute();
+		const onChange = () => {
+			if (this.cacheLoaded) this.recompute();
+		};
 		timeline.observe(onChange);
 		meta.observe(onChange);
 		seen.observe(onChange);
@@ -149,9 +179,12 @@ export class ConversationView {
 	private recompute(): void {
 		const doc = this.document?.doc;
 		if (doc) {
-			this.shared = this.parser.parseAll(
-				doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline).toArray(),
+			const timeline = this.parser.parseTimeline(
+				doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline),
+				this.validatedUpTo,
 			);
+			this.shared = timeline.items;
+			this.scheduleRecord(timeline);
 			this.announceNewItems();
 		}
 		const seen = doc?.getMap<string>(CONVERSATION_DOC_KEYS.seen);
@@ -175,6 +208,22 @@ export class ConversationView {
 			}),
 			unreadCount: countUnread(this.shared, this.options.self, this.mySeenAt()),
 		});
+	}
+
+	/**
+	 * Once new items were validated and all are valid, records the replica's state vector with the
+	 * cached copy (batched), so the next cold open need not validate them again. Every timeline
+	 * change recomputes synchronously, so when the timer fires the replica holds only validated
+	 * items, unless the last recompute found an invalid one.
+	 */
+	private scheduleRecord(timeline: ParsedTimeline): void {
+		this.timelineValid = timeline.allValid;
+		if (timeline.validated === 0 || !timeline.allValid || !this.cacheLoaded || this.recordTimer)
+			return;
+		this.recordTimer = setTimeout(() => {
+			this.recordTimer = null;
+			if (this.document && this.timelineValid) void recordValidatedUpTo(this.document);
+		}, RECORD_VALIDATED_DELAY_MS);
 	}
 
 	/** Reports items that appeared after the first load (for messageReceived events). */

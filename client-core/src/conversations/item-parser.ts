@@ -1,4 +1,20 @@
 import { type TimelineItem, timelineItemSchema } from "@cossistant/types";
+import type * as Y from "yjs";
+
+/**
+ * Yjs state vector (client → clock) below which this client already validated every item of a
+ * timeline: see {@link TimelineItemParser.parseTimeline}.
+ */
+export type ValidatedUpTo = ReadonlyMap<number, number>;
+
+/** A timeline read by {@link TimelineItemParser.parseTimeline}. */
+export interface ParsedTimeline {
+	items: TimelineItem[];
+	/** No entry was malformed (so the doc's state vector may be recorded as validated). */
+	allValid: boolean;
+	/** Entries validated by this call (not trusted, not cached). */
+	validated: number;
+}
 
 /**
  * Validates timeline items received from the server (the client trusts no wire). Results are
@@ -7,6 +23,7 @@ import { type TimelineItem, timelineItemSchema } from "@cossistant/types";
  */
 export class TimelineItemParser {
 	private readonly cache = new WeakMap<object, TimelineItem | null>();
+	private validatedCount = 0;
 
 	constructor(private readonly onInvalid: (raw: unknown, reason: string) => void) {}
 
@@ -19,12 +36,41 @@ export class TimelineItemParser {
 		return items;
 	}
 
+	/**
+	 * Reads a shared timeline, skipping validation of the entries whose Yjs ids are below
+	 * `validatedUpTo`: a previous session of this client validated each of them, all valid, and
+	 * recorded that state vector next to the cached copy (ConversationView). Yjs content under an
+	 * id never changes, and every id below a state vector was integrated when it was taken, so
+	 * those entries are the very values validated then. The record lives in the document's own
+	 * IndexedDB database: same-origin storage only our code writes (whoever could forge it can
+	 * run script in the page anyway), deleted with the cached copy when that copy is dropped.
+	 * Everything else, i.e. all that arrived since, is validated as usual.
+	 */
+	parseTimeline(timeline: Y.Array<unknown>, validatedUpTo: ValidatedUpTo | null): ParsedTimeline {
+		const items: TimelineItem[] = [];
+		const before = this.validatedCount;
+		let allValid = true;
+		for (let struct = timeline._start; struct !== null; struct = struct.right) {
+			if (struct.deleted || !struct.countable) continue;
+			const below = validatedUpTo?.get(struct.id.client) ?? 0;
+			const values = struct.content.getContent();
+			for (let index = 0; index < values.length; index++) {
+				const raw: unknown = values[index];
+				const item = struct.id.clock + index < below ? this.trusted(raw) : this.parse(raw);
+				if (item) items.push(item);
+				else allValid = false;
+			}
+		}
+		return { items, allValid, validated: this.validatedCount - before };
+	}
+
 	parse(raw: unknown): TimelineItem | null {
 		if (typeof raw !== "object" || raw === null) {
 			this.onInvalid(raw, "timeline item is not an object");
 			return null;
 		}
 		if (this.cache.has(raw)) return this.cache.get(raw) ?? null;
+		this.validatedCount += 1;
 		const parsed = timelineItemSchema.safeParse(raw);
 		const item = parsed.success ? parsed.data : null;
 		this.cache.set(raw, item);
@@ -34,6 +80,15 @@ export class TimelineItemParser {
 				parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
 			);
 		}
+		return item;
+	}
+
+	/** An entry validated by a previous session (see parseTimeline). */
+	private trusted(raw: unknown): TimelineItem | null {
+		if (typeof raw !== "object" || raw === null) return this.parse(raw);
+		if (this.cache.has(raw)) return this.cache.get(raw) ?? null;
+		const item = raw as TimelineItem;
+		this.cache.set(raw, item);
 		return item;
 	}
 }

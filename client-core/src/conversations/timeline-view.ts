@@ -46,7 +46,7 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 			...item,
 			parts: withServerUrls(item.parts, input.apiUrl),
 			pending: false,
-			delivery: mine ? (Date.parse(item.createdAt) <= seenAt ? "seen" : "sent") : null,
+			delivery: mine ? (isSeen(item.createdAt, seenAt) ? "seen" : "sent") : null,
 			failure: null,
 			commandId: null,
 		});
@@ -75,6 +75,11 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 		}
 	}
 	return views;
+}
+
+/** Whether an item created at `createdAt` (ISO) was seen by `seenAt` (ms); no parse when nobody saw. */
+function isSeen(createdAt: string, seenAt: number): boolean {
+	return seenAt !== Number.NEGATIVE_INFINITY && Date.parse(createdAt) <= seenAt;
 }
 
 /** Whether an item was written by `self`. */

@@ -25,6 +25,10 @@ export interface SyncedDocument {
 	readonly whenSynced: Promise<void>;
 	/** Subscribes to replica replacement (after divergence); returns unsubscribe. */
 	onReplaced(listener: (doc: Y.Doc) => void): () => void;
+	/** Reads a value kept with the cached copy (deleted with it); undefined without a cache. */
+	getCacheMeta(key: string): Promise<string | undefined>;
+	/** Stores a value with the cached copy (nothing without a cache). */
+	setCacheMeta(key: string, value: string): Promise<void>;
 }
 
 export interface SyncConnectionOptions {
@@ -202,6 +206,10 @@ export class SyncConnection {
 				entry.listeners.add(listener);
 				return () => entry.listeners.delete(listener);
 			},
+			getCacheMeta: async (key) => get().cache?.getMeta?.(key),
+			setCacheMeta: async (key, value) => {
+				await get().cache?.setMeta?.(key, value);
+			},
 		};
 	}
 
@@ -238,11 +246,19 @@ export class SyncConnection {
 			resolveSynced,
 		};
 		// Attach only after the cached state is in, so the first sync offers the full cached state.
+		// Until then the provider does not listen to the doc either: any `update` listener makes
+		// Yjs encode the cached state as it loads (~75 ms for 10 000 items), and the provider
+		// would only count it as an unsynced change it cannot send (not attached yet); the first
+		// sync offers the cached state by state vector anyway.
 		const attach = () => {
-			if (this.entries.get(name) === entry) provider.attach();
+			if (this.entries.get(name) !== entry) return;
+			doc.on("update", provider.boundDocumentUpdateHandler);
+			provider.attach();
 		};
-		if (cache && !previous) void cache.whenLoaded.then(attach, attach);
-		else provider.attach();
+		if (cache && !previous) {
+			doc.off("update", provider.boundDocumentUpdateHandler);
+			void cache.whenLoaded.then(attach, attach);
+		} else provider.attach();
 		return entry;
 	}
 

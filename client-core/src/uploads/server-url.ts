@@ -28,7 +28,9 @@ export function withServerUrls<T extends TimelinePart>(
 	parts: T[],
 	apiUrl: string | undefined,
 ): T[] {
-	if (apiUrl === undefined) return parts;
+	// Most parts are text: leave their arrays alone (no copy per item of a long timeline).
+	if (apiUrl === undefined || !parts.some((part) => part.type === "image" || part.type === "file"))
+		return parts;
 	let changed = false;
 	const resolved = parts.map((part) => {
 		if (part.type !== "image" && part.type !== "file") return part;
