@@ -142,4 +142,22 @@ describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name"
 		expect(loaded.getMap("conversations").get("c1")).toEqual({ ...summary, seq: 99 });
 		expect(Y.encodeStateVector(loaded)).toEqual(Y.encodeStateVector(doc));
 	});
+
+	it("loads several documents in one call as each alone would, unknown names included", async () => {
+		const names = ["conv/doc-store-many-a", "conv/doc-store-many-b"];
+		for (const [index, name] of names.entries()) {
+			const doc = new Y.Doc();
+			await appendItems(database.db, name, doc, 3 + index);
+			if (index === 0) await store.compact(name);
+			await appendItems(database.db, name, doc, 2);
+		}
+		const many = await store.loadManyWithWatermarks([...names, "conv/doc-store-many-none"]);
+		for (const name of names) {
+			const alone = await store.loadWithWatermark(name);
+			expect(itemsOf(many.get(name)?.state ?? null)).toEqual(itemsOf(alone.state));
+			expect(many.get(name)?.watermark).toBe(alone.watermark);
+		}
+		expect(itemsOf(many.get(names[1] as string)?.state ?? null)).toHaveLength(6);
+		expect(many.get("conv/doc-store-many-none")).toEqual({ state: null, watermark: 0n });
+	});
 });

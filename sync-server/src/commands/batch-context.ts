@@ -192,9 +192,9 @@ export class BatchContext {
 		const fresh = [...new Set(names)].filter((name) => !this.docs.has(name)).sort();
 		if (fresh.length === 0) return;
 		if (this.coordination) await this.catchUpWithOtherProcesses(fresh);
-		for (const name of fresh) {
-			if (this.docs.has(name)) continue;
-			const doc = await this.shadows.get(name, this.tx);
+		const replicas = await this.shadows.getMany(fresh, this.tx);
+		for (const [index, name] of fresh.entries()) {
+			const doc = replicas[index] as Y.Doc;
 			this.docs.set(name, doc);
 			const capture = (update: Uint8Array) => {
 				const list = this.capturedUpdates.get(name);

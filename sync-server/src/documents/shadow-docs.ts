@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { DocStore } from "../persistence/doc-store.ts";
 
-type LoadClient = Parameters<DocStore["load"]>[1];
+type LoadClient = Parameters<DocStore["loadManyWithWatermarks"]>[1];
 
 /**
  * The command pipeline's own replica of every server-written document it touches.
@@ -23,21 +23,30 @@ export class ShadowDocs {
 
 	/** The replica of `docName`, loaded from the store (through `client`, e.g. a transaction). */
 	async get(docName: string, client?: LoadClient): Promise<Y.Doc> {
-		const cached = this.docs.get(docName);
-		if (cached) {
-			// Refresh LRU position.
-			this.docs.delete(docName);
-			this.docs.set(docName, cached);
-			return cached;
-		}
-		const doc = new Y.Doc({ gc: true });
-		const { state, watermark } = await this.store.loadWithWatermark(docName, client);
-		if (state) Y.applyUpdate(doc, state);
-		const raced = this.docs.get(docName);
-		if (raced) return raced;
-		this.docs.set(docName, doc);
-		this.watermarks.set(docName, watermark);
-		return doc;
+		const [doc] = await this.getMany([docName], client);
+		return doc as Y.Doc;
+	}
+
+	/** The replicas of `docNames` (in that order); the missing ones loaded in one statement. */
+	async getMany(docNames: readonly string[], client?: LoadClient): Promise<Y.Doc[]> {
+		const missing = docNames.filter((name) => !this.docs.has(name));
+		const loaded =
+			missing.length > 0 ? await this.store.loadManyWithWatermarks(missing, client) : null;
+		return docNames.map((name) => {
+			const cached = this.docs.get(name);
+			if (cached) {
+				// Refresh LRU position.
+				this.docs.delete(name);
+				this.docs.set(name, cached);
+				return cached;
+			}
+			const doc = new Y.Doc({ gc: true });
+			const { state, watermark } = loaded?.get(name) ?? { state: null, watermark: 0n };
+			if (state) Y.applyUpdate(doc, state);
+			this.docs.set(name, doc);
+			this.watermarks.set(name, watermark);
+			return doc;
+		});
 	}
 
 	/** Whether a replica of `docName` is in memory (and so may be behind other processes). */

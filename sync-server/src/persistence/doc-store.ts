@@ -62,35 +62,57 @@ export class DocStore {
 		docName: string,
 		client: Client = this.db.prisma,
 	): Promise<{ state: Uint8Array | null; watermark: bigint }> {
+		const loaded = await this.loadManyWithWatermarks([docName], client);
+		return loaded.get(docName) ?? { state: null, watermark: 0n };
+	}
+
+	/**
+	 * `loadWithWatermark` for several documents in one statement (a batch whose replicas were
+	 * evicted reloads them all in one round trip, not one each). Every name is in the result.
+	 */
+	async loadManyWithWatermarks(
+		docNames: readonly string[],
+		client: Client = this.db.prisma,
+	): Promise<Map<string, { state: Uint8Array | null; watermark: bigint }>> {
+		const names = [...new Set(docNames)];
 		const rows = await client.$queryRaw<
-			Array<{ id: bigint | number; data: Uint8Array; isSnapshot: boolean }>
+			Array<{ docName: string; id: bigint | number; data: Uint8Array; isSnapshot: boolean }>
 		>`
-			SELECT s."mergedUpTo" AS "id", s."data", true AS "isSnapshot"
-			FROM "DocSnapshot" s WHERE s."docName" = ${docName}
+			SELECT s."docName", s."mergedUpTo" AS "id", s."data", true AS "isSnapshot"
+			FROM "DocSnapshot" s WHERE s."docName" = ANY(${names}::text[])
 			UNION ALL
-			SELECT u."id", u."data", false AS "isSnapshot"
-			FROM "DocUpdate" u WHERE u."docName" = ${docName}
-			ORDER BY "isSnapshot" DESC, "id"`;
-		let watermark = 0n;
-		let snapshotBytes = 0;
-		let logBytes = 0;
-		for (const row of rows) {
-			const id = BigInt(row.id);
-			if (id > watermark) watermark = id;
-			if (row.isSnapshot) snapshotBytes = row.data.byteLength;
-			else logBytes += row.data.byteLength;
+			SELECT u."docName", u."id", u."data", false AS "isSnapshot"
+			FROM "DocUpdate" u WHERE u."docName" = ANY(${names}::text[])
+			ORDER BY "docName", "isSnapshot" DESC, "id"`;
+		const byName = new Map<string, typeof rows>(names.map((name) => [name, []]));
+		for (const row of rows) byName.get(row.docName)?.push(row);
+		const result = new Map<string, { state: Uint8Array | null; watermark: bigint }>();
+		for (const [docName, docRows] of byName) {
+			let watermark = 0n;
+			let snapshotBytes = 0;
+			let logBytes = 0;
+			for (const row of docRows) {
+				const id = BigInt(row.id);
+				if (id > watermark) watermark = id;
+				if (row.isSnapshot) snapshotBytes = row.data.byteLength;
+				else logBytes += row.data.byteLength;
+			}
+			const hasSnapshot = docRows[0]?.isSnapshot === true;
+			this.stats.set(docName, {
+				rows: hasSnapshot ? docRows.length - 1 : docRows.length,
+				bytes: logBytes,
+				snapshotBytes,
+			});
+			if (docRows.length === 0) {
+				result.set(docName, { state: null, watermark });
+				continue;
+			}
+			this.scheduleCompactionIfNeeded(docName);
+			const updates = docRows.map((row) => row.data);
+			const state = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+			result.set(docName, { state, watermark });
 		}
-		const hasSnapshot = rows[0]?.isSnapshot === true;
-		this.stats.set(docName, {
-			rows: hasSnapshot ? rows.length - 1 : rows.length,
-			bytes: logBytes,
-			snapshotBytes,
-		});
-		if (rows.length === 0) return { state: null, watermark };
-		this.scheduleCompactionIfNeeded(docName);
-		const updates = rows.map((row) => row.data);
-		const state = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-		return { state, watermark };
+		return result;
 	}
 
 	/**
