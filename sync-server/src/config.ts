@@ -45,6 +45,12 @@ const envSchema = z.object({
 		.default(1024 * 1024),
 	/** Log rows per document before it is compacted into its snapshot. */
 	COMPACTION_THRESHOLD: z.coerce.number().int().min(2).default(200),
+	/**
+	 * Server-written documents whose pipeline replica stays in memory (least recently used go
+	 * first). Below the working set (about two per active visitor: its conversation and its
+	 * visitor document) most batches reload replicas inside their transaction.
+	 */
+	REPLICA_CACHE_DOCS: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
 	/** Commands processed in one database transaction at most. */
 	COMMAND_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
 	/** REST requests per minute per client IP (token bucket; bursts up to the same number). */
@@ -91,6 +97,7 @@ export type ServerConfig = {
 	sessionTtlMs: number;
 	wsMaxPayload: number;
 	compactionThreshold: number;
+	replicaCacheDocs: number;
 	commandBatchSize: number;
 	restRateLimit: number;
 	/** WebSocket upgrades per minute per client IP; 0 = unlimited. */
@@ -143,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
 		wsMaxPayload: e.WS_MAX_PAYLOAD,
 		compactionThreshold: e.COMPACTION_THRESHOLD,
+		replicaCacheDocs: e.REPLICA_CACHE_DOCS,
 		commandBatchSize: e.COMMAND_BATCH_SIZE,
 		restRateLimit: e.REST_RATE_LIMIT,
 		wsUpgradeRateLimit: e.WS_UPGRADE_RATE_LIMIT,

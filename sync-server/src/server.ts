@@ -75,7 +75,7 @@ export async function startSyncServer(
 	// Assigned once the gateway exists; pipeline effects and routes only run after start.
 	let supervisor: SocketSupervisor | null = null;
 	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
-	const shadows = new ShadowDocs(store);
+	const shadows = new ShadowDocs(store, config.replicaCacheDocs);
 	const live = new LiveDocuments({
 		loadCommitted: (name) => store.load(name),
 		logger: logger.child({ module: "live-documents" }),
