@@ -18,6 +18,7 @@ import { migrate } from "./persistence/migrator.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
 import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
+import { SocketCloseRelay } from "./realtime/socket-close-relay.ts";
 import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
 import { SyncExtension } from "./realtime/sync-extension.ts";
 import { UpgradeLimiter } from "./realtime/upgrade-limit.ts";
@@ -107,6 +108,9 @@ export async function startSyncServer(
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 	});
 	const fanOut = config.redisUrl ? createRedisFanOut(config.redisUrl) : null;
+	const closeRelay = config.redisUrl
+		? new SocketCloseRelay(config.redisUrl, logger.child({ module: "socket-close-relay" }))
+		: null;
 	const hocuspocus = new Hocuspocus<ConnectionContext>({
 		quiet: true,
 		extensions: fanOut ? [extension, fanOut] : [extension],
@@ -124,9 +128,11 @@ export async function startSyncServer(
 		db,
 		logger: logger.child({ module: "sockets" }),
 		sweepIntervalMs: options.socketSweepIntervalMs ?? 30_000,
+		relay: closeRelay ? (close) => closeRelay.publish(close) : undefined,
 	});
 	supervisor = sockets;
 	sockets.start();
+	await closeRelay?.start((close) => sockets.closeHere(close));
 
 	const app = createHttpApp({
 		db,
@@ -171,6 +177,7 @@ export async function startSyncServer(
 			await extension.settle();
 			await store.stop();
 			await fanOut?.onDestroy();
+			await closeRelay?.stop();
 			shadows.clear();
 			if (ownsDb) await db.close();
 			logger.info("stopped");

@@ -6,6 +6,7 @@ import { uuidv7 } from "uuidv7";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/persistence/database.ts";
 import { eventually } from "./support/eventually.ts";
+import { createAgent, rest } from "./support/rest.ts";
 import { freePort, ServerProcess } from "./support/server-process.ts";
 import { TestClient } from "./support/test-client.ts";
 import { createPostgresDatabase } from "./support/test-database.ts";
@@ -30,7 +31,8 @@ describe.runIf(adminUrl)("two sync-server processes over Redis and one PostgreSQ
 		return (await response.json()) as LoginResponse;
 	}
 
-	it("lets a visitor on A and an agent on B converse live, exactly once, in one order", async () => {
+	/** Two server processes (A, B) on a fresh database and the machine's Redis. */
+	async function startPair() {
 		const database = await createPostgresDatabase(adminUrl ?? "");
 		await database.db.close();
 		const dataDir = mkdtempSync(join(tmpdir(), "cossistant-multi-"));
@@ -49,7 +51,11 @@ describe.runIf(adminUrl)("two sync-server processes over Redis and one PostgreSQ
 		);
 		await a.start();
 		await b.start();
-		const demo = a.demo();
+		return { database, a, b, demo: a.demo() };
+	}
+
+	it("lets a visitor on A and an agent on B converse live, exactly once, in one order", async () => {
+		const { database, a, b, demo } = await startPair();
 
 		const boot = await bootstrapVisitor({ apiUrl: `${a.url}/v1` }, demo.publicKey);
 		const visitorOnA = new TestClient({
@@ -154,5 +160,31 @@ describe.runIf(adminUrl)("two sync-server processes over Redis and one PostgreSQ
 		} finally {
 			await db.close();
 		}
+	});
+
+	it("closes a removed agent's socket on the other process at once, not at its next sweep", async () => {
+		const { a, b, demo } = await startPair();
+		const onA = { apiUrl: `${a.url}/v1` };
+		const admin = await login(a.url, demo.agentEmail, demo.agentPassword);
+		const me = await rest(onA, "GET", "/auth/me", { token: admin.token });
+		const websiteId = (me.body.websiteIds as string[])[0] as string;
+		const agent = await createAgent(onA, admin.token, websiteId);
+		const agentOnB = new TestClient({
+			wsUrl: `ws://127.0.0.1:${b.port}/ws`,
+			token: agent.token,
+			principal: `user:${agent.user.id}`,
+		});
+		cleanups.push(() => agentOnB.destroy());
+		await agentOnB.openSynced(DocumentNames.inbox(websiteId));
+
+		// Removed through process A; B's sweep runs every 30 s, so only the relay closes it now.
+		const removed = await rest(onA, "DELETE", `/websites/${websiteId}/agents/${agent.user.id}`, {
+			token: admin.token,
+		});
+		expect(removed.status).toBe(204);
+		await eventually(
+			() => expect(agentOnB.closeEvents).toContainEqual({ code: 4401, reason: "unauthorized" }),
+			{ timeoutMs: 5_000 },
+		);
 	});
 });

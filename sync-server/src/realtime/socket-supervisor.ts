@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { ConnectionContext } from "./connection-context.ts";
+import type { SocketClose } from "./socket-close-relay.ts";
 
 /** What the supervisor needs from the WebSocket gateway. */
 export interface SupervisedSockets {
@@ -23,6 +24,8 @@ export interface SocketSupervisorOptions {
 	logger: Logger;
 	/** How often open sockets' credentials are re-checked against the database. */
 	sweepIntervalMs: number;
+	/** Tells the other processes about closes this process decides (see SocketCloseRelay). */
+	relay?: (close: SocketClose) => void;
 }
 
 /**
@@ -30,8 +33,9 @@ export interface SocketSupervisorOptions {
  *
  * Credentials are checked when a socket connects, so a socket could otherwise outlive a logout,
  * a session expiry, a visitor block or a key revocation. This process closes its own sockets at
- * once when it performs such a change (`close…` methods); a periodic sweep catches changes made
- * by other processes (N sync-servers share one database) and sessions that simply expired.
+ * once when it performs such a change (`close…` methods) and, with Redis, tells the other
+ * processes (`relay`); a periodic sweep catches what a lost relay message missed and sessions
+ * that simply expired.
  * Close reasons are stable error codes, as at the upgrade.
  */
 export class SocketSupervisor {
@@ -51,40 +55,59 @@ export class SocketSupervisor {
 		this.timer = null;
 	}
 
-	/** Closes the sockets of an agent session that ended (logout). */
+	/** Closes the sockets of an agent session that ended (logout), in every process. */
 	closeSession(sessionId: string, reason = "unauthorized"): number {
-		return this.closeByPrincipal(
-			(p) => p.kind === "user" && p.sessionId === sessionId,
-			CloseCodes.Unauthorized,
-			reason,
-		);
+		return this.closeEverywhere({ kind: "session", id: sessionId, reason });
 	}
 
-	/** Closes every socket of an agent (e.g. removed from a website: memberships changed). */
+	/** Closes every socket of an agent (e.g. removed from a website), in every process. */
 	closeUser(userId: string): number {
-		return this.closeByPrincipal(
-			(p) => p.kind === "user" && p.userId === userId,
-			CloseCodes.Unauthorized,
-			"unauthorized",
-		);
+		return this.closeEverywhere({ kind: "user", id: userId });
 	}
 
-	/** Closes every socket of a visitor (blocked). */
+	/** Closes every socket of a visitor (blocked), in every process. */
 	closeVisitor(visitorId: string): number {
-		return this.closeByPrincipal(
-			(p) => p.kind === "visitor" && p.visitorId === visitorId,
-			CloseCodes.Forbidden,
-			"visitor_blocked",
-		);
+		return this.closeEverywhere({ kind: "visitor", id: visitorId });
 	}
 
-	/** Closes every socket opened with a public key (revoked). */
+	/** Closes every socket opened with a public key (revoked), in every process. */
 	closeApiKey(apiKeyId: string): number {
-		return this.options.sockets.closeWhere(
-			(_request, context) => context.publicKey?.apiKeyId === apiKeyId,
-			CloseCodes.Unauthorized,
-			"invalid_api_key",
-		);
+		return this.closeEverywhere({ kind: "apiKey", id: apiKeyId });
+	}
+
+	/** Applies a close decided by another process (or this one); returns the sockets closed. */
+	closeHere(close: SocketClose): number {
+		switch (close.kind) {
+			case "session":
+				return this.closeByPrincipal(
+					(p) => p.kind === "user" && p.sessionId === close.id,
+					CloseCodes.Unauthorized,
+					close.reason,
+				);
+			case "user":
+				return this.closeByPrincipal(
+					(p) => p.kind === "user" && p.userId === close.id,
+					CloseCodes.Unauthorized,
+					"unauthorized",
+				);
+			case "visitor":
+				return this.closeByPrincipal(
+					(p) => p.kind === "visitor" && p.visitorId === close.id,
+					CloseCodes.Forbidden,
+					"visitor_blocked",
+				);
+			case "apiKey":
+				return this.options.sockets.closeWhere(
+					(_request, context) => context.publicKey?.apiKeyId === close.id,
+					CloseCodes.Unauthorized,
+					"invalid_api_key",
+				);
+		}
+	}
+
+	private closeEverywhere(close: SocketClose): number {
+		this.options.relay?.(close);
+		return this.closeHere(close);
 	}
 
 	/** Re-checks every open socket's session, visitor and key against the database. */
@@ -124,9 +147,12 @@ export class SocketSupervisor {
 						}),
 			]);
 			const live = new Set(liveSessions.map((s) => s.id));
-			for (const id of sessionIds) if (!live.has(id)) this.closeSession(id, "session_expired");
-			for (const { id } of blocked) this.closeVisitor(id);
-			for (const { id } of revoked) this.closeApiKey(id);
+			// Every process sweeps its own sockets: nothing to relay.
+			for (const id of sessionIds) {
+				if (!live.has(id)) this.closeHere({ kind: "session", id, reason: "session_expired" });
+			}
+			for (const { id } of blocked) this.closeHere({ kind: "visitor", id });
+			for (const { id } of revoked) this.closeHere({ kind: "apiKey", id });
 		} catch (error) {
 			this.options.logger.warn({ err: error }, "socket credential sweep failed");
 		} finally {
