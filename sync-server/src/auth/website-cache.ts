@@ -68,14 +68,20 @@ export class WebsiteCache {
 
 	/**
 	 * Express middleware: after any successful write by a team caller (agent session or private
-	 * key: the only callers that change keys, origins, agents or names), forget everything. Team
+	 * key) or to `/auth/…` and `/setup` (the only requests that change keys, origins, agents or
+	 * names), forget everything. Team
 	 * writes are rare next to widget reads, so clearing all beats tracking which route changes
 	 * what (and cannot miss a route added later).
 	 */
 	forgetOnTeamWrites(): RequestHandler {
 		return (req, res, next) => {
 			const writes = !["GET", "HEAD", "OPTIONS"].includes(req.method);
-			if (writes && req.headers.authorization) {
+			// Accepting an invitation and the first setup add agents without a bearer token.
+			const teamWrite =
+				req.headers.authorization !== undefined ||
+				req.path.startsWith("/auth/") ||
+				req.path === "/setup";
+			if (writes && teamWrite) {
 				res.once("finish", () => {
 					if (res.statusCode < 400) this.clear();
 				});
