@@ -1,7 +1,7 @@
 /**
  * The visitors of the `connections` scenario, in their own process: each holds one WebSocket
  * (HocuspocusProviderWebsocket) with its three documents, as the widget does — its outbox,
- * its `visitor/{id}` document and one conversation — with default awareness per document.
+ * its `visitor/{id}` document and one conversation — with awareness on all but the outbox.
  */
 import {
 	CONVERSATION_DOC_KEYS,

@@ -64,6 +64,8 @@ export class DocSocket {
 					websocketProvider: this.socket,
 					name,
 					document: new Y.Doc(),
+					// As @cossistant/core: outboxes carry no presence (no awareness renewals).
+					awareness: name.startsWith("outbox/") ? null : undefined,
 					token: this.token,
 					onAuthenticationFailed: ({ reason }) => {
 						this.refused.push({ document: name, reason });

@@ -1,3 +1,4 @@
+import { parseDocumentName } from "@cossistant/types";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
@@ -230,6 +231,10 @@ export class SyncConnection {
 			// shares its address with the one being closed, whose CLOSE may still be in flight.
 			sessionAwareness: true,
 			document: doc,
+			// Outboxes carry no presence. Without this every outbox renewed an awareness state every
+			// 15 s for nothing (a third of an idle widget's traffic); the socket's other documents
+			// keep awareness, so the provider's liveness check still hears from the server.
+			awareness: parseDocumentName(name)?.kind === "outbox" ? null : undefined,
 			token: this.currentToken,
 			onSynced: () => resolveSynced(),
 			onAuthenticationFailed: ({ reason }) => this.options.onDocumentRefused?.(name, reason),
