@@ -9,7 +9,7 @@ import {
 	type Visibility,
 } from "@cossistant/types";
 import type * as Y from "yjs";
-import { mergeUpdates } from "yjs";
+import { mergeUpdates, transact } from "yjs";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
@@ -357,14 +357,18 @@ export class BatchContext {
 	 * committed-to-be updates per document.
 	 */
 	async flush(ledger: readonly LedgerRow[]): Promise<Map<string, Uint8Array>> {
-		for (const state of this.conversations.values()) {
-			if (state.dirty) this.writeSummary(state.row);
-		}
-		this.listChanges.write(
-			(name) => this.requireDoc(name),
-			(id) => this.conversations.get(id)?.row,
-		);
-		this.support.writeProfiles((name) => this.requireDoc(name));
+		// One Yjs transaction per document for all of them: each `set` on its own was a transaction
+		// that encoded an update (a third of a batch's CPU in a throughput profile).
+		transactAll([...this.docs.values()], () => {
+			for (const state of this.conversations.values()) {
+				if (state.dirty) this.writeSummary(state.row);
+			}
+			this.listChanges.write(
+				(name) => this.requireDoc(name),
+				(id) => this.conversations.get(id)?.row,
+			);
+			this.support.writeProfiles((name) => this.requireDoc(name));
+		});
 		for (const detach of this.detachers) detach();
 		for (const write of this.rowWrites) await write(this.tx);
 		// Contacts first: conversations written below may reference a contact created here.
@@ -442,4 +446,14 @@ export class BatchContext {
 		if (!doc) throw new Error(`document ${name} not preloaded in batch`);
 		return doc;
 	}
+}
+
+/** Runs `fn` inside one transaction of every document (nested), so each emits one update. */
+function transactAll(docs: readonly Y.Doc[], fn: () => void, from = 0): void {
+	const doc = docs[from];
+	if (!doc) {
+		fn();
+		return;
+	}
+	transact(doc, () => transactAll(docs, fn, from + 1));
 }
