@@ -15,6 +15,7 @@ import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
 import { DocStore } from "./persistence/doc-store.ts";
 import { migrate } from "./persistence/migrator.ts";
+import { CommitRelay } from "./realtime/commit-relay.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
 import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
@@ -77,6 +78,9 @@ export async function startSyncServer(
 	let supervisor: SocketSupervisor | null = null;
 	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
 	const shadows = new ShadowDocs(store, config.replicaCacheDocs);
+	const commitRelay = config.redisUrl
+		? new CommitRelay(config.redisUrl, logger.child({ module: "commit-relay" }))
+		: null;
 	const live = new LiveDocuments({
 		loadCommitted: (name) => store.load(name),
 		logger: logger.child({ module: "live-documents" }),
@@ -88,7 +92,10 @@ export async function startSyncServer(
 		logger: logger.child({ module: "pipeline" }),
 		batchSize: config.commandBatchSize,
 		multiProcess: config.redisUrl !== undefined,
-		onCommit: (docName, update) => live.applyCommitted(docName, update),
+		onCommit: (docName, update) => {
+			live.applyCommitted(docName, update);
+			commitRelay?.publish(docName, update);
+		},
 		onEffect: (effect) => {
 			if (effect.type === "visitorBlocked") supervisor?.closeVisitor(effect.visitorId);
 		},
@@ -133,6 +140,7 @@ export async function startSyncServer(
 	supervisor = sockets;
 	sockets.start();
 	await closeRelay?.start((close) => sockets.closeHere(close));
+	await commitRelay?.start((docName, update) => live.applyCommitted(docName, update));
 
 	const app = createHttpApp({
 		db,
@@ -178,6 +186,7 @@ export async function startSyncServer(
 			await store.stop();
 			await fanOut?.onDestroy();
 			await closeRelay?.stop();
+			await commitRelay?.stop();
 			shadows.clear();
 			if (ownsDb) await db.close();
 			logger.info("stopped");
