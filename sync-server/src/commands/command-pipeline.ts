@@ -1,6 +1,7 @@
 import { type Command, type CommandResult, commandSchema, LIMITS } from "@cossistant/types";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
+import { hasNulCharacter } from "../http/nul-characters.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
@@ -109,6 +110,15 @@ export class CommandPipeline {
 				at,
 				code: "command_too_large",
 				reason: `A command may not exceed ${LIMITS.maxCommandBytes} bytes.`,
+				retryable: false,
+			};
+		}
+		if (hasNulCharacter(raw)) {
+			return {
+				status: "rejected",
+				at,
+				code: "invalid_command",
+				reason: "Text may not contain the NUL character (U+0000).",
 				retryable: false,
 			};
 		}

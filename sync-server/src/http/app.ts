@@ -7,6 +7,7 @@ import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
+import { refuseNulCharacters } from "./nul-characters.ts";
 import { type RestLimits, restRateLimit } from "./rate-limit.ts";
 import { administrationRouter } from "./routes/administration.ts";
 import { agentAuthRouter } from "./routes/agent-auth.ts";
@@ -57,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(restRateLimit(options.limits));
 	v1.use(options.auth.websites.forgetOnTeamWrites());
 	v1.use(express.json({ limit: "256kb" }));
+	v1.use(refuseNulCharacters());
 	v1.use(openApiRouter());
 	v1.use(websitesRouter(options.db, options.auth));
 	v1.use(
