@@ -1,7 +1,10 @@
-import { Redis } from "ioredis";
+import * as z from "zod";
 import type { Logger } from "../logger.ts";
+import { RedisRelay } from "./redis-relay.ts";
 
-const CHANNEL = "cossistant:commits";
+/** A committed update as relayed: the document and the update in base64. */
+const relayedCommitSchema = z.object({ docName: z.string(), data: z.base64() });
+type RelayedCommit = z.infer<typeof relayedCommitSchema>;
 
 /**
  * Sends every committed document update to the other sync-server processes (same Redis), which
@@ -15,31 +18,18 @@ const CHANNEL = "cossistant:commits";
  * directly; the extension stays for awareness and as a second path.
  */
 export class CommitRelay {
-	private readonly publisher: Redis;
-	private readonly subscriber: Redis;
-	/** Tags this process's own messages, which it has already applied. */
-	private readonly origin = crypto.randomUUID();
+	private readonly relay: RedisRelay<RelayedCommit>;
 
-	constructor(
-		redisUrl: string,
-		private readonly logger: Logger,
-	) {
-		const options = { lazyConnect: false, maxRetriesPerRequest: 3 } as const;
-		this.publisher = new Redis(redisUrl, options);
-		this.subscriber = new Redis(redisUrl, options);
+	constructor(redisUrl: string, logger: Logger) {
+		this.relay = new RedisRelay(redisUrl, "cossistant:commits", logger);
 	}
 
 	/** Subscribes; `apply` runs for every update committed by another process. */
-	async start(apply: (docName: string, update: Uint8Array) => void): Promise<void> {
-		this.subscriber.on("message", (_channel: string, message: string) => {
-			const relayed = parseRelayed(message);
-			if (!relayed) {
-				this.logger.warn({ message: message.slice(0, 200) }, "ignored a malformed relayed commit");
-				return;
-			}
-			if (relayed.origin !== this.origin) apply(relayed.docName, relayed.update);
-		});
-		await this.subscriber.subscribe(CHANNEL);
+	start(apply: (docName: string, update: Uint8Array) => void): Promise<void> {
+		return this.relay.start(
+			(payload) => relayedCommitSchema.safeParse(payload).data ?? null,
+			({ docName, data }) => apply(docName, new Uint8Array(Buffer.from(data, "base64"))),
+		);
 	}
 
 	/** Publishes a committed update (best effort: the Redis extension's sync is the other path). */
@@ -47,37 +37,10 @@ export class CommitRelay {
 		const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString(
 			"base64",
 		);
-		this.publisher
-			.publish(CHANNEL, JSON.stringify({ origin: this.origin, docName, data }))
-			.catch((error: unknown) =>
-				this.logger.warn({ err: error, docName }, "committed update not relayed"),
-			);
+		this.relay.publish({ docName, data });
 	}
 
-	async stop(): Promise<void> {
-		this.subscriber.disconnect();
-		this.publisher.disconnect();
-	}
-}
-
-function parseRelayed(
-	message: string,
-): { origin: string; docName: string; update: Uint8Array } | null {
-	try {
-		const value = JSON.parse(message) as { origin?: unknown; docName?: unknown; data?: unknown };
-		if (
-			typeof value.origin !== "string" ||
-			typeof value.docName !== "string" ||
-			typeof value.data !== "string"
-		) {
-			return null;
-		}
-		return {
-			origin: value.origin,
-			docName: value.docName,
-			update: new Uint8Array(Buffer.from(value.data, "base64")),
-		};
-	} catch {
-		return null;
+	stop(): Promise<void> {
+		return this.relay.stop();
 	}
 }

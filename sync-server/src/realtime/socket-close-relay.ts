@@ -1,6 +1,6 @@
-import { Redis } from "ioredis";
 import * as z from "zod";
 import type { Logger } from "../logger.ts";
+import { RedisRelay } from "./redis-relay.ts";
 
 /** A credential that ended: every process closes the sockets that were opened with it. */
 export const socketCloseSchema = z.discriminatedUnion("kind", [
@@ -11,63 +11,30 @@ export const socketCloseSchema = z.discriminatedUnion("kind", [
 ]);
 export type SocketClose = z.infer<typeof socketCloseSchema>;
 
-const CHANNEL = "cossistant:socket-closes";
-
 /**
  * Tells the other sync-server processes (same Redis) to close sockets whose credentials this
  * process just ended: a logout, an agent removed or demoted, a visitor blocked, a key revoked.
  * Without it they found out at their next credential sweep (30 s), and a removed agent kept
  * receiving the documents it had open there until its socket closed for another reason (the
- * sweep re-checks sessions, blocks and keys, not memberships).
+ * sweep re-checks sessions, blocks and keys, not memberships). The sweep stays the fallback.
  */
 export class SocketCloseRelay {
-	private readonly publisher: Redis;
-	private readonly subscriber: Redis;
-	/** Tags this process's own messages, which it has already applied. */
-	private readonly origin = crypto.randomUUID();
+	private readonly relay: RedisRelay<SocketClose>;
 
-	constructor(
-		redisUrl: string,
-		private readonly logger: Logger,
-	) {
-		const options = { lazyConnect: false, maxRetriesPerRequest: 3 } as const;
-		this.publisher = new Redis(redisUrl, options);
-		this.subscriber = new Redis(redisUrl, options);
+	constructor(redisUrl: string, logger: Logger) {
+		this.relay = new RedisRelay(redisUrl, "cossistant:socket-closes", logger);
 	}
 
 	/** Subscribes; `apply` runs for every close published by another process. */
-	async start(apply: (close: SocketClose) => void): Promise<void> {
-		this.subscriber.on("message", (_channel: string, message: string) => {
-			let parsed: unknown;
-			try {
-				parsed = JSON.parse(message);
-			} catch {
-				parsed = null;
-			}
-			const envelope = z.object({ origin: z.string(), close: socketCloseSchema }).safeParse(parsed);
-			if (!envelope.success) {
-				this.logger.warn({ message: message.slice(0, 200) }, "ignored a malformed socket close");
-				return;
-			}
-			if (envelope.data.origin !== this.origin) apply(envelope.data.close);
-		});
-		await this.subscriber.subscribe(CHANNEL);
+	start(apply: (close: SocketClose) => void): Promise<void> {
+		return this.relay.start((payload) => socketCloseSchema.safeParse(payload).data ?? null, apply);
 	}
 
-	/** Publishes a close to the other processes (best effort: their sweep is the fallback). */
 	publish(close: SocketClose): void {
-		this.publisher
-			.publish(CHANNEL, JSON.stringify({ origin: this.origin, close }))
-			.catch((error: unknown) =>
-				this.logger.warn(
-					{ err: error, close },
-					"socket close not relayed; the sweep will catch it",
-				),
-			);
+		this.relay.publish(close);
 	}
 
-	async stop(): Promise<void> {
-		this.subscriber.disconnect();
-		this.publisher.disconnect();
+	stop(): Promise<void> {
+		return this.relay.stop();
 	}
 }
