@@ -1,5 +1,7 @@
-import type { PublicVisitor, VisitorMetadata } from "@cossistant/types";
+import type { PublicVisitor } from "@cossistant/types";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
+import { toPublicVisitor } from "../support/support-state.ts";
 
 /** A visitor row with its contact, as the widget's REST calls read it. */
 export interface VisitorProfile {
@@ -17,7 +19,7 @@ export interface VisitorProfile {
 		email: string | null;
 		name: string | null;
 		image: string | null;
-		metadata: unknown;
+		metadata: Prisma.JsonValue;
 		metadataHash: string | null;
 	} | null;
 	/** The website's identify settings (server-side only: the secret never leaves the server). */
@@ -55,21 +57,5 @@ export async function loadVisitorProfile(
 export function publicVisitorOf(
 	profile: Pick<VisitorProfile, "id" | "language" | "timezone" | "isBlocked" | "contact">,
 ): PublicVisitor {
-	const { contact } = profile;
-	return {
-		id: profile.id,
-		language: profile.language,
-		timezone: profile.timezone,
-		isBlocked: profile.isBlocked,
-		contact: contact
-			? {
-					id: contact.id,
-					externalId: contact.externalId,
-					email: contact.email,
-					name: contact.name,
-					image: contact.image,
-					metadata: (contact.metadata ?? {}) as VisitorMetadata,
-				}
-			: null,
-	};
+	return toPublicVisitor(profile, profile.contact);
 }

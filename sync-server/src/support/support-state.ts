@@ -92,7 +92,9 @@ export function effectiveSupportState(
 }
 
 /** The contact as the widget sees it (docs: Types → PublicContact). */
-export function toPublicContact(contact: SupportContact): PublicContact {
+export function toPublicContact(
+	contact: Pick<SupportContact, "id" | "externalId" | "email" | "name" | "image" | "metadata">,
+): PublicContact {
 	return {
 		id: contact.id,
 		externalId: contact.externalId,
@@ -105,8 +107,8 @@ export function toPublicContact(contact: SupportContact): PublicContact {
 
 /** The visitor as the widget sees it (docs: Types → PublicVisitor). */
 export function toPublicVisitor(
-	visitor: SupportVisitor,
-	contact: SupportContact | null,
+	visitor: Pick<SupportVisitor, "id" | "language" | "timezone" | "isBlocked">,
+	contact: Parameters<typeof toPublicContact>[0] | null,
 ): PublicVisitor {
 	return {
 		id: visitor.id,
