@@ -1,6 +1,7 @@
-import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
-import { type $ZodType, safeParse } from "zod/v4/core";
+import { HEADERS } from "@cossistant/types";
+import type { $ZodType } from "zod/v4/core";
 import { CossistantApiError } from "../errors.ts";
+import { decodeResponse } from "./decode-response.ts";
 
 export interface RestClientOptions {
 	/** REST base, e.g. `https://api.example.com/v1`. */
@@ -50,34 +51,6 @@ export class RestClient {
 				`Could not reach ${this.baseUrl}: ${String(error)}`,
 			);
 		}
-		const text = await response.text();
-		const json = text ? safeJson(text) : undefined;
-		if (!response.ok) {
-			const parsed = apiErrorBodySchema.safeParse(json);
-			if (parsed.success) {
-				const { code, message, details } = parsed.data.error;
-				throw new CossistantApiError(response.status, code, message, details);
-			}
-			throw new CossistantApiError(response.status, "invalid_response", `HTTP ${response.status}`);
-		}
-		if (!init.schema) return json as T;
-		const parsed = safeParse(init.schema, json);
-		if (!parsed.success) {
-			throw new CossistantApiError(
-				response.status,
-				"invalid_response",
-				`Unexpected response from ${path}`,
-				parsed.error.issues,
-			);
-		}
-		return parsed.data;
-	}
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
+		return decodeResponse(response.status, await response.text(), path, init.schema);
 	}
 }

@@ -1,5 +1,4 @@
 import {
-	apiErrorBodySchema,
 	type FilePart,
 	HEADERS,
 	type ImagePart,
@@ -8,6 +7,7 @@ import {
 	uploadResponseSchema,
 } from "@cossistant/types";
 import { CossistantApiError } from "../errors.ts";
+import { decodeResponse } from "../http/decode-response.ts";
 import { sendUpload, type UploadProgress } from "./upload-transport.ts";
 
 /** A message part made from an upload: `image` for images, `file` for everything else. */
@@ -76,30 +76,7 @@ export async function uploadFile(
 		},
 		context.fetch,
 	);
-	return toPart(decode(reply.status, reply.text));
-}
-
-/** The server's answer, or its error as a CossistantApiError. */
-function decode(status: number, text: string): UploadResponse {
-	const json = safeJson(text);
-	if (status < 200 || status >= 300) {
-		const error = apiErrorBodySchema.safeParse(json);
-		if (error.success) {
-			const { code, message, details } = error.data.error;
-			throw new CossistantApiError(status, code, message, details);
-		}
-		throw new CossistantApiError(status, "invalid_response", `HTTP ${status}`);
-	}
-	const parsed = uploadResponseSchema.safeParse(json);
-	if (!parsed.success) {
-		throw new CossistantApiError(
-			status,
-			"invalid_response",
-			"Unexpected response from /uploads",
-			parsed.error.issues,
-		);
-	}
-	return parsed.data;
+	return toPart(decodeResponse(reply.status, reply.text, "/uploads", uploadResponseSchema));
 }
 
 /** The message part for an upload, validated as the server will validate it. */
@@ -123,12 +100,4 @@ function toPart(upload: UploadResponse): UploadedPart {
 		throw new CossistantApiError(201, "invalid_response", "The upload cannot be sent as a part.");
 	}
 	return checked.data;
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return text ? JSON.parse(text) : undefined;
-	} catch {
-		return undefined;
-	}
 }
