@@ -2,14 +2,15 @@
 // ones refused) and once "partitioned" (packets held, connections hang), each for the profile's
 // outage (30 s long, 8 s short). A TCP proxy between the server and PostgreSQL does the
 // breaking, so the machine's PostgreSQL service is never touched. During each outage the
-// server keeps serving from memory (typing still flows between open replicas, a client still
-// opens a document the server holds), commands wait or are refused with a retryable reason
-// (clients keep them queued), and afterwards everything acknowledged is there and every
+// server keeps serving from memory (typing still flows between open replicas; a known agent's
+// second device opens a document the server holds, its credentials taken from memory), commands
+// wait or are refused with a retryable reason (clients keep them queued), and afterwards everything acknowledged is there and every
 // replica, outbox and row agrees. See chaos/README.md.
 
 import { DocumentNames } from "@cossistant/types";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "../sync-server/test/support/eventually.ts";
+import { PgProxy } from "../sync-server/test/support/pg-proxy.ts";
 import { createChaosDatabase } from "./support/chaos-database.ts";
 import {
 	appliedCount,
@@ -22,7 +23,6 @@ import {
 import { ChaosServer } from "./support/chaos-server.ts";
 import { expectOutboxesSettled, expectReplicasConverged } from "./support/convergence.ts";
 import { expectDatabaseMatches } from "./support/database-checks.ts";
-import { PgProxy } from "./support/pg-proxy.ts";
 import { chaosProfile, chaosSeed } from "./support/profile.ts";
 import { type ChaosCast, castChaosWorld } from "./support/setup.ts";
 
@@ -86,12 +86,14 @@ describe.runIf(adminUrl)(`PostgreSQL unavailable under load (${profile.name} pro
 				{ timeoutMs: profile.outage.outageMs / 2, message: `typing during the ${mode}` },
 			);
 
-			// A socket opened now cannot be authenticated (tokens and document access are checked
-			// in the database): it must be told "try again later", never "unauthorized" (4401
-			// logs an agent out), and get in by itself once the database is back.
+			// A second device of an agent this process knows opens a document the server holds:
+			// its session and its access to that document were checked against the database in
+			// the last minutes, so memory stands in for it (OUTAGE_AUTH_*) and the document syncs
+			// during the outage. (Never "unauthorized": 4401 logs an agent out; checked below.)
 			const device = connect({ ...agent.participant, label: `agent-0-device-${mode}` });
-			device.open(conversationDoc);
-			await sleep(profile.outage.outageMs / 2);
+			await device.openSynced(conversationDoc, Math.max(1_000, outageEnds - Date.now() - 1_000));
+			expect(device.client.timeline(conversationDoc).length).toBeGreaterThan(0);
+			await sleep(Math.max(0, outageEnds - profile.outage.outageMs * 0.4 - Date.now()));
 			const appliedMidway = appliedCount(world);
 
 			await sleep(Math.max(0, outageEnds - Date.now()));

@@ -60,6 +60,15 @@ const envSchema = z.object({
 	 * 0 turns the limit off. A page opens one socket, and reconnects back off, so 120 is plenty.
 	 */
 	WS_UPGRADE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(120),
+	/**
+	 * How long (seconds) credentials and document access checked against PostgreSQL may stand in
+	 * for it while it is unreachable, so known agents and visitors can still open sockets and the
+	 * documents this process holds; 0 turns this off (nothing new gets in during an outage).
+	 * Ended credentials (logout, block, revocation, removal) are forgotten at once.
+	 */
+	OUTAGE_AUTH_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(600),
+	/** How long (ms) a credential query may hang before remembered answers are used. */
+	OUTAGE_AUTH_PATIENCE_MS: z.coerce.number().int().min(10).max(60_000).default(1_500),
 	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
 	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
 	/** Failed logins per email within 15 minutes before 429 (per IP: five times as many). */
@@ -103,6 +112,8 @@ export type ServerConfig = {
 	/** WebSocket upgrades per minute per client IP; 0 = unlimited. */
 	wsUpgradeRateLimit: number;
 	commandRateLimit: number;
+	/** Remembered credentials during database outages (OUTAGE_AUTH_*). */
+	outageAuth: { maxAgeMs: number; patienceMs: number };
 	loginMaxFailures: number;
 	/** Express `trust proxy` setting (which X-Forwarded-For hops name the client's IP). */
 	trustProxy: boolean | number | string;
@@ -155,6 +166,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		restRateLimit: e.REST_RATE_LIMIT,
 		wsUpgradeRateLimit: e.WS_UPGRADE_RATE_LIMIT,
 		commandRateLimit: e.COMMAND_RATE_LIMIT,
+		outageAuth: {
+			maxAgeMs: e.OUTAGE_AUTH_MAX_AGE_S * 1_000,
+			patienceMs: e.OUTAGE_AUTH_PATIENCE_MS,
+		},
 		loginMaxFailures: e.LOGIN_MAX_FAILURES,
 		trustProxy: parseTrustProxy(e.TRUST_PROXY),
 		uploads: {

@@ -71,9 +71,26 @@ export async function startSyncServer(
 	const secret = await resolveServerSecret(db, config.authSecret);
 	const demo = config.seedDemo ? await seedDemo(db) : null;
 
-	const auth = new Authenticator(db, secret, (error) =>
-		logger.warn({ err: error }, "API key lastUsedAt not recorded"),
-	);
+	// One warning per 10 s at most: an outage can send every client of the process through here.
+	let grantedFromMemory = 0;
+	let warnedAt = 0;
+	const outageMemory = {
+		...config.outageAuth,
+		onServedStale: (what: string) => {
+			grantedFromMemory += 1;
+			if (Date.now() - warnedAt < 10_000) return;
+			logger.warn(
+				{ what, count: grantedFromMemory },
+				"database unreachable: access granted from recently checked credentials",
+			);
+			grantedFromMemory = 0;
+			warnedAt = Date.now();
+		},
+	};
+	const auth = new Authenticator(db, secret, {
+		onBackgroundError: (error) => logger.warn({ err: error }, "API key lastUsedAt not recorded"),
+		outageMemory,
+	});
 	// Assigned once the gateway exists; pipeline effects and routes only run after start.
 	let supervisor: SocketSupervisor | null = null;
 	const store = new DocStore(db, logger.child({ module: "doc-store" }), config.compactionThreshold);
@@ -113,6 +130,7 @@ export async function startSyncServer(
 		),
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
+		outageMemory,
 	});
 	const fanOut = config.redisUrl ? createRedisFanOut(config.redisUrl) : null;
 	const closeRelay = config.redisUrl
@@ -136,6 +154,10 @@ export async function startSyncServer(
 		logger: logger.child({ module: "sockets" }),
 		sweepIntervalMs: options.socketSweepIntervalMs ?? 30_000,
 		relay: closeRelay ? (close) => closeRelay.publish(close) : undefined,
+		onClose: (close) => {
+			auth.forget(close);
+			extension.forget(close);
+		},
 	});
 	supervisor = sockets;
 	sockets.start();

@@ -3,11 +3,13 @@ import { LRUCache } from "lru-cache";
 import { ApiError } from "../http/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 import { loadPublicWebsite } from "../queries/public-website.ts";
+import type { SocketClose } from "../realtime/socket-close-relay.ts";
 import { parseApiKey } from "./api-keys.ts";
 import { safeEqual, sha256Hex } from "./crypto-helpers.ts";
 import { KeyUsageRecorder } from "./key-usage.ts";
 import { isOriginAllowed } from "./origins.ts";
 import type { BackendPrincipal, UserPrincipal, VisitorPrincipal } from "./principal.ts";
+import { StaleIfUnreachable } from "./stale-if-unreachable.ts";
 import { VisitorTokenSigner } from "./visitor-token.ts";
 import { type CachedPublicKey, WebsiteCache } from "./website-cache.ts";
 
@@ -25,6 +27,27 @@ export interface PrivateKeyContext {
 	environment: "test" | "live";
 }
 
+/** How long credentials checked against the database may stand in for it during an outage. */
+export interface OutageMemoryOptions {
+	/** The oldest answer used (ms); 0 turns the memory off. */
+	maxAgeMs: number;
+	/** How long a credential query may hang before the memory answers (ms). */
+	patienceMs: number;
+	/** Told when a remembered answer was used (for a log line). */
+	onServedStale?: (what: string) => void;
+}
+
+/** What the Authenticator needs besides the database and the server secret. */
+export interface AuthenticatorOptions {
+	/** Failures of background work (recording a key's last use). */
+	onBackgroundError?: (error: unknown) => void;
+	/** Credentials served from memory while PostgreSQL is unreachable (off when absent). */
+	outageMemory?: OutageMemoryOptions;
+}
+
+/** A session row as `checkSession` reads it. */
+type SessionWithUser = NonNullable<Awaited<ReturnType<Authenticator["loadSession"]>>>;
+
 /**
  * Checks credentials: public keys with their allowed origins, visitor tokens, agent sessions.
  * Every failure is an ApiError with a stable code; nothing here trusts the caller.
@@ -39,18 +62,45 @@ export class Authenticator {
 	 * (they go only with their website), so a token whose visitor was seen needs no query.
 	 */
 	private readonly knownVisitors = new LRUCache<string, string>({ max: 100_000 });
+	/**
+	 * Sessions and public keys this process found valid recently, by token / key hash: used only
+	 * while the database cannot answer, so agents and widgets already known here can still open
+	 * sockets during an outage (see StaleIfUnreachable; `forget` drops ended credentials).
+	 */
+	private readonly rememberedSessions: StaleIfUnreachable<SessionWithUser>;
+	private readonly rememberedKeys: StaleIfUnreachable<CachedPublicKey>;
 
 	constructor(
 		private readonly db: Database,
 		secret: string,
-		onBackgroundError?: (error: unknown) => void,
+		options: AuthenticatorOptions = {},
 	) {
 		this.visitorTokens = new VisitorTokenSigner(secret);
-		this.keyUsage = new KeyUsageRecorder(db, onBackgroundError);
+		this.keyUsage = new KeyUsageRecorder(db, options.onBackgroundError);
+		const memory = options.outageMemory;
+		const remember = (what: string) =>
+			({
+				maxAgeMs: memory?.maxAgeMs ?? 0,
+				patienceMs: memory?.patienceMs ?? 0,
+				max: 100_000,
+				onServedStale: () => memory?.onServedStale?.(what),
+			}) as const;
+		this.rememberedSessions = new StaleIfUnreachable(remember("session"));
+		this.rememberedKeys = new StaleIfUnreachable(remember("public key"));
 		this.websites = new WebsiteCache(
-			(keyHash) => this.loadPublicKey(keyHash),
+			(keyHash) => this.rememberedKeys.get(keyHash, () => this.loadPublicKey(keyHash)),
 			(websiteId) => loadPublicWebsite(db, websiteId),
 		);
+	}
+
+	/**
+	 * Forgets remembered credentials that just ended (a logout, an agent removed, a key revoked),
+	 * so an outage right after cannot bring them back.
+	 */
+	forget(ended: SocketClose): void {
+		if (ended.kind === "session") this.rememberedSessions.forget((_, s) => s.id === ended.id);
+		if (ended.kind === "user") this.rememberedSessions.forget((_, s) => s.userId === ended.id);
+		if (ended.kind === "apiKey") this.rememberedKeys.forget((_, key) => key.id === ended.id);
 	}
 
 	/**
@@ -195,10 +245,8 @@ export class Authenticator {
 
 	/** Resolves an agent session token; throws `session_expired` / `unauthorized`. */
 	async checkSession(token: string): Promise<UserPrincipal> {
-		const session = await this.db.prisma.session.findUnique({
-			where: { tokenHash: sha256Hex(token) },
-			include: { user: { include: { memberships: { select: { websiteId: true } } } } },
-		});
+		const tokenHash = sha256Hex(token);
+		const session = await this.rememberedSessions.get(tokenHash, () => this.loadSession(tokenHash));
 		if (!session) throw new ApiError(401, "unauthorized", "Unknown session token.");
 		if (session.expiresAt.getTime() <= Date.now()) {
 			throw new ApiError(401, "session_expired", "The session has expired; log in again.");
@@ -212,5 +260,12 @@ export class Authenticator {
 			websiteIds: new Set(user.memberships.map((m) => m.websiteId)),
 			sessionId: session.id,
 		};
+	}
+
+	private loadSession(tokenHash: string) {
+		return this.db.prisma.session.findUnique({
+			where: { tokenHash },
+			include: { user: { include: { memberships: { select: { websiteId: true } } } } },
+		});
 	}
 }

@@ -26,6 +26,8 @@ export interface SocketSupervisorOptions {
 	sweepIntervalMs: number;
 	/** Tells the other processes about closes this process decides (see SocketCloseRelay). */
 	relay?: (close: SocketClose) => void;
+	/** Told of every close applied here (local or relayed), e.g. to forget remembered credentials. */
+	onClose?: (close: SocketClose) => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export class SocketSupervisor {
 
 	/** Applies a close decided by another process (or this one); returns the sockets closed. */
 	closeHere(close: SocketClose): number {
+		this.options.onClose?.(close);
 		switch (close.kind) {
 			case "session":
 				return this.closeByPrincipal(

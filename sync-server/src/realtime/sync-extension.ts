@@ -8,8 +8,9 @@ import type {
 	onLoadDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
-import type { Authenticator } from "../auth/authenticator.ts";
-import type { Principal } from "../auth/principal.ts";
+import type { Authenticator, OutageMemoryOptions } from "../auth/authenticator.ts";
+import { type Principal, principalKey } from "../auth/principal.ts";
+import { StaleIfUnreachable } from "../auth/stale-if-unreachable.ts";
 import { VisitorTokenSigner } from "../auth/visitor-token.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import { isRetryableDatabaseError } from "../commands/retryable-errors.ts";
@@ -23,6 +24,7 @@ import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
 import { OutboxSizeGuard } from "./outbox-size-guard.ts";
+import type { SocketClose } from "./socket-close-relay.ts";
 
 export interface SyncExtensionOptions {
 	db: Database;
@@ -34,7 +36,12 @@ export interface SyncExtensionOptions {
 	logger: Logger;
 	/** Closes the whole socket of `request` (a bad token is wrong for every document on it). */
 	closeSocket: (request: Request, code: number, reason: string) => void;
+	/** Document access decided from memory while PostgreSQL is unreachable (off when absent). */
+	outageMemory?: OutageMemoryOptions;
 }
+
+/** A document access decision as remembered (see `grants`). */
+type DocumentGrant = Awaited<ReturnType<typeof authorizeDocument>>;
 
 /**
  * The sync-server's Hocuspocus extension: authentication and per-document authorisation,
@@ -50,8 +57,29 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	private readonly outboxSize = new OutboxSizeGuard();
 	/** Document authorizations in flight (see `settle`). */
 	private readonly authorizing = new Set<Promise<void>>();
+	/**
+	 * Documents granted recently, by `<principal key> <document name>`: during a database outage
+	 * a principal may reopen (e.g. from a second tab or after a reconnect) what it was allowed to
+	 * open minutes ago, if this process still holds it. Refusals are never remembered.
+	 */
+	private readonly grants: StaleIfUnreachable<DocumentGrant>;
 
-	constructor(private readonly options: SyncExtensionOptions) {}
+	constructor(private readonly options: SyncExtensionOptions) {
+		const memory = options.outageMemory;
+		this.grants = new StaleIfUnreachable({
+			maxAgeMs: memory?.maxAgeMs ?? 0,
+			patienceMs: memory?.patienceMs ?? 0,
+			max: 200_000,
+			onServedStale: () => memory?.onServedStale?.("document access"),
+		});
+	}
+
+	/** Forgets the grants of a principal whose access just ended (blocked, removed). */
+	forget(ended: SocketClose): void {
+		if (ended.kind !== "user" && ended.kind !== "visitor") return;
+		const prefix = `${ended.kind}:${ended.id} `;
+		this.grants.forget((key) => key.startsWith(prefix));
+	}
 
 	async onAuthenticate(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
 		const run = this.authorize(data);
@@ -75,10 +103,9 @@ export class SyncExtension implements Extension<ConnectionContext> {
 	private async authorize(data: onAuthenticatePayload<ConnectionContext>): Promise<void> {
 		try {
 			const principal = await this.principalOf(data);
-			const { readOnly, parsed } = await authorizeDocument(
-				this.options.db,
-				principal,
-				data.documentName,
+			const { readOnly, parsed } = await this.grants.get(
+				`${principalKey(principal)} ${data.documentName}`,
+				() => authorizeDocument(this.options.db, principal, data.documentName),
 			);
 			data.connectionConfig.readOnly = readOnly;
 			data.context.principal = principal;
