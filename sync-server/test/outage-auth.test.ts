@@ -4,6 +4,7 @@ import { type Database, openDatabase } from "../src/persistence/database.ts";
 import type { SyncServer } from "../src/server.ts";
 import { eventually } from "./support/eventually.ts";
 import { PgProxy } from "./support/pg-proxy.ts";
+import { createAgent, rest } from "./support/rest.ts";
 import { TestClient } from "./support/test-client.ts";
 import { createPostgresDatabase, type TestDatabase } from "./support/test-database.ts";
 import { bootstrapVisitor, loginAgent, startTestServer } from "./support/test-server.ts";
@@ -80,6 +81,24 @@ describe.runIf(adminUrl)("socket authorization during a database outage", () => 
 			headers: { authorization: `Bearer ${ended.token}` },
 		});
 		expect(logout.ok).toBe(true);
+		// An agent removed from the website after opening its documents must not get them back.
+		const removed = await createAgent(server, session.token, boot.website.id);
+		const removedPrincipal = `user:${removed.user.id}` as const;
+		const removedAgent = client({
+			wsUrl: server.wsUrl,
+			token: removed.token,
+			principal: removedPrincipal,
+		});
+		await removedAgent.openSynced(inbox);
+		await removedAgent.openSynced(visitorDoc);
+		removedAgent.destroy();
+		const removal = await rest(
+			server,
+			"DELETE",
+			`/websites/${boot.website.id}/agents/${removed.user.id}`,
+			{ token: session.token },
+		);
+		expect(removal.status).toBe(204);
 		// Public keys also sit in the 5 s website cache; wait it out so the key is checked again.
 		await new Promise((resolve) => setTimeout(resolve, 5_500));
 
@@ -121,7 +140,13 @@ describe.runIf(adminUrl)("socket authorization during a database outage", () => 
 				token: ended.token,
 				principal: agentPrincipal,
 			});
+			const removedSession = client({
+				wsUrl: server.wsUrl,
+				token: removed.token,
+				principal: removedPrincipal,
+			});
 			const refusals = [
+				{ who: removedSession, doc: visitorDoc },
 				{ who: unknownVisitor, doc: DocumentNames.visitor(stranger.visitor.id) },
 				{ who: unopenedDoc, doc: DocumentNames.visitor(stranger.visitor.id) },
 				{ who: endedSession, doc: inbox },

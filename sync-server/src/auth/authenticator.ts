@@ -99,7 +99,7 @@ export class Authenticator {
 	 */
 	forget(ended: SocketClose): void {
 		if (ended.kind === "session") this.rememberedSessions.forget((_, s) => s.id === ended.id);
-		if (ended.kind === "user") this.rememberedSessions.forget((_, s) => s.userId === ended.id);
+		if (ended.kind === "user") this.rememberedSessions.forget((_, s) => s.user.id === ended.id);
 		if (ended.kind === "apiKey") this.rememberedKeys.forget((_, key) => key.id === ended.id);
 	}
 
@@ -265,7 +265,19 @@ export class Authenticator {
 	private loadSession(tokenHash: string) {
 		return this.db.prisma.session.findUnique({
 			where: { tokenHash },
-			include: { user: { include: { memberships: { select: { websiteId: true } } } } },
+			// Only what a principal needs: this row may be remembered for minutes (no password hash).
+			select: {
+				id: true,
+				expiresAt: true,
+				user: {
+					select: {
+						id: true,
+						name: true,
+						role: true,
+						memberships: { select: { websiteId: true } },
+					},
+				},
+			},
 		});
 	}
 }
