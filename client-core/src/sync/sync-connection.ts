@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ClientEnvironment } from "../platform/environment.ts";
 import type { DocCache, DocCacheEntry } from "./doc-cache.ts";
+import { installShortStringDecoding } from "./string-decoding.ts";
 import { isRejectedSyncStatus } from "./sync-status.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
@@ -79,6 +80,8 @@ export class SyncConnection {
 	private connectAfterClose = false;
 
 	constructor(private readonly options: SyncConnectionOptions) {
+		// Before any document loads: its cached copy and first sync decode through it.
+		installShortStringDecoding();
 		this.currentToken = options.token;
 		this.state = createStore<ConnectionState>(() => ({ status: "connecting", lastClose: null }));
 		const url = options.publicKey
