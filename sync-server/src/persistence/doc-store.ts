@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import type { Database } from "./database.ts";
+import { StateCompactor } from "./state-compactor.ts";
 
 /** The subset of a Prisma client (or transaction client) the store needs. */
 type Client = Pick<Database["prisma"], "docUpdate" | "docSnapshot" | "$queryRaw">;
@@ -37,12 +38,16 @@ export class DocStore {
 	private readonly inCompaction = new Set<string>();
 	private compacting: Promise<void> | null = null;
 	private stopped = false;
+	/** Merges snapshots and logs on a worker thread (see StateCompactor). */
+	private readonly compactor: StateCompactor;
 
 	constructor(
 		private readonly db: Database,
 		private readonly logger: Logger,
 		private readonly compactionThreshold: number,
-	) {}
+	) {
+		this.compactor = new StateCompactor(logger);
+	}
 
 	/** The merged state of a document, or `null` if it was never written. */
 	async load(docName: string, client: Client = this.db.prisma): Promise<Uint8Array | null> {
@@ -178,7 +183,7 @@ export class DocStore {
 				const snapshot = await tx.docSnapshot.findUnique({ where: { docName } });
 				const updates = rows.map((row) => row.data as Uint8Array);
 				if (snapshot) updates.unshift(snapshot.data as Uint8Array);
-				const merged = compactState(updates);
+				const merged = await this.compactor.compact(updates);
 				// Rows come ordered by id; ids are bigint, so no Math.max.
 				const upTo = rows.at(-1)?.id ?? 0n;
 				const previousUpTo = snapshot?.mergedUpTo ?? 0n;
@@ -217,6 +222,7 @@ export class DocStore {
 		this.stopped = true;
 		this.compactionQueue.clear();
 		await this.compacting;
+		await this.compactor.close();
 	}
 
 	private needsCompaction(docName: string): boolean {
@@ -256,21 +262,4 @@ export class DocStore {
 			}
 		}
 	}
-}
-
-/**
- * The state of `updates` as one update, garbage-collected: the content of deleted items (every
- * replaced conversation summary of an inbox, say) is dropped, as a live document drops it.
- * `Y.mergeUpdates` keeps every deleted value, so snapshots grew with every write ever made (an
- * inbox reached 1.6 MB after 3 000 messages); with this they grow with the live content.
- * Updates whose predecessors are missing stay in the output (Yjs encodes pending structs).
- */
-function compactState(updates: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-	const doc = new Y.Doc({ gc: true });
-	Y.transact(doc, () => {
-		for (const update of updates) Y.applyUpdate(doc, update);
-	});
-	const state = Y.encodeStateAsUpdate(doc) as Uint8Array<ArrayBuffer>;
-	doc.destroy();
-	return state;
 }
