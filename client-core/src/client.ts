@@ -36,6 +36,7 @@ import type {
 	SupportConfig,
 } from "./support-config.ts";
 import { type DocCache, defaultDocCache } from "./sync/doc-cache.ts";
+import { DocPreloads } from "./sync/doc-preloads.ts";
 import { SyncConnection } from "./sync/sync-connection.ts";
 import { type UploadedPart, type UploadFileOptions, uploadFile } from "./uploads/upload-file.ts";
 
@@ -115,6 +116,9 @@ export class CossistantClient {
 	private readonly visibleConversations = new Map<string, () => void>();
 	private readonly seenTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	private bootstrapping: Promise<PublicWebsiteResponse> | null = null;
+	private readonly preloads: DocPreloads;
+	/** The stored visitor's document, preloaded before the bootstrap said who the visitor is. */
+	private preloadedVisitorDoc: string | null = null;
 	private destroyed = false;
 
 	constructor(options: CossistantClientOptions = {}) {
@@ -143,6 +147,7 @@ export class CossistantClient {
 		this.session = this.publicKey
 			? new VisitorSession(this.rest, options.storage ?? defaultKeyValueStore(), this.publicKey)
 			: null;
+		this.preloads = new DocPreloads(this.docCache());
 		this.visitorState = createStore<VisitorState>(() => ({
 			website: null,
 			visitor: null,
@@ -250,6 +255,25 @@ export class CossistantClient {
 			file,
 			options,
 		);
+	}
+
+	/**
+	 * Starts loading a conversation's cached copy now, with the stored visitor's (which says the
+	 * conversation exists), for a page that knows which conversation it will show before
+	 * `fetchWebsite()` resolves (e.g. from its URL): reading and decoding a large copy then
+	 * overlaps the bootstrap instead of following it. `conversation(id)` takes the copy over;
+	 * nothing else changes (the view opens it once the conversation is known to exist, as
+	 * always). A no-op without a stored visitor (nothing of theirs can be cached), once the
+	 * conversation is open, or after `destroy()`.
+	 */
+	preloadConversation(conversationId: string): void {
+		const visitorId = this.session?.visitorId;
+		if (this.destroyed || !visitorId || this.views.get(conversationId)?.doc) return;
+		if (!this.sync) {
+			this.preloadedVisitorDoc = DocumentNames.visitor(visitorId);
+			this.preloads.preload(this.preloadedVisitorDoc);
+		}
+		this.preloads.preload(DocumentNames.conversation(conversationId));
 	}
 
 	/** A live view of one conversation (timeline ⊕ pending, unread, typing). */
@@ -391,6 +415,7 @@ export class CossistantClient {
 		this.list?.destroy();
 		this.outboxInstance?.destroy();
 		this.sync?.destroy();
+		this.preloads.destroy();
 		this.options.outboxPersistence?.close();
 		this.events.clear();
 	}
@@ -419,7 +444,8 @@ export class CossistantClient {
 			publicKey: this.publicKey,
 			token,
 			environment: this.environment,
-			cache: this.options.docCache ?? defaultDocCache(),
+			cache: this.docCache(),
+			preloads: this.preloads,
 			WebSocketPolyfill: this.options.WebSocketPolyfill,
 			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.
 			onUnauthorized: () =>
@@ -468,6 +494,8 @@ export class CossistantClient {
 			}),
 		);
 		const visitorDoc = this.sync.open(DocumentNames.visitor(visitorId));
+		// The server answered with another visitor (the stored one was replaced): not needed.
+		if (this.preloadedVisitorDoc) this.preloads.discard(this.preloadedVisitorDoc);
 		const follow = (doc: typeof visitorDoc.doc) => {
 			this.list?.follow(doc);
 			const profile = doc.getMap<unknown>(VISITOR_DOC_KEYS.profile);
@@ -517,6 +545,10 @@ export class CossistantClient {
 			createdAt: now,
 			updatedAt: now,
 		};
+	}
+
+	private docCache(): DocCache {
+		return this.options.docCache ?? defaultDocCache();
 	}
 
 	private requireVisitorId(): string {

@@ -236,6 +236,40 @@ describe.each(testDatabaseTargets())(
 			client.setConversationVisible(conversationId, false);
 		});
 
+		it("opens a conversation preloaded before the bootstrap as any other, for the stored visitor only", async () => {
+			const storage = memoryKeyValueStore();
+			const first = newClient(storage);
+			await first.fetchWebsite();
+			const conversationId = await first.startConversation({ initialMessage: "before reload" });
+			await eventually(() => expect(first.conversations.get(conversationId)?.pending).toBe(false));
+
+			const client = newClient(storage);
+			const errors: string[] = [];
+			client.events.subscribe("error", (event) => errors.push(event.error.message));
+			client.preloadConversation(conversationId);
+			await client.fetchWebsite();
+			const view = client.conversation(conversationId);
+			await eventually(() => {
+				expect(view.state.getState().phase).toBe("ready");
+				expect(view.state.getState().items.map((i) => i.parts[0])).toEqual([
+					{ type: "text", text: "before reload" },
+				]);
+			});
+			await client.sendMessage(conversationId, "after reload");
+			await eventually(() =>
+				expect(view.state.getState().items.map((i) => i.delivery)).toEqual(["sent", "sent"]),
+			);
+			expect(errors).toEqual([]);
+
+			// Nothing stored, nothing of this visitor's can be cached: nothing to preload.
+			const fresh = newClient();
+			fresh.preloadConversation(conversationId);
+			await fresh.fetchWebsite();
+			expect(fresh.conversations.get(conversationId)).toBeUndefined();
+			// Settled before the next test counts the server's connections.
+			await eventually(() => expect(fresh.connection.state.getState().status).toBe("connected"));
+		});
+
 		it("releases its socket on destroy", async () => {
 			const count = async () =>
 				((await (await fetch(`${server.url}/healthz`)).json()) as { connections: number })

@@ -177,7 +177,10 @@ export class ConversationView {
 	}
 
 	private recompute(): void {
-		const doc = this.document?.doc;
+		// The view shows the shared document once its cached copy and validation record are in
+		// (markLoaded). Before, a preloaded copy may already hold every item: reading it then
+		// would validate all of them, the record not being there to trust.
+		const doc = this.cacheLoaded ? this.document?.doc : undefined;
 		if (doc) {
 			const timeline = this.parser.parseTimeline(
 				doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline),

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ClientEnvironment } from "../platform/environment.ts";
 import type { DocCache, DocCacheEntry } from "./doc-cache.ts";
+import type { DocPreloads } from "./doc-preloads.ts";
 import { installShortStringDecoding } from "./string-decoding.ts";
 import { isRejectedSyncStatus } from "./sync-status.ts";
 
@@ -39,6 +40,8 @@ export interface SyncConnectionOptions {
 	token: string;
 	environment: ClientEnvironment;
 	cache: DocCache;
+	/** Cached copies loaded ahead of time: `open` takes them over instead of loading again. */
+	preloads?: DocPreloads;
 	/** Called when the server refuses the token (socket closed with 4401). */
 	onUnauthorized?: (reason: string) => void;
 	/** Called when a document is refused (permission denied) with the server's reason. */
@@ -131,8 +134,13 @@ export class SyncConnection {
 	 * whose durability lives elsewhere (the outbox).
 	 */
 	open(name: string, { cache = true }: { cache?: boolean } = {}): SyncedDocument {
-		const existing = this.entries.get(name);
-		if (!existing) this.entries.set(name, this.createEntry(name, new Y.Doc(), cache));
+		if (!this.entries.has(name)) {
+			const preloaded = cache ? this.options.preloads?.take(name) : undefined;
+			const entry = preloaded
+				? this.createEntry(name, preloaded.doc, true, undefined, preloaded.cache)
+				: this.createEntry(name, new Y.Doc(), cache);
+			this.entries.set(name, entry);
+		}
 		return this.handle(name);
 	}
 
@@ -217,7 +225,13 @@ export class SyncConnection {
 		};
 	}
 
-	private createEntry(name: string, doc: Y.Doc, useCache: boolean, previous?: Entry): Entry {
+	private createEntry(
+		name: string,
+		doc: Y.Doc,
+		useCache: boolean,
+		previous?: Entry,
+		preloadedCache?: DocCacheEntry,
+	): Entry {
 		let resolveSynced = () => {};
 		const synced = new Promise<void>((resolve) => {
 			resolveSynced = resolve;
@@ -225,7 +239,7 @@ export class SyncConnection {
 		const cache = previous
 			? previous.cache
 			: useCache
-				? this.options.cache.attach(name, doc)
+				? (preloadedCache ?? this.options.cache.attach(name, doc))
 				: null;
 		const provider = new HocuspocusProvider({
 			websocketProvider: this.socket,

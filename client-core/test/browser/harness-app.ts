@@ -130,6 +130,8 @@ function createHarness() {
 			client.events.subscribe("error", (event) =>
 				errors.push(`${event.context}: ${event.error.message}`),
 			);
+			// The page knows from the start which conversation it shows (as from its URL).
+			client.preloadConversation(options.conversationId);
 			await client.fetchWebsite();
 			const bootstrappedAt = performance.now();
 			const view = client.conversation(options.conversationId);

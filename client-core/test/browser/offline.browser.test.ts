@@ -172,6 +172,20 @@ describe("the client in Chromium (IndexedDB, BroadcastChannel, offline)", () => 
 				`10 000-item conversation opened offline from IndexedDB in ${opened.ms.toFixed(0)} ms`,
 			);
 			expect(await page.evaluate(() => harness.status())).not.toBe("connected");
+			const shown = await page.evaluate((id) => harness.items(id), conversationId);
+
+			// Again, the copy preloaded while the client bootstraps (harness.coldOpen): the same view.
+			await page.reload();
+			await page.waitForFunction(() => "harness" in window);
+			const preloaded = await page.evaluate(
+				({ apiUrl, publicKey, conversationId }) =>
+					harness.coldOpen({ apiUrl, publicKey, conversationId, count: 10_000 }),
+				{ apiUrl: server.apiUrl, publicKey: server.demo?.publicKey ?? "", conversationId },
+			);
+			expect(preloaded).toMatchObject({ items: 10_000, lastText: "item 9999" });
+			expect(preloaded.status).not.toBe("connected");
+			expect(await page.evaluate((id) => harness.items(id), conversationId)).toEqual(shown);
+			expect(await page.evaluate(() => harness.errors)).toEqual([]);
 		} finally {
 			await context.close();
 		}
