@@ -135,13 +135,98 @@ describe.each(testDatabaseTargets())("identify on $name", (target) => {
 		const externalId = `user-${uuidv7()}`;
 		const first = await createVisitor(server, site, "live");
 		const second = await createVisitor(server, site, "live");
-		const created = await identify(server, first, { externalId });
+		const created = await identify(server, first, {
+			externalId,
+			signature: sign(site, externalId),
+		});
 		expect(created.status).toBe(200);
 		const attached = await identify(server, second, {
 			externalId,
 			signature: sign(site, externalId).toUpperCase(),
 		});
 		expect(attached.status).toBe(200);
+		expect(attached.body.contact.id).toBe(created.body.contact.id);
+	});
+
+	it("with a live key, a signed identify takes an externalId over from a contact an unsigned one created", async () => {
+		// Anyone can identify first with someone else's externalId; attaching the real person to
+		// that contact would show each the other's conversations.
+		const externalId = `user-${uuidv7()}`;
+		const squatter = await createVisitor(server, site, "live");
+		const squatted = await identify(server, squatter, {
+			externalId,
+			email: `${externalId}@example.test`,
+		});
+		expect(squatted.status).toBe(200);
+		const squatterClient = visitorClient(server, squatter);
+		clients.push(squatterClient);
+		const conversationId = uuidv7();
+		const startId = uuidv7();
+		squatterClient.send({
+			id: startId,
+			type: "conversation.start",
+			conversationId,
+			initialMessage: { itemId: uuidv7(), parts: [{ type: "text", text: "click this link" }] },
+		});
+		expect((await squatterClient.result(startId)).status).toBe("applied");
+
+		const owner = await createVisitor(server, site, "live");
+		const claimed = await identify(server, owner, {
+			externalId,
+			email: `${externalId}@example.test`,
+			signature: sign(site, externalId),
+		});
+		expect(claimed.status).toBe(200);
+		expect(claimed.body.contact.id).not.toBe(squatted.body.contact.id);
+		expect(claimed.body.contact.externalId).toBe(externalId);
+		const rows = await db().contact.findMany({
+			where: { id: { in: [squatted.body.contact.id, claimed.body.contact.id] } },
+			orderBy: { createdAt: "asc" },
+		});
+		expect(rows.map((row) => [row.externalId, row.email, row.identityVerified])).toEqual([
+			[null, null, false],
+			[externalId, `${externalId}@example.test`, true],
+		]);
+		// The squatter keeps its contact and conversation; the owner cannot see them, nor they
+		// the owner's.
+		const squatterRow = await db().visitor.findUniqueOrThrow({ where: { id: squatter.visitorId } });
+		expect(squatterRow.contactId).toBe(squatted.body.contact.id);
+		const ownerClient = visitorClient(server, owner);
+		clients.push(ownerClient);
+		ownerClient.open(DocumentNames.conversation(conversationId));
+		await eventually(() =>
+			expect(ownerClient.authFailures).toContainEqual({
+				document: DocumentNames.conversation(conversationId),
+				reason: "forbidden",
+			}),
+		);
+		// Signed again from another device: attaches to the verified contact.
+		const phone = await createVisitor(server, site, "live");
+		const attached = await identify(server, phone, {
+			externalId,
+			signature: sign(site, externalId),
+		});
+		expect(attached.body.contact.id).toBe(claimed.body.contact.id);
+	});
+
+	it("with a live key, a signed identify from the visitor that created a contact unsigned verifies it", async () => {
+		const externalId = `user-${uuidv7()}`;
+		const visitor = await createVisitor(server, site, "live");
+		const created = await identify(server, visitor, { externalId, name: "Ada" });
+		const signed = await identify(server, visitor, {
+			externalId,
+			name: "Ada",
+			signature: sign(site, externalId),
+		});
+		expect(signed.status).toBe(200);
+		expect(signed.body.contact.id).toBe(created.body.contact.id);
+		const row = await db().contact.findUniqueOrThrow({ where: { id: created.body.contact.id } });
+		expect(row.identityVerified).toBe(true);
+		const phone = await createVisitor(server, site, "live");
+		const attached = await identify(server, phone, {
+			externalId,
+			signature: sign(site, externalId),
+		});
 		expect(attached.body.contact.id).toBe(created.body.contact.id);
 	});
 

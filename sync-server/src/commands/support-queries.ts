@@ -31,6 +31,7 @@ export const CONTACT_SELECT = {
 	featureFlags: true,
 	onboarding: true,
 	organizationId: true,
+	identityVerified: true,
 } as const;
 
 /**

@@ -32,7 +32,9 @@ export interface AudienceRoots {
 	visitorIds?: readonly string[];
 }
 
-type ContactPatch = Partial<Pick<SupportContact, "externalId" | "email" | "name" | "image">>;
+type ContactPatch = Partial<
+	Pick<SupportContact, "externalId" | "email" | "name" | "image" | "identityVerified">
+>;
 
 /**
  * The visitor, contact and organization rows of one command batch, and the `profile` map of
@@ -273,9 +275,8 @@ export class SupportRows {
 
 	/** Changes identity fields of a contact; every device's public visitor changes with it. */
 	patchContact(contactId: string, patch: ContactPatch): void {
-		const contact = this.requireContact(contactId);
-		for (const [key, value] of Object.entries(patch) as Array<[keyof ContactPatch, string]>) {
-			contact[key] = value;
+		Object.assign(this.requireContact(contactId), patch);
+		for (const key of Object.keys(patch) as Array<keyof ContactPatch>) {
 			this.markContact(contactId, key);
 		}
 	}
@@ -343,6 +344,17 @@ export class SupportRows {
 	/** Inserts created contacts, then updates exactly the changed columns of the other rows. */
 	async flush(): Promise<void> {
 		const { tx } = this;
+		for (const id of this.dirtyOrganizations) {
+			const { featureFlags } = this.organizations.get(id) as SupportOrganization;
+			await tx.contactOrganization.update({ where: { id }, data: { featureFlags } });
+		}
+		// Updates before inserts: a contact created in this batch may take an externalId or email
+		// another contact just released (`contact.identify` taking over an unverified contact).
+		for (const [id, fields] of this.dirtyContacts) {
+			if (this.createdContacts.has(id)) continue;
+			const data = pick(this.requireContact(id), fields) as Prisma.ContactUncheckedUpdateInput;
+			await tx.contact.update({ where: { id }, data });
+		}
 		const created = [...this.createdContacts].map((id) => this.requireContact(id));
 		if (created.length > 0) {
 			await tx.contact.createMany({
@@ -352,15 +364,6 @@ export class SupportRows {
 					onboarding: contact.onboarding as Prisma.InputJsonValue,
 				})),
 			});
-		}
-		for (const id of this.dirtyOrganizations) {
-			const { featureFlags } = this.organizations.get(id) as SupportOrganization;
-			await tx.contactOrganization.update({ where: { id }, data: { featureFlags } });
-		}
-		for (const [id, fields] of this.dirtyContacts) {
-			if (this.createdContacts.has(id)) continue;
-			const data = pick(this.requireContact(id), fields) as Prisma.ContactUncheckedUpdateInput;
-			await tx.contact.update({ where: { id }, data });
 		}
 		for (const [id, fields] of this.dirtyVisitors) {
 			const data = pick(this.requireVisitor(id), fields) as Prisma.VisitorUncheckedUpdateInput;

@@ -21,6 +21,7 @@ export interface VisitorProfile {
 		image: string | null;
 		metadata: Prisma.JsonValue;
 		metadataHash: string | null;
+		identityVerified: boolean;
 	} | null;
 	/** The website's identify settings (server-side only: the secret never leaves the server). */
 	website: { identitySecret: string; identityVerificationRequired: boolean };
@@ -40,7 +41,8 @@ export async function loadVisitorProfile(
 			v."isBlocked", v."lastSeenAt",
 			CASE WHEN c."id" IS NULL THEN NULL ELSE json_build_object(
 				'id', c."id", 'externalId', c."externalId", 'email', c."email", 'name', c."name",
-				'image', c."image", 'metadata', c."metadata", 'metadataHash', c."metadataHash"
+				'image', c."image", 'metadata', c."metadata", 'metadataHash', c."metadataHash",
+				'identityVerified', c."identityVerified"
 			) END AS "contact",
 			json_build_object(
 				'identitySecret', w."identitySecret",

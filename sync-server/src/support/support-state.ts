@@ -41,6 +41,7 @@ export type SupportContact = Pick<
 	| "featureFlags"
 	| "onboarding"
 	| "organizationId"
+	| "identityVerified"
 >;
 
 /** The organization fields that matter to support state: its flags. */

@@ -9,7 +9,7 @@ import { metadataHash } from "./metadata-hash.ts";
  * params designate by externalId, every given field already holds the given value, and the
  * signature passes the checks the `contact.identify` command makes for a visitor that is not
  * attaching (a present signature must be valid; one is required only when the website requires
- * it on every identify). Widgets identify on page loads; answering those from one read skips a
+ * it on every identify) and, when signed, that the contact is already verified. Widgets identify on page loads; answering those from one read skips a
  * command batch of some twenty queries. Anything else, including a blocked visitor (refused by
  * the command), goes through the command pipeline.
  */
@@ -27,5 +27,7 @@ export function isUnchangedIdentify(profile: VisitorProfile, params: IdentifyPar
 		signature !== undefined &&
 		isValidIdentitySignature(website.identitySecret, params.externalId, signature);
 	if (signature !== undefined && !valid) return false;
+	// A signed identify of an unverified contact verifies it: that is a change.
+	if (valid && !contact.identityVerified) return false;
 	return valid || !website.identityVerificationRequired;
 }

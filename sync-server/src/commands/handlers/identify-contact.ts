@@ -52,9 +52,30 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 
 		const externalId = command.externalId;
 		const email = normalizeEmail(command.email);
-		const { contact: target, byEmailOnly } = resolveTarget(ctx, principal.websiteId, command);
+		const signed = checkSignature(command, website);
+		const resolved = resolveTarget(ctx, principal.websiteId, command);
+		const { byEmailOnly } = resolved;
+		let target = resolved.contact;
+		// What the signature proves designates the contact (its externalId; its email when the
+		// identify has no externalId), and nothing proved who created that contact: take it over.
+		const provenTarget = !byEmailOnly || externalId === undefined;
+		if (
+			target &&
+			signed &&
+			provenTarget &&
+			!target.identityVerified &&
+			principal.keyEnvironment !== "test"
+		) {
+			if (visitor.contactId === target.id) {
+				// The visitor that created it proves who it is: the contact is verified from now on.
+				ctx.support.patchContact(target.id, { identityVerified: true });
+			} else {
+				releaseIdentity(ctx, target, externalId, email);
+				target = undefined;
+			}
+		}
 		const attaching = target !== undefined && visitor.contactId !== target.id;
-		verifyIdentity(command, principal, website, { attaching, byEmailOnly });
+		verifyIdentity(command, principal, website, { attaching, byEmailOnly, signed });
 
 		const visitorOnboarding = parseOnboarding(visitor.onboarding);
 		let contact: SupportContact;
@@ -72,6 +93,7 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 				// A new contact has no progress of its own: the visitor's is copied.
 				onboarding: (hasOnboarding(visitorOnboarding) ? visitorOnboarding : {}) as Prisma.JsonValue,
 				organizationId: null,
+				identityVerified: signed,
 			};
 			ctx.support.createContact(contact);
 		} else {
@@ -158,23 +180,47 @@ function resolveTarget(
 	return { contact: byEmail, byEmailOnly: byEmail !== undefined };
 }
 
+/**
+ * Whether the identify carries a valid signature (of the externalId, else of the email);
+ * a present but wrong signature is refused.
+ */
+function checkSignature(command: IdentifyCommand, website: WebsiteIdentity): boolean {
+	const signedValue = command.externalId ?? normalizeEmail(command.email) ?? "";
+	const { signature } = command;
+	if (signature === undefined) return false;
+	if (isValidIdentitySignature(website.identitySecret, signedValue, signature)) return true;
+	throw new CommandRejection(
+		"identity_verification_failed",
+		"The identify signature is wrong: it must be the hex HMAC-SHA256 of the externalId with the website's identity secret.",
+	);
+}
+
+/**
+ * A signed identify designates a contact that an unsigned one created: nothing proved who
+ * created it (anyone can call `identify` with someone else's externalId or email first), so it
+ * keeps its visitors and conversations but gives up the externalId and email the signed
+ * identify claims; a new, verified contact takes them. Attaching instead would show whoever
+ * squatted the id the real person's conversations, and theirs to the real person.
+ */
+function releaseIdentity(
+	ctx: BatchContext,
+	squatted: SupportContact,
+	externalId: string | undefined,
+	email: string | undefined,
+): void {
+	const release: { externalId?: null; email?: null } = {};
+	if (externalId !== undefined && squatted.externalId === externalId) release.externalId = null;
+	if (email !== undefined && squatted.email === email) release.email = null;
+	ctx.support.patchContact(squatted.id, release);
+}
+
 function verifyIdentity(
 	command: IdentifyCommand,
 	principal: VisitorPrincipal,
 	website: WebsiteIdentity,
-	target: { attaching: boolean; byEmailOnly: boolean },
+	target: { attaching: boolean; byEmailOnly: boolean; signed: boolean },
 ): void {
-	const signedValue = command.externalId ?? normalizeEmail(command.email) ?? "";
-	const { signature } = command;
-	const valid =
-		signature !== undefined &&
-		isValidIdentitySignature(website.identitySecret, signedValue, signature);
-	if (signature !== undefined && !valid) {
-		throw new CommandRejection(
-			"identity_verification_failed",
-			"The identify signature is wrong: it must be the hex HMAC-SHA256 of the externalId with the website's identity secret.",
-		);
-	}
+	const valid = target.signed;
 	const required =
 		website.identityVerificationRequired ||
 		(target.attaching && principal.keyEnvironment !== "test");
