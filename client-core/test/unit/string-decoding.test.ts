@@ -17,8 +17,10 @@ function roundTrip(strings: string[]): string[] {
 }
 
 describe("installShortStringDecoding", () => {
-	it("replaces the decode of lib0's own decoder (the one Yjs uses)", () => {
+	it("replaces the decode of lib0's own decoder and Yjs's readAny", () => {
 		expect(Object.hasOwn(utf8TextDecoder as TextDecoder, "decode")).toBe(true);
+		expect(Y.UpdateDecoderV1.prototype.readAny.name).toBe("readAny");
+		expect(Y.UpdateDecoderV1.prototype.readAny.toString()).toContain("readAnyValue");
 	});
 
 	it("decodes what TextDecoder decodes: ASCII, non-ASCII, long, empty, repeated", () => {
@@ -55,6 +57,28 @@ describe("installShortStringDecoding", () => {
 		const euro = new TextEncoder().encode("€");
 		expect(decoder.decode(euro.subarray(0, 1), { stream: true })).toBe("");
 		expect(decoder.decode(euro.subarray(1))).toBe("€");
+	});
+
+	it("reads JSON values (Yjs ContentAny) as lib0's readAny does", () => {
+		const values: unknown[] = [
+			{ id: "a", n: 1, f: 1.5, big: 2n ** 40n, yes: true, no: false, none: null, gone: undefined },
+			["id", "id", "héllo", "x".repeat(200), "", [], {}, new Uint8Array([1, 2, 255])],
+			{ nested: { deeper: [{ text: "✓ done" }, -7, 2 ** 53] } },
+			JSON.parse('{"__proto__": {"polluted": true}, "constructor": "c"}'),
+			"plain",
+			42,
+		];
+		const encoder = encoding.createEncoder();
+		for (const value of values) encoding.writeAny(encoder, value as never);
+		const bytes = encoding.toUint8Array(encoder);
+		const viaLib0 = decoding.createDecoder(bytes);
+		const viaYjs = new Y.UpdateDecoderV1(decoding.createDecoder(bytes));
+		for (const _ of values) expect(viaYjs.readAny()).toEqual(decoding.readAny(viaLib0));
+		expect(viaYjs.restDecoder.pos).toBe(bytes.length);
+		// Cut inside a key: both fail alike.
+		const cut = bytes.slice(0, 4);
+		expect(() => new Y.UpdateDecoderV1(decoding.createDecoder(cut)).readAny()).toThrow();
+		expect(() => decoding.readAny(decoding.createDecoder(cut))).toThrow();
 	});
 
 	it("loads a Yjs document of JSON items unchanged", () => {
