@@ -1,5 +1,4 @@
 import * as decoding from "lib0/decoding";
-import { utf8TextDecoder } from "lib0/string";
 import { UpdateDecoderV1 } from "yjs";
 
 /** Only strings this short are decoded here: keys, ids, dates, enum values. */
@@ -15,37 +14,25 @@ const recent: Array<string | undefined> = new Array(RECENT_SLOTS);
 let installed = false;
 
 /**
- * Makes Yjs decode short ASCII strings without a `TextDecoder` call, reusing recent equal
- * strings. lib0 (Yjs's encoding) decodes each string of an update with a `Uint8Array` view and
- * one `decode` call on its shared `utf8TextDecoder`; timeline items are `ContentAny` objects of
- * ~22 short strings each, most of them the same keys and values in every item, so loading a
- * 10 000-item cached copy made ~220 000 views and calls (~80 ms in Chromium, mostly their fixed
- * cost) and as many new strings to collect. Two places change:
- * - `UpdateDecoderV1#readAny` (how Yjs reads `ContentAny`, i.e. JSON values) reads strings,
- *   objects and arrays straight from the update's bytes, exactly as lib0's `readAny` does
- *   otherwise; any other value, and any string not short ASCII, is read by lib0 itself.
- * - lib0's `utf8TextDecoder.decode` (every other string: keys of maps, type names, …) takes the
- *   same shortcut for short ASCII input.
+ * Makes Yjs read the short ASCII strings of JSON values (`ContentAny`: timeline items,
+ * conversation summaries) in place, reusing recent equal strings. lib0's `readAny` decodes each
+ * string with a new `Uint8Array` view and a `TextDecoder` call; a timeline item holds ~22 short
+ * strings, most of them the same keys and values in every item, so loading a 10 000-item cached
+ * copy made ~220 000 views and calls (~80 ms in Chromium, mostly their fixed cost) and as many
+ * new strings to collect (measured after: ~32 ms).
  *
- * The result is identical: bytes below 0x80 are each a whole UTF-8 character (no BOM, nothing to
- * reject), so the string built from them is what `decode` returns, and a reused string is
- * compared character by character first. Anything else (other bytes, longer input, input past
- * the end, options such as `stream`) takes lib0's own path; lib0 never streams with that decoder.
- * Idempotent; where lib0 has no `TextDecoder` it decodes in JavaScript itself and only the
- * `readAny` shortcut applies.
+ * `UpdateDecoderV1#readAny` (the V1 update format: y-indexeddb's and the provider's) reads
+ * strings, objects and arrays from the update's bytes exactly as lib0's `readAny` does; any
+ * other value, and any string that is not short ASCII or not wholly there, is read by lib0
+ * itself. The result is identical: bytes below 0x80 are each a whole UTF-8 character (no BOM,
+ * nothing to reject), so the string built from them is what `TextDecoder` returns, and a reused
+ * string is compared character by character first. Idempotent.
  */
 export function installShortStringDecoding(): void {
 	if (installed) return;
 	installed = true;
 	UpdateDecoderV1.prototype.readAny = function readAny(this: UpdateDecoderV1) {
 		return readAnyValue(this.restDecoder);
-	};
-	const decoder = utf8TextDecoder;
-	if (!decoder) return;
-	const decode = decoder.decode.bind(decoder);
-	decoder.decode = (input, options) => {
-		if (options !== undefined || !(input instanceof Uint8Array)) return decode(input, options);
-		return shortAscii(input, 0, input.length) ?? decode(input);
 	};
 }
 
