@@ -3,14 +3,14 @@ import { UpdateDecoderV1 } from "yjs";
 
 /** Only strings this short are decoded here: keys, ids, dates, enum values. */
 const SHORT_STRING_BYTES = 64;
-/** Slots of the table of recently decoded strings (a power of two). */
-const RECENT_SLOTS = 4096;
+/** Slots of the table of recently decoded strings: 2 ** (32 - SLOT_SHIFT). */
+const SLOT_SHIFT = 20;
 /** lib0's `readAny` type bytes this file reads itself; it hands every other type to lib0. */
 const ANY_STRING = 119;
 const ANY_OBJECT = 118;
 const ANY_ARRAY = 117;
 
-const recent: Array<string | undefined> = new Array(RECENT_SLOTS);
+const recent: Array<string | undefined> = new Array(2 ** (32 - SLOT_SHIFT));
 let installed = false;
 
 /**
@@ -81,10 +81,18 @@ function readString(decoder: decoding.Decoder): string {
 
 /** The string of `bytes[offset, offset + length)` if short and ASCII, else undefined. */
 function shortAscii(bytes: Uint8Array, offset: number, length: number): string | undefined {
-	if (length === 0) return "";
 	if (length > SHORT_STRING_BYTES) return undefined;
 	const end = offset + length;
-	const slot = slotOf(bytes, offset, length);
+	// From the length and three bytes: keys and values differ in length or ends, ids and
+	// timestamps in their last bytes. A collision only costs a fresh string, never a wrong one.
+	const slot =
+		Math.imul(
+			length ^
+				((bytes[offset] as number) << 7) ^
+				((bytes[end - 1] as number) << 14) ^
+				((bytes[offset + (length >> 1)] as number) << 21),
+			0x9e3779b1,
+		) >>> SLOT_SHIFT;
 	const known = recent[slot];
 	// Equal to a string of ASCII characters: the bytes are that string's, nothing to check.
 	if (known !== undefined && known.length === length) {
@@ -99,17 +107,4 @@ function shortAscii(bytes: Uint8Array, offset: number, length: number): string |
 	const text = String.fromCharCode.apply(null, bytes.subarray(offset, end) as unknown as number[]);
 	recent[slot] = text;
 	return text;
-}
-
-/**
- * A slot from the length and four bytes: keys and values differ in length or ends, ids and
- * timestamps in their last bytes. A collision only costs a fresh string, never a wrong one.
- */
-function slotOf(bytes: Uint8Array, offset: number, length: number): number {
-	const last = offset + length - 1;
-	let hash = Math.imul(length ^ (bytes[offset] as number), 0x01000193);
-	hash = Math.imul(hash ^ (bytes[offset + (length >> 1)] as number), 0x01000193);
-	hash = Math.imul(hash ^ (bytes[length > 1 ? last - 1 : last] as number), 0x01000193);
-	hash = Math.imul(hash ^ (bytes[last] as number), 0x01000193);
-	return (hash ^ (hash >>> 15)) & (RECENT_SLOTS - 1);
 }
