@@ -111,15 +111,65 @@ describe.each(testDatabaseTargets())("DocStore (update log + snapshot) on $name"
 		await appendItems(database.db, docName, doc, 4);
 		await store.compact(docName);
 		await appendItems(database.db, docName, doc, 6);
-		const { client, betweenDone } = clientWithPauseAfterFirstQuery(database.db, () =>
-			store.compact(docName),
-		);
+		const { client, betweenDone } = clientWithPauseAfterFirstQuery(database.db, async () => {
+			await store.compact(docName);
+		});
 		const { state } = await store.loadWithWatermark(docName, client);
 		await betweenDone();
 		// Every row the load could have missed was folded into the snapshot by the compaction.
 		expect(await database.db.prisma.docUpdate.count({ where: { docName } })).toBe(0);
 		expect(itemsOf(state)).toEqual(doc.getArray("items").toArray());
 	});
+
+	it("loses nothing when two processes compact the same document at once", async () => {
+		const docName = "conv/doc-store-two-compactions";
+		const doc = new Y.Doc();
+		await appendItems(database.db, docName, doc, 5);
+		const other = new DocStore(database.db, createLogger("silent"), 1_000_000);
+		try {
+			await store.compact(docName);
+			for (let round = 0; round < 4; round++) {
+				await appendItems(database.db, docName, doc, 7);
+				const [here, there] = await Promise.all([store.compact(docName), other.compact(docName)]);
+				// At least one wrote; one that read a replaced snapshot gave up.
+				expect(here || there).toBe(true);
+				expect(itemsOf(await store.load(docName))).toEqual(doc.getArray("items").toArray());
+			}
+		} finally {
+			await other.stop();
+		}
+	});
+
+	it.runIf(target.name === "postgres")(
+		"compacts while a writer holds the document's lock (batches never wait for it)",
+		async () => {
+			const docName = "inbox/doc-store-unlocked";
+			const doc = new Y.Doc();
+			await appendItems(database.db, docName, doc, 8);
+			let release = () => {};
+			const held = new Promise<void>((resolve) => {
+				release = resolve;
+			});
+			let locked = () => {};
+			const lockTaken = new Promise<void>((resolve) => {
+				locked = resolve;
+			});
+			const writer = database.db.prisma.$transaction(async (tx) => {
+				await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${docName}, 0))`;
+				locked();
+				await held;
+			});
+			await lockTaken;
+			try {
+				expect(await store.compact(docName)).toBe(true);
+				expect(await database.db.prisma.docUpdate.count({ where: { docName } })).toBe(0);
+			} finally {
+				release();
+				await writer;
+			}
+			expect(itemsOf(await store.load(docName))).toEqual(doc.getArray("items").toArray());
+		},
+	);
 
 	it("compacts to the live content: replaced values do not pile up in the snapshot", async () => {
 		const docName = "inbox/doc-store-gc";

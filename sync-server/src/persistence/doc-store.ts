@@ -1,7 +1,16 @@
 import * as Y from "yjs";
+import { isUniqueViolation } from "../commands/retryable-errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "./database.ts";
 import { StateCompactor } from "./state-compactor.ts";
+
+/** What a compaction read: the snapshot's watermark (null if none), the log rows' ids, all bytes. */
+interface CompactionInput {
+	snapshotUpTo: bigint | null;
+	rowIds: bigint[];
+	/** Snapshot first (if any), then the log rows in id order. */
+	updates: Uint8Array[];
+}
 
 /** The subset of a Prisma client (or transaction client) the store needs. */
 type Client = Pick<Database["prisma"], "docUpdate" | "docSnapshot" | "$queryRaw">;
@@ -166,54 +175,105 @@ export class DocStore {
 		}
 	}
 
-	/** Compacts one document now (used by tests and the background loop). */
-	async compact(docName: string): Promise<void> {
+	/**
+	 * Compacts one document now (used by tests and the background loop).
+	 *
+	 * Nothing waits for it: the snapshot and log rows are read without a lock (one statement, so
+	 * one database snapshot), merged on the worker thread, and written by a short transaction
+	 * that first checks, under the snapshot row's lock, that no other compaction replaced the
+	 * snapshot since the read; if one did, this one gives up (the next threshold retries). Held
+	 * under the document's writer lock, as before, a compaction of the inbox (written by every
+	 * message) stalled every batch for its 20-100 ms of merging: the tail of `fanout`.
+	 * Appends never conflict with it: it deletes exactly the rows it merged, and a document's
+	 * writers are serialized, so a row it did not see has a higher id than every row it merged.
+	 * Returns whether it wrote a snapshot.
+	 */
+	async compact(docName: string): Promise<boolean> {
 		// Rows committed from now on are not merged by this run: count them afresh.
 		const stats = this.stats.get(docName) ?? { rows: 0, bytes: 0, snapshotBytes: 0 };
 		this.stats.set(docName, { rows: 0, bytes: 0, snapshotBytes: stats.snapshotBytes });
 		this.inCompaction.add(docName);
+		let size: number | null = null;
 		try {
-			const size = await this.db.prisma.$transaction(async (tx) => {
-				// The document's writer lock (the pipeline's, see BatchContext): two processes
-				// compacting the same document at once could otherwise write a snapshot lacking a
-				// row the other one deleted.
-				await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${docName}, 0))`;
-				const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: "asc" } });
-				if (rows.length === 0) return null;
-				const snapshot = await tx.docSnapshot.findUnique({ where: { docName } });
-				const updates = rows.map((row) => row.data as Uint8Array);
-				if (snapshot) updates.unshift(snapshot.data as Uint8Array);
-				const merged = await this.compactor.compact(updates);
-				// Rows come ordered by id; ids are bigint, so no Math.max.
-				const upTo = rows.at(-1)?.id ?? 0n;
-				const previousUpTo = snapshot?.mergedUpTo ?? 0n;
-				const mergedUpTo = upTo > previousUpTo ? upTo : previousUpTo;
-				// update/create rather than upsert: an upsert ships the (large) bytes twice.
-				if (snapshot) {
-					await tx.docSnapshot.update({
-						where: { docName },
-						data: { data: merged, mergedCount: { increment: rows.length }, mergedUpTo },
-					});
-				} else {
-					await tx.docSnapshot.create({
-						data: { docName, data: merged, mergedCount: rows.length, mergedUpTo },
-					});
-				}
-				await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-				return merged.byteLength;
-			});
-			const current = this.stats.get(docName);
-			if (current && size !== null) current.snapshotBytes = size;
-		} catch (error) {
-			// Nothing was merged: the rows counted before are still in the log.
-			const current = this.stats.get(docName);
-			if (current) {
-				current.rows += stats.rows;
-				current.bytes += stats.bytes;
+			const read = await this.readLog(docName);
+			if (read.rowIds.length > 0) {
+				const merged = await this.compactor.compact(read.updates);
+				size = await this.writeSnapshot(docName, read, merged);
 			}
-			throw error;
+		} catch (error) {
+			if (!isUniqueViolation(error)) {
+				this.restoreCounts(docName, stats);
+				throw error;
+			}
+			// Another process created the document's first snapshot at the same moment.
 		} finally {
 			this.inCompaction.delete(docName);
+		}
+		const current = this.stats.get(docName);
+		if (size === null) this.restoreCounts(docName, stats);
+		else if (current) current.snapshotBytes = size;
+		return size !== null;
+	}
+
+	/** The snapshot (its watermark) and every log row of a document, from one database snapshot. */
+	private async readLog(docName: string): Promise<CompactionInput> {
+		const rows = await this.db.prisma.$queryRaw<
+			Array<{ id: bigint | number; data: Uint8Array; isSnapshot: boolean }>
+		>`
+			SELECT s."mergedUpTo" AS "id", s."data", true AS "isSnapshot"
+			FROM "DocSnapshot" s WHERE s."docName" = ${docName}
+			UNION ALL
+			SELECT u."id", u."data", false AS "isSnapshot"
+			FROM "DocUpdate" u WHERE u."docName" = ${docName}
+			ORDER BY "isSnapshot" DESC, "id"`;
+		const snapshot = rows[0]?.isSnapshot ? rows[0] : undefined;
+		const logRows = snapshot ? rows.slice(1) : rows;
+		return {
+			snapshotUpTo: snapshot ? BigInt(snapshot.id) : null,
+			rowIds: logRows.map((row) => BigInt(row.id)),
+			updates: rows.map((row) => row.data),
+		};
+	}
+
+	/**
+	 * Replaces the snapshot with `merged` and deletes the merged rows, unless another compaction
+	 * replaced the snapshot since `read` (then null: nothing written).
+	 */
+	private writeSnapshot(
+		docName: string,
+		read: CompactionInput,
+		merged: Uint8Array<ArrayBuffer>,
+	): Promise<number | null> {
+		// Rows come ordered by id; ids are bigint, so no Math.max.
+		const lastRow = read.rowIds.at(-1) ?? 0n;
+		const mergedUpTo =
+			read.snapshotUpTo !== null && read.snapshotUpTo > lastRow ? read.snapshotUpTo : lastRow;
+		return this.db.prisma.$transaction(async (tx) => {
+			const current = await tx.$queryRaw<Array<{ mergedUpTo: bigint | number }>>`
+				SELECT "mergedUpTo" FROM "DocSnapshot" WHERE "docName" = ${docName} FOR UPDATE`;
+			const currentUpTo = current[0] ? BigInt(current[0].mergedUpTo) : null;
+			if (currentUpTo !== read.snapshotUpTo) return null;
+			const mergedCount = read.rowIds.length;
+			// update/create rather than upsert: an upsert ships the (large) bytes twice.
+			if (currentUpTo === null) {
+				await tx.docSnapshot.create({ data: { docName, data: merged, mergedCount, mergedUpTo } });
+			} else {
+				await tx.docSnapshot.update({
+					where: { docName },
+					data: { data: merged, mergedCount: { increment: mergedCount }, mergedUpTo },
+				});
+			}
+			await tx.docUpdate.deleteMany({ where: { id: { in: read.rowIds } } });
+			return merged.byteLength;
+		});
+	}
+
+	/** Nothing was merged: the rows counted before are still in the log. */
+	private restoreCounts(docName: string, before: LogStats): void {
+		const current = this.stats.get(docName);
+		if (current) {
+			current.rows += before.rows;
+			current.bytes += before.bytes;
 		}
 	}
 
