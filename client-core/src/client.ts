@@ -36,7 +36,7 @@ import type {
 	SupportConfig,
 } from "./support-config.ts";
 import { type DocCache, defaultDocCache } from "./sync/doc-cache.ts";
-import { DocPreloads } from "./sync/doc-preloads.ts";
+import type { DocPreloads } from "./sync/doc-preloads.ts";
 import { SyncConnection } from "./sync/sync-connection.ts";
 import { type UploadedPart, type UploadFileOptions, uploadFile } from "./uploads/upload-file.ts";
 
@@ -116,9 +116,11 @@ export class CossistantClient {
 	private readonly visibleConversations = new Map<string, () => void>();
 	private readonly seenTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	private bootstrapping: Promise<PublicWebsiteResponse> | null = null;
-	private readonly preloads: DocPreloads;
-	/** The stored visitor's document, preloaded before the bootstrap said who the visitor is. */
-	private preloadedVisitorDoc: string | null = null;
+	/**
+	 * @internal Cached copies `preloadConversation(client, id)` started loading (none unless it is
+	 * called: it is a function of its own, so hosts that never preload do not ship it).
+	 */
+	preloads?: DocPreloads;
 	private destroyed = false;
 
 	constructor(options: CossistantClientOptions = {}) {
@@ -147,7 +149,6 @@ export class CossistantClient {
 		this.session = this.publicKey
 			? new VisitorSession(this.rest, options.storage ?? defaultKeyValueStore(), this.publicKey)
 			: null;
-		this.preloads = new DocPreloads(this.docCache());
 		this.visitorState = createStore<VisitorState>(() => ({
 			website: null,
 			visitor: null,
@@ -258,22 +259,16 @@ export class CossistantClient {
 	}
 
 	/**
-	 * Starts loading a conversation's cached copy now, with the stored visitor's (which says the
-	 * conversation exists), for a page that knows which conversation it will show before
-	 * `fetchWebsite()` resolves (e.g. from its URL): reading and decoding a large copy then
-	 * overlaps the bootstrap instead of following it. `conversation(id)` takes the copy over;
-	 * nothing else changes (the view opens it once the conversation is known to exist, as
-	 * always). A no-op without a stored visitor (nothing of theirs can be cached), once the
-	 * conversation is open, or after `destroy()`.
+	 * @internal What `preloadConversation` needs: the stored visitor, whether its document is open
+	 * already, and the cache; undefined when preloading cannot help (destroyed, no stored visitor:
+	 * nothing of theirs can be cached, or the conversation is open).
 	 */
-	preloadConversation(conversationId: string): void {
+	preloadTarget(
+		conversationId: string,
+	): { visitorId: string; connected: boolean; cache: DocCache } | undefined {
 		const visitorId = this.session?.visitorId;
 		if (this.destroyed || !visitorId || this.views.get(conversationId)?.doc) return;
-		if (!this.sync) {
-			this.preloadedVisitorDoc = DocumentNames.visitor(visitorId);
-			this.preloads.preload(this.preloadedVisitorDoc);
-		}
-		this.preloads.preload(DocumentNames.conversation(conversationId));
+		return { visitorId, connected: !!this.sync, cache: this.docCache() };
 	}
 
 	/** A live view of one conversation (timeline ⊕ pending, unread, typing). */
@@ -415,7 +410,7 @@ export class CossistantClient {
 		this.list?.destroy();
 		this.outboxInstance?.destroy();
 		this.sync?.destroy();
-		this.preloads.destroy();
+		this.preloads?.destroy();
 		this.options.outboxPersistence?.close();
 		this.events.clear();
 	}
@@ -445,7 +440,7 @@ export class CossistantClient {
 			token,
 			environment: this.environment,
 			cache: this.docCache(),
-			preloads: this.preloads,
+			takePreloaded: (name) => this.preloads?.take(name),
 			WebSocketPolyfill: this.options.WebSocketPolyfill,
 			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.
 			onUnauthorized: () =>
@@ -494,8 +489,7 @@ export class CossistantClient {
 			}),
 		);
 		const visitorDoc = this.sync.open(DocumentNames.visitor(visitorId));
-		// The server answered with another visitor (the stored one was replaced): not needed.
-		if (this.preloadedVisitorDoc) this.preloads.discard(this.preloadedVisitorDoc);
+		this.preloads?.visitorOpened();
 		const follow = (doc: typeof visitorDoc.doc) => {
 			this.list?.follow(doc);
 			const profile = doc.getMap<unknown>(VISITOR_DOC_KEYS.profile);

@@ -53,6 +53,7 @@ export {
 	type SupportRegister,
 } from "./support-config.ts";
 export { type DocCache, indexedDbDocCache, memoryDocCache } from "./sync/doc-cache.ts";
+export { preloadConversation } from "./sync/preload-conversation.ts";
 export {
 	type ConnectionState,
 	type ConnectionStatus,

@@ -9,7 +9,12 @@ import {
 	testDatabaseTargets,
 } from "../../sync-server/test/support/test-database.ts";
 import { loginAgent, startTestServer } from "../../sync-server/test/support/test-server.ts";
-import { CossistantClient, memoryKeyValueStore, type SupportEvent } from "../src/index.ts";
+import {
+	CossistantClient,
+	memoryKeyValueStore,
+	preloadConversation,
+	type SupportEvent,
+} from "../src/index.ts";
 
 describe.each(testDatabaseTargets())(
 	"CossistantClient against a real server on $name",
@@ -246,7 +251,7 @@ describe.each(testDatabaseTargets())(
 			const client = newClient(storage);
 			const errors: string[] = [];
 			client.events.subscribe("error", (event) => errors.push(event.error.message));
-			client.preloadConversation(conversationId);
+			preloadConversation(client, conversationId);
 			await client.fetchWebsite();
 			const view = client.conversation(conversationId);
 			await eventually(() => {
@@ -263,7 +268,7 @@ describe.each(testDatabaseTargets())(
 
 			// Nothing stored, nothing of this visitor's can be cached: nothing to preload.
 			const fresh = newClient();
-			fresh.preloadConversation(conversationId);
+			preloadConversation(fresh, conversationId);
 			await fresh.fetchWebsite();
 			expect(fresh.conversations.get(conversationId)).toBeUndefined();
 			// Settled before the next test counts the server's connections.

@@ -17,8 +17,24 @@ export interface PreloadedDoc {
  */
 export class DocPreloads {
 	private readonly preloaded = new Map<string, PreloadedDoc>();
+	/** The stored visitor's document, preloaded before the bootstrap said who the visitor is. */
+	private visitorDoc: string | undefined;
 
 	constructor(private readonly cache: DocCache) {}
+
+	/** Starts loading the stored visitor's document (`visitorOpened` settles it). */
+	preloadVisitor(name: string): void {
+		this.visitorDoc = name;
+		this.preload(name);
+	}
+
+	/**
+	 * The client opened its visitor's document (taking the preloaded copy over if it is the same
+	 * visitor): closes the stored visitor's copy if the server answered with another one.
+	 */
+	visitorOpened(): void {
+		if (this.visitorDoc) this.discard(this.visitorDoc);
+	}
 
 	/** Starts loading `name`'s cached copy (once). */
 	preload(name: string): void {

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ClientEnvironment } from "../platform/environment.ts";
 import type { DocCache, DocCacheEntry } from "./doc-cache.ts";
-import type { DocPreloads } from "./doc-preloads.ts";
+import type { PreloadedDoc } from "./doc-preloads.ts";
 import { installShortStringDecoding } from "./string-decoding.ts";
 import { isRejectedSyncStatus } from "./sync-status.ts";
 
@@ -41,7 +41,7 @@ export interface SyncConnectionOptions {
 	environment: ClientEnvironment;
 	cache: DocCache;
 	/** Cached copies loaded ahead of time: `open` takes them over instead of loading again. */
-	preloads?: DocPreloads;
+	takePreloaded?: (name: string) => PreloadedDoc | undefined;
 	/** Called when the server refuses the token (socket closed with 4401). */
 	onUnauthorized?: (reason: string) => void;
 	/** Called when a document is refused (permission denied) with the server's reason. */
@@ -135,7 +135,7 @@ export class SyncConnection {
 	 */
 	open(name: string, { cache = true }: { cache?: boolean } = {}): SyncedDocument {
 		if (!this.entries.has(name)) {
-			const preloaded = cache ? this.options.preloads?.take(name) : undefined;
+			const preloaded = cache ? this.options.takePreloaded?.(name) : undefined;
 			const entry = preloaded
 				? this.createEntry(name, preloaded.doc, true, undefined, preloaded.cache)
 				: this.createEntry(name, new Y.Doc(), cache);

@@ -1,6 +1,6 @@
 // Runs inside Chromium: exposes a real CossistantClient (IndexedDB cache, IndexedDB outbox,
 // BroadcastChannel, localStorage identity) to the Playwright test through `window.harness`.
-import { CossistantClient, createSupport } from "../../src/index.ts";
+import { CossistantClient, createSupport, preloadConversation } from "../../src/index.ts";
 
 /** When this module started running (ms since navigation start). Read by bench/cold-open. */
 const moduleStartedAt = performance.now();
@@ -131,7 +131,7 @@ function createHarness() {
 				errors.push(`${event.context}: ${event.error.message}`),
 			);
 			// The page knows from the start which conversation it shows (as from its URL).
-			client.preloadConversation(options.conversationId);
+			preloadConversation(client, options.conversationId);
 			await client.fetchWebsite();
 			const bootstrappedAt = performance.now();
 			const view = client.conversation(options.conversationId);
