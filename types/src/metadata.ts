@@ -6,7 +6,8 @@ export const metadataValueSchema = z.union([
 	z.string().check(z.maxLength(LIMITS.maxMetadataStringLength)),
 	z.number(),
 	z.boolean(),
-	z.null(),
+	// Same as z.null() (only null passes), without a schema class of its own in the widget.
+	z.literal(null),
 ]);
 
 /** Key-value pairs about a visitor or contact (`plan`, `mrr`, …). Nested values are rejected. */
