@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { httpUrlSchema } from "./http-url.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
 import { publicContactSchema, publicVisitorSchema } from "./website.ts";
 
@@ -51,7 +52,7 @@ export const identifyParamsShape = {
 	externalId: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 	email: z.optional(z.email().check(z.maxLength(320))),
 	name: z.optional(z.string().check(z.maxLength(255))),
-	image: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2_048))),
+	image: z.optional(httpUrlSchema.check(z.maxLength(2_048))),
 	metadata: z.optional(visitorMetadataSchema),
 	/** HMAC-SHA256 (hex) of externalId with the website's identity secret, computed server-side. */
 	signature: z.optional(z.string().check(z.regex(/^[a-f0-9]{64}$/i))),
