@@ -146,15 +146,14 @@ export class CossistantClient {
 			apiKey: options.apiKey,
 			fetch: options.fetch,
 		});
-		this.session = this.publicKey
-			? new VisitorSession(this.rest, options.storage ?? defaultKeyValueStore(), this.publicKey)
-			: null;
+		// One store for the visitor identity and the metadata hash (one localStorage probe).
+		const storage = options.storage ?? defaultKeyValueStore();
+		this.session = this.publicKey ? new VisitorSession(this.rest, storage, this.publicKey) : null;
 		this.visitorState = createStore<VisitorState>(() => ({
 			website: null,
 			visitor: null,
 			offline: false,
 		}));
-		const storage = options.storage ?? defaultKeyValueStore();
 		this.contacts = new ContactsApi({
 			rest: this.rest,
 			storage,
