@@ -52,6 +52,14 @@ export function parseDocumentName(name: string): ParsedDocumentName | null {
 	return null;
 }
 
+/**
+ * Whether a name built by `DocumentNames` is an outbox's. For clients, which only open names
+ * they built: no `parseDocumentName` (its patterns) in the widget; servers parse and check.
+ */
+export function isOutboxName(name: string): boolean {
+	return name.startsWith("outbox/");
+}
+
 /** Keys of the shared types inside a conversation document. */
 export const CONVERSATION_DOC_KEYS = {
 	/** Y.Array of TimelineItem JSON, ordered by seq. */

@@ -1,4 +1,4 @@
-import { parseDocumentName } from "@cossistant/types";
+import { isOutboxName } from "@cossistant/types";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
@@ -251,7 +251,7 @@ export class SyncConnection {
 			// Outboxes carry no presence. Without this every outbox renewed an awareness state every
 			// 15 s for nothing (a third of an idle widget's traffic); the socket's other documents
 			// keep awareness, so the provider's liveness check still hears from the server.
-			awareness: parseDocumentName(name)?.kind === "outbox" ? null : undefined,
+			awareness: isOutboxName(name) ? null : undefined,
 			token: this.currentToken,
 			onSynced: () => resolveSynced(),
 			onAuthenticationFailed: ({ reason }) => this.options.onDocumentRefused?.(name, reason),
