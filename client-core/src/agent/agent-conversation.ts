@@ -8,7 +8,7 @@ import {
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { ConversationView } from "../conversations/conversation-view.ts";
-import { TimelineItemParser } from "../conversations/item-parser.ts";
+import { parseItems, TimelineItemParser } from "../conversations/item-parser.ts";
 import type { TimelineItemView } from "../conversations/timeline-view.ts";
 import type { Typer } from "../conversations/typing.ts";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -131,7 +131,7 @@ export class AgentConversation {
 			| undefined;
 		if (!saved || !Array.isArray(saved.items)) return null;
 		const conversation = conversationSchema.safeParse(saved.conversation);
-		const items = this.parser.parseAll(saved.items);
+		const items = parseItems(this.parser, saved.items);
 		return items.length > 0
 			? { conversation: conversation.success ? conversation.data : null, items }
 			: null;
@@ -151,7 +151,7 @@ export class AgentConversation {
 	private observePrivate(doc: Y.Doc): void {
 		const timeline = doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline);
 		const onChange = () => {
-			this.notes = this.parser.parseAll(timeline.toArray());
+			this.notes = parseItems(this.parser, timeline.toArray());
 			this.schedule();
 		};
 		timeline.observe(onChange);

@@ -27,15 +27,6 @@ export class TimelineItemParser {
 
 	constructor(private readonly onInvalid: (raw: unknown, reason: string) => void) {}
 
-	parseAll(raw: readonly unknown[]): TimelineItem[] {
-		const items: TimelineItem[] = [];
-		for (const value of raw) {
-			const item = this.parse(value);
-			if (item) items.push(item);
-		}
-		return items;
-	}
-
 	/**
 	 * Reads a shared timeline, skipping validation of the entries whose Yjs ids are below
 	 * `validatedUpTo`: a previous session of this client validated each of them, all valid, and
@@ -91,4 +82,17 @@ export class TimelineItemParser {
 		this.cache.set(raw, item);
 		return item;
 	}
+}
+
+/**
+ * The valid items of a plain array (an agent's snapshot, private notes), through `parser`'s
+ * cache. A function rather than a method: the widget never calls it, so it does not ship it.
+ */
+export function parseItems(parser: TimelineItemParser, raw: readonly unknown[]): TimelineItem[] {
+	const items: TimelineItem[] = [];
+	for (const value of raw) {
+		const item = parser.parse(value);
+		if (item) items.push(item);
+	}
+	return items;
 }
