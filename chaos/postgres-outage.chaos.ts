@@ -58,6 +58,10 @@ describe.runIf(adminUrl)(`PostgreSQL unavailable under load (${profile.name} pro
 		const conversation = world.started(visitor)[0];
 		if (!conversation) throw new Error("visitor-0 has no conversation");
 		const conversationDoc = DocumentNames.conversation(conversation.id);
+		// The agent's replica of the conversation is synced before any outage: its session and its
+		// access to that document were checked (opens are asynchronous; on a loaded machine they
+		// may still be in flight when the load starts).
+		await agent.openSynced(conversationDoc, 30_000);
 		const load = startLoad(random.fork(), world, [40, 100]);
 		await sleep(2_000);
 		for (const mode of ["sever", "blackhole"] as const) {
