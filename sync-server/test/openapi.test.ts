@@ -157,6 +157,14 @@ describe.each(testDatabaseTargets())("OpenAPI document on $name", (target) => {
 		expect(components.CreateApiKeyRequest.properties.kind.enum).toEqual(["public", "private"]);
 	});
 
+	it("says identify's image is a URL (a refine in the schema, registered as format: uri)", () => {
+		const body = doc.paths["/v1/contacts/identify"].post.requestBody.content["application/json"];
+		const schema = body.schema.$ref
+			? doc.components.schemas[body.schema.$ref.split("/").pop()]
+			: body.schema;
+		expect(schema.properties.image).toMatchObject({ type: "string", format: "uri" });
+	});
+
 	it("declares the one error shape with every stable code", () => {
 		const error = doc.components.schemas.ApiError;
 		expect(error.type).toBe("object");

@@ -6,7 +6,8 @@ import * as z from "zod/mini";
  * ASCII tabs and newlines removed, as the parser itself ignores them). Written with a refine
  * because zod's URL schema costs ~0.4 KB gzipped of the widget, which validates `identify()`
  * parameters with the same schema as the server (types/test/http-url.test.ts checks that both
- * agree). The OpenAPI document no longer says `format: uri` for it.
+ * agree). The server registers it as `format: uri` for its OpenAPI document (not here: the
+ * registry would ship in the widget).
  */
 export const httpUrlSchema = z.string().check(
 	z.overwrite((value) => value.trim()),

@@ -5,6 +5,7 @@ export * from "./commands.ts";
 export * from "./conversation.ts";
 export * from "./documents.ts";
 export * from "./errors.ts";
+export * from "./http-url.ts";
 export * from "./ids.ts";
 export * from "./limits.ts";
 export * from "./metadata.ts";

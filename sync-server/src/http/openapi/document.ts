@@ -1,4 +1,4 @@
-import { apiErrorBodySchema, HEADERS } from "@cossistant/types";
+import { apiErrorBodySchema, HEADERS, httpUrlSchema } from "@cossistant/types";
 import * as z from "zod";
 import type { $ZodType } from "zod/v4/core";
 import type { NamedSchema, OperationDoc } from "./operation.ts";
@@ -81,6 +81,10 @@ export function buildOpenApiDocument(operations: readonly OperationDoc[]): JsonO
 		components: { schemas, securitySchemes: SECURITY_SCHEMES },
 	};
 }
+
+// URLs are checked by a refine (smaller in the widget than zod's URL schema, see http-url.ts):
+// say in the document what the refine checks.
+z.globalRegistry.add(httpUrlSchema, { format: "uri" });
 
 function collect(named: readonly NamedSchema[]): Map<string, $ZodType> {
 	const byName = new Map<string, $ZodType>();
