@@ -377,6 +377,14 @@ export class CossistantClient {
 		const wait = SEEN_THROTTLE_MS - (Date.now() - (this.lastSeenSent.get(conversationId) ?? 0));
 		const mark = () => {
 			this.seenTimers.delete(conversationId);
+			// Timers count from the event loop's cached time, so on a busy page one can fire a
+			// little before `wait` has passed by `Date.now()`: markSeen would then skip it as
+			// throttled and the trailing mark would be lost. Wait out the rest instead.
+			const rest = SEEN_THROTTLE_MS - (Date.now() - (this.lastSeenSent.get(conversationId) ?? 0));
+			if (rest > 0) {
+				this.seenTimers.set(conversationId, setTimeout(mark, rest));
+				return;
+			}
 			void this.markSeen(conversationId).catch((error) =>
 				this.events.emitError(toError(error), "mark_seen_failed"),
 			);

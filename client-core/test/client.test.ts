@@ -238,6 +238,29 @@ describe.each(testDatabaseTargets())(
 				where: { id: reply },
 			});
 			expect(seen.seenAt.getTime()).toBeGreaterThanOrEqual(replyRow.createdAt.getTime());
+
+			// A second reply within the throttle gets a trailing mark. Timers count from the event
+			// loop's cached time, so a busy page can fire it before the throttle has passed by
+			// `Date.now()`: here the clock is set back a second once the mark is scheduled, and the
+			// mark must still come (it was dropped for good, found by a CI run under load).
+			const realNow = Date.now;
+			try {
+				const second = uuidv7();
+				agent.send({
+					id: uuidv7(),
+					type: "message.send",
+					conversationId,
+					itemId: second,
+					parts: [{ type: "text", text: "still there?" }],
+				});
+				await eventually(() => expect(view.state.getState().unreadCount).toBe(1));
+				Date.now = () => realNow() - 1_000;
+				await eventually(() => expect(view.state.getState().unreadCount).toBe(0), {
+					timeoutMs: 10_000,
+				});
+			} finally {
+				Date.now = realNow;
+			}
 			client.setConversationVisible(conversationId, false);
 		});
 
