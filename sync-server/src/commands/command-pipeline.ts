@@ -1,7 +1,7 @@
 import { type Command, type CommandResult, commandSchema, LIMITS } from "@cossistant/types";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
-import { hasNulCharacter } from "../http/nul-characters.ts";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGES } from "../http/unstorable-text.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
@@ -113,12 +113,13 @@ export class CommandPipeline {
 				retryable: false,
 			};
 		}
-		if (hasNulCharacter(raw)) {
+		const unstorable = findUnstorableText(raw);
+		if (unstorable) {
 			return {
 				status: "rejected",
 				at,
 				code: "invalid_command",
-				reason: "Text may not contain the NUL character (U+0000).",
+				reason: UNSTORABLE_TEXT_MESSAGES[unstorable],
 				retryable: false,
 			};
 		}

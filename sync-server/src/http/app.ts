@@ -7,7 +7,6 @@ import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
-import { refuseNulCharacters } from "./nul-characters.ts";
 import { type RestLimits, restRateLimit } from "./rate-limit.ts";
 import { administrationRouter } from "./routes/administration.ts";
 import { agentAuthRouter } from "./routes/agent-auth.ts";
@@ -18,6 +17,7 @@ import { supportRouter } from "./routes/support.ts";
 import { teamApiRouter } from "./routes/team-api.ts";
 import { type UploadsConfig, uploadsRouter } from "./routes/uploads.ts";
 import { websitesRouter } from "./routes/websites.ts";
+import { refuseUnstorableText } from "./unstorable-text.ts";
 
 export interface HttpAppOptions {
 	db: Database;
@@ -58,7 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(restRateLimit(options.limits));
 	v1.use(options.auth.websites.forgetOnTeamWrites());
 	v1.use(express.json({ limit: "256kb" }));
-	v1.use(refuseNulCharacters());
+	v1.use(refuseUnstorableText());
 	v1.use(openApiRouter());
 	v1.use(websitesRouter(options.db, options.auth));
 	v1.use(
