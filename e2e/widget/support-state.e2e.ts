@@ -30,6 +30,9 @@ test.describe("support state (docs: Support State)", () => {
 		host,
 	}) => {
 		const page = await openHost("support-state");
+		// The first tab's visitor exists (and is stored) before the second tab loads: two tabs
+		// opened in the same instant on a first visit each create a visitor (CI saw it once).
+		await expect(page.getByTestId("visitor-id")).not.toHaveText("");
 		const other = await context.newPage();
 		await other.goto(host.url("support-state"));
 		for (const tab of [page, other]) {
