@@ -29,6 +29,10 @@ test.describe("the dashboard offline", () => {
 				);
 		});
 
+		// Opening the conversation queued its read receipt: let it reach the server first, or it
+		// is still queued offline next to the two changes below (CI saw "3 changes queued").
+		await expect(page.getByTestId("connection")).toHaveAttribute("data-mode", "online");
+
 		await context.setOffline(true);
 		await page.reload();
 		// Shell, inbox and the conversation opened before, all from the caches.
