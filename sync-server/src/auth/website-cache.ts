@@ -77,10 +77,10 @@ export class WebsiteCache {
 		return (req, res, next) => {
 			const writes = !["GET", "HEAD", "OPTIONS"].includes(req.method);
 			// Accepting an invitation and the first setup add agents without a bearer token.
+			// Routing ignores letter case and a trailing slash, so this check does too.
+			const path = req.path.toLowerCase().replace(/\/+$/, "");
 			const teamWrite =
-				req.headers.authorization !== undefined ||
-				req.path.startsWith("/auth/") ||
-				req.path === "/setup";
+				req.headers.authorization !== undefined || path.startsWith("/auth/") || path === "/setup";
 			if (writes && teamWrite) {
 				res.once("finish", () => {
 					if (res.statusCode < 400) this.clear();

@@ -39,10 +39,13 @@ export function restRateLimit(limits: RestLimits): RequestHandler {
 }
 
 /**
- * Brute-force protection of `POST /v1/auth/login` (mounted in front of the login route, after
- * body parsing). Every attempt counts as a failure per email and per IP from the moment it
- * starts, so a burst of parallel guesses cannot slip past the check, and is forgiven when it
- * succeeds. A locked email or IP gets 429 `rate_limited` before any password is checked.
+ * Brute-force protection of `POST /v1/auth/login`, mounted on the login route itself (after
+ * body parsing). It never looks at the request path: Express also routes `/auth/Login` and
+ * `/auth/login/` to that route, and every spelling must count against the same lock.
+ *
+ * Every attempt counts as a failure per email and per IP from the moment it starts, so a burst
+ * of parallel guesses cannot slip past the check, and is forgiven when it succeeds. A locked
+ * email or IP gets 429 `rate_limited` before any password is checked.
  *
  * Locking by email lets a stranger lock an agent out for up to 15 minutes; that is the usual
  * price of stopping password guessing against one account and is accepted here.
@@ -51,7 +54,6 @@ export function loginRateLimit(limits: RestLimits): RequestHandler {
 	const byEmail = new FailureLimiter(limits.loginMaxFailures, LOGIN_WINDOW_MS);
 	const byIp = new FailureLimiter(limits.loginMaxFailures * LOGIN_IP_FACTOR, LOGIN_WINDOW_MS);
 	return (req, res, next) => {
-		if (req.method !== "POST" || req.path !== "/auth/login") return next();
 		const rawEmail = (req.body as { email?: unknown } | undefined)?.email;
 		const email = typeof rawEmail === "string" ? `email:${rawEmail.trim().toLowerCase()}` : null;
 		const ip = `ip:${req.ip ?? "unknown"}`;
@@ -63,6 +65,27 @@ export function loginRateLimit(limits: RestLimits): RequestHandler {
 			if (res.statusCode !== 200) return;
 			byIp.forgive(ip);
 			if (email) byEmail.reset(email);
+		});
+		next();
+	};
+}
+
+/**
+ * Guessing protection of the routes that take a one-time token (accepting an invitation),
+ * mounted on each such route itself, whatever spelling of its path matched. Attempts count per
+ * IP from the moment they start and are forgiven when they succeed (2xx); past
+ * `loginMaxFailures × 5` failures in 15 minutes the IP gets 429 `rate_limited` before any token
+ * is looked up. Tokens are long random values, so this only caps how fast a client may probe.
+ */
+export function tokenRateLimit(limits: RestLimits): RequestHandler {
+	const byIp = new FailureLimiter(limits.loginMaxFailures * LOGIN_IP_FACTOR, LOGIN_WINDOW_MS);
+	return (req, res, next) => {
+		const ip = `ip:${req.ip ?? "unknown"}`;
+		const wait = byIp.retryAfterMs(ip);
+		if (wait > 0) return next(rateLimited(res, wait, "Too many invalid tokens."));
+		byIp.fail(ip);
+		res.on("finish", () => {
+			if (res.statusCode >= 200 && res.statusCode < 300) byIp.forgive(ip);
 		});
 		next();
 	};

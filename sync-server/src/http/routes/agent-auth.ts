@@ -29,9 +29,10 @@ export function agentAuthRouter(
 	options: AgentAuthOptions,
 ): Router {
 	const router = Router();
-	router.use(loginRateLimit(options.limits));
 
-	router.post("/auth/login", async (req, res) => {
+	// The limiter sits on the route, so every spelling Express routes here (`/auth/Login`,
+	// `/auth/login/`) counts against the same lock.
+	router.post("/auth/login", loginRateLimit(options.limits), async (req, res) => {
 		const { email, password } = loginRequestSchema.parse(req.body);
 		const user = await db.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
 		// Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.

@@ -14,6 +14,7 @@ import type { Invitation as InvitationRow, User } from "../../generated/prisma/c
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
 import { ApiError } from "../api-error.ts";
+import { type RestLimits, tokenRateLimit } from "../rate-limit.ts";
 import { requireWebsiteAdmin, requireWebsiteAgent } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 
@@ -25,6 +26,8 @@ export interface AgentsRouterOptions {
 	sessionTtlMs: number;
 	/** Closes the sockets of an agent removed from a website. */
 	sockets: Pick<SocketSupervisor, "closeUser">;
+	/** Caps how fast one address may try invitation tokens. */
+	limits: RestLimits;
 }
 
 /**
@@ -130,7 +133,7 @@ export function agentsRouter(
 		res.status(204).end();
 	});
 
-	router.post("/auth/accept-invite", async (req, res) => {
+	router.post("/auth/accept-invite", tokenRateLimit(options.limits), async (req, res) => {
 		const body = acceptInviteRequestSchema.parse(req.body);
 		const gone = () =>
 			new ApiError(404, "not_found", "This invitation is unknown, used or expired.");
