@@ -41,7 +41,7 @@ export interface Scenario {
 	name: string;
 	/** One sentence: what is measured. */
 	description: string;
-	/** The design decision the goal checks (quoted from shared/DESIGN.md where possible). */
+	/** The design decision the goal checks (as docs/architecture.md states it where possible). */
 	anchor: string;
 	goal: Goal;
 	/**

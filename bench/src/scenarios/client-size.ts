@@ -15,8 +15,8 @@ export const clientSize: Scenario = {
 	description:
 		"Minified and gzipped size of @cossistant/core with its dependencies (React excluded).",
 	anchor:
-		"For scale: yjs + y-indexeddb alone are 24.8 KB gzipped (shared/ENVIRONMENT.md); the widget budget is 70 KB gzipped in all.",
-	// 50 KB leaves 20 KB of the widget's 70 KB budget (issue: the widget) for its UI.
+		"For scale: yjs + y-indexeddb alone are 24.8 KB gzipped; the widget budget is 70 KB gzipped in all.",
+	// 50 KB leaves 20 KB of the widget's 70 KB budget (widget-size's goal) for its UI.
 	goal: { metric: "gzipKB", op: "<=", target: 50 },
 	async run({ log }) {
 		log("bundling client-core/src/index.ts with esbuild (minified, browser, esm)…");

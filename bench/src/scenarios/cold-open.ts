@@ -35,7 +35,7 @@ export const coldOpen: Scenario = {
 	name: "cold-open",
 	description: `offline open of a ${ITEMS}-item conversation from IndexedDB in headless Chromium, page script start → last item in the view store`,
 	anchor:
-		"Replicache's published anchor: the first 100 KB from disk in under 150 ms; shared documents are cached in IndexedDB for instant offline opening (shared/DESIGN.md)",
+		"Replicache's published anchor: the first 100 KB from disk in under 150 ms; shared documents are cached in IndexedDB for instant offline opening",
 	goal: { metric: "scriptToVisibleMs", op: "<=", target: 150 },
 	async run(context) {
 		const trials = isQuick(context.env) ? 3 : 7;

@@ -80,7 +80,7 @@ export const connections: Scenario = {
 	description:
 		"concurrent visitor connections (outbox + visitor doc + one conversation each) held by one server process: RSS and event-loop delay at 1k / 5k / 10k",
 	anchor:
-		"One process holds the embedded default (shared/DESIGN.md, 'Scale'): 10 000 connected widgets in ≤ 1.5 GB, with fanout p99 ≤ 15 ms at 100 messages/s",
+		"One process holds the embedded default: 10 000 connected widgets in ≤ 1.5 GB, with fanout p99 ≤ 15 ms at 100 messages/s",
 	goal: { metric: "rss10kMB", op: "<=", target: 1_536 },
 	async run(context) {
 		const plan = isQuick(context.env) ? QUICK : FULL;

@@ -43,7 +43,7 @@ export const dashboardOpen: Scenario = {
 	name: "dashboard-open",
 	description: `offline open of the dashboard with ${CONVERSATIONS} conversations and a ${ITEMS}-item conversation cached: navigation → first inbox rows painted, and → the conversation's last message painted`,
 	anchor:
-		"the dashboard works offline through the same caches as the widget: documents open from IndexedDB, the app shell from the service worker (issue: the agents' dashboard)",
+		"the dashboard works offline through the same caches as the widget: documents open from IndexedDB, the app shell from the service worker",
 	goal: { metric: "inboxRowsMs", op: "<=", target: 300 },
 	secondaryGoals: [{ metric: "conversationLastMessageMs", op: "<=", target: 200 }],
 	async run(context) {

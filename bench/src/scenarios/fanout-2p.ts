@@ -60,7 +60,7 @@ export const fanout2p: Scenario = {
 	description:
 		"visitor command → agent replica latency across two server processes (visitors on A, agent on B, one PostgreSQL, Redis)",
 	anchor:
-		"Scale-out (issue #8): several processes share one database and fan out through Redis (@hocuspocus/extension-redis); the fanout goal still holds across processes",
+		"Scale-out: several processes share one database and fan out through Redis (@hocuspocus/extension-redis); the fanout goal still holds across processes",
 	goal: { metric: "p99", op: "<=", target: 15 },
 	run(context) {
 		const plan = isQuick(context.env) ? QUICK : FULL;

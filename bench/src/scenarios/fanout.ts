@@ -75,7 +75,7 @@ export const fanout: Scenario = {
 	description:
 		"visitor command → agent replica latency (full pipeline) at a steady rate over many conversations, vs a bare Hocuspocus server",
 	anchor:
-		"Write-ahead before broadcast (shared/DESIGN.md, steps 5–6) costs at most 2× the raw floor: bare Hocuspocus p50 1.25 ms, p99 7.8 ms at ~1 100 updates/s (shared/ENVIRONMENT.md)",
+		"Write-ahead before broadcast (commit, then broadcast) costs at most 2× the raw floor: bare Hocuspocus serving the same load in the same run",
 	goal: { metric: "p99", op: "<=", target: 15 },
 	secondaryGoals: [{ metric: "p99Ratio", op: "<=", target: 2 }],
 	async run(context) {

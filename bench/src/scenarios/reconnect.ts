@@ -31,7 +31,7 @@ export const reconnect: Scenario = {
 	name: "reconnect",
 	description: `${MESSAGES} messages queued offline in Chromium; network back → all ${MESSAGES} at an agent replica (p95 over trials)`,
 	anchor:
-		"Reconnect at once on `online` and on page visibility, not after a 30 s backoff; the durable outbox resends what is queued (shared/DESIGN.md, 'Clients')",
+		"Reconnect at once on `online` and on page visibility, not after a 30 s backoff; the durable outbox resends what is queued",
 	goal: { metric: "p95", op: "<=", target: 1_000 },
 	async run(context) {
 		const trials = isQuick(context.env) ? 5 : 10;

@@ -70,7 +70,7 @@ export const throughput2p: Scenario = {
 	description:
 		"sustained messages/s from visitors on process A to the agent on process B (one PostgreSQL, Redis), and write → agent lag",
 	anchor:
-		"Scale-out (issue #8): group commit and the write path keep their throughput when the broadcast crosses processes through Redis",
+		"Scale-out: group commit and the write path keep their throughput when the broadcast crosses processes through Redis",
 	goal: { metric: "sustainedRate", op: ">=", target: GOAL_RATE },
 	secondaryGoals: [{ metric: "lagP99", op: "<=", target: LAG_P99_GOAL_MS }],
 	run(context) {

@@ -65,7 +65,7 @@ export const throughput: Scenario = {
 	description:
 		"sustained message.send commands/s through the pipeline into database rows, and submit → commit lag, over many conversations",
 	anchor:
-		"Group commit: commands of the same tick share one transaction (shared/DESIGN.md, 'One write path'); every message becomes rows (TimelineItem, Conversation, CommandLedger, DocUpdate)",
+		"Group commit: commands of the same tick share one transaction (one write path); every message becomes rows (TimelineItem, Conversation, CommandLedger, DocUpdate)",
 	goal: { metric: "sustainedRate", op: ">=", target: GOAL_RATE },
 	secondaryGoals: [{ metric: "lagP99", op: "<=", target: LAG_P99_GOAL_MS }],
 	async run(context) {

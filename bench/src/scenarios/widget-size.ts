@@ -16,7 +16,7 @@ export const widgetSize: Scenario = {
 	description:
 		"Gzipped size of the widget in a Quickstart host page (Vite build): before the trigger shows, and in all (React excluded); esbuild alongside.",
 	anchor:
-		"Issue 'the widget': what a host page loads before the trigger is visible ≤ 15 KB gzipped (the rest on open or idle); everything ≤ 70 KB gzipped.",
+		"What a host page loads before the trigger is visible ≤ 15 KB gzipped (the rest on open or idle); everything ≤ 70 KB gzipped.",
 	goal: { metric: "initialGzipKB", op: "<=", target: 15 },
 	secondaryGoals: [{ metric: "totalGzipKB", op: "<=", target: 70 }],
 	async run({ log }) {
