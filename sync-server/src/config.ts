@@ -88,6 +88,8 @@ const envSchema = z.object({
 	UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
 	/** The built dashboard served at `/dashboard/`; unset → the repository's `dashboard/dist`. */
 	DASHBOARD_DIR: z.string().min(1).optional(),
+	/** The built script-tag embed served at `/widget/`; unset → the repository's `embed/dist`. */
+	EMBED_DIR: z.string().min(1).optional(),
 });
 
 export type ServerConfig = {
@@ -121,6 +123,8 @@ export type ServerConfig = {
 	uploads: { dir: string; maxBytes: number; perMinute: number };
 	/** Directory of the built dashboard (served at `/dashboard/` when it holds a build). */
 	dashboardDir: string;
+	/** Directory of the built embed (served at `/widget/<version>/` when it holds a build). */
+	embedDir: string;
 };
 
 /** Thrown when the environment is invalid; the message names every wrong variable. */
@@ -180,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		dashboardDir: resolve(
 			e.DASHBOARD_DIR ?? fileURLToPath(new URL("../../dashboard/dist", import.meta.url)),
 		),
+		embedDir: resolve(e.EMBED_DIR ?? fileURLToPath(new URL("../../embed/dist", import.meta.url))),
 	};
 }
 

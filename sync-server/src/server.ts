@@ -9,6 +9,8 @@ import { limitVisitorCommands } from "./commands/command-rate-limit.ts";
 import type { ServerConfig } from "./config.ts";
 import { ShadowDocs } from "./documents/shadow-docs.ts";
 import { createHttpApp } from "./http/app.ts";
+import { DEMO_PATH, demoPageRouter } from "./http/demo-page.ts";
+import { EMBED_PATH, embedStatic } from "./http/embed-static.ts";
 import { clientIpOf } from "./http/client-ip.ts";
 import { TokenBucketLimiter } from "./limits/token-bucket.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -45,6 +47,10 @@ export interface SyncServer {
 	readonly wsUrl: string;
 	/** The agents' dashboard, e.g. `http://127.0.0.1:4000/dashboard/`. */
 	readonly dashboardUrl: string;
+	/** The script-tag embed's loader (`…/widget/latest/loader.js`), or null without a build. */
+	readonly widgetLoaderUrl: string | null;
+	/** The demo host page (`…/demo/`), or null without a seeded demo or an embed build. */
+	readonly demoUrl: string | null;
 	readonly db: Database;
 	readonly pipeline: CommandPipeline;
 	readonly hocuspocus: Hocuspocus<ConnectionContext>;
@@ -164,6 +170,11 @@ export async function startSyncServer(
 	await closeRelay?.start((close) => sockets.closeHere(close));
 	await commitRelay?.start((docName, update) => live.applyCommitted(docName, update));
 
+	const embed = embedStatic(config.embedDir);
+	const demoPage =
+		embed && demo
+			? demoPageRouter({ publicKey: demo.publicKey, agentEmail: demo.agentEmail })
+			: null;
 	const app = createHttpApp({
 		db,
 		auth,
@@ -175,6 +186,8 @@ export async function startSyncServer(
 		trustProxy: config.trustProxy,
 		uploads: config.uploads,
 		dashboardDir: config.dashboardDir,
+		embed,
+		demoPage,
 		stats: () => ({
 			connections: gateway?.connectionCount ?? 0,
 			documents: live.size,
@@ -222,6 +235,8 @@ export async function startSyncServer(
 		apiUrl: `${base}/v1`,
 		wsUrl: `${base.replace(/^http/, "ws")}/ws`,
 		dashboardUrl: `${base}/dashboard/`,
+		widgetLoaderUrl: embed ? `${base}${EMBED_PATH}/latest/loader.js` : null,
+		demoUrl: demoPage ? `${base}${DEMO_PATH}/` : null,
 		db,
 		pipeline,
 		hocuspocus,

@@ -1,4 +1,4 @@
-import express, { type Express } from "express";
+import express, { type Express, type Router } from "express";
 import type { Authenticator } from "../auth/authenticator.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import type { Logger } from "../logger.ts";
@@ -6,6 +6,8 @@ import type { Database } from "../persistence/database.ts";
 import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";
+import { DEMO_PATH } from "./demo-page.ts";
+import { EMBED_PATH, type EmbedStatic } from "./embed-static.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
 import { type RestLimits, restRateLimit } from "./rate-limit.ts";
 import { administrationRouter } from "./routes/administration.ts";
@@ -29,6 +31,8 @@ export interface HttpAppOptions {
 	sockets: SocketSupervisor;
 	/** Per-IP request and failed-login limits. */
 	limits: RestLimits;
+	/** New visitors per hour per client IP at the widget's bootstrap; 0 = unlimited. */
+	visitorCreationPerHour?: number;
 	/** Express `trust proxy` (which X-Forwarded-For hop is the client, for per-IP limits). */
 	trustProxy?: boolean | number | string;
 	/** Routes that change state submit commands here (the one write path). */
@@ -37,6 +41,10 @@ export interface HttpAppOptions {
 	uploads: UploadsConfig;
 	/** Directory of the built dashboard, served under `/dashboard/` when it holds a build. */
 	dashboardDir?: string;
+	/** The built script-tag embed, served under `/widget/` (see `embedStatic`). */
+	embed?: EmbedStatic | null;
+	/** The demo host page, served under `/demo/` (see `demoPageRouter`). */
+	demoPage?: Router | null;
 }
 
 /** The Express 5 app: `/healthz` and the REST API under `/v1`, one JSON error shape. */
@@ -60,7 +68,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
 	v1.use(express.json({ limit: "256kb" }));
 	v1.use(refuseUnstorableText());
 	v1.use(openApiRouter());
-	v1.use(websitesRouter(options.db, options.auth));
+	v1.use(
+		websitesRouter(options.db, options.auth, {
+			visitorCreationPerHour: options.visitorCreationPerHour,
+		}),
+	);
 	v1.use(
 		agentAuthRouter(options.db, options.auth, {
 			sessionTtlMs: options.sessionTtlMs,
@@ -77,6 +89,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
 	const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : null;
 	if (dashboard) app.use(DASHBOARD_PATH, dashboard);
+	if (options.embed) app.use(EMBED_PATH, options.embed.router);
+	if (options.demoPage) app.use(DEMO_PATH, options.demoPage);
 
 	app.use(notFoundHandler);
 	app.use(errorHandler(options.logger));
