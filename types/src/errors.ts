@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
 	"unauthorized",
 	"invalid_credentials",
 	"session_expired",
+	"visitor_token_expired",
 	"forbidden",
 	"not_found",
 	"conflict",

@@ -10,7 +10,7 @@ import { KeyUsageRecorder } from "./key-usage.ts";
 import { isOriginAllowed } from "./origins.ts";
 import type { BackendPrincipal, UserPrincipal, VisitorPrincipal } from "./principal.ts";
 import { StaleIfUnreachable } from "./stale-if-unreachable.ts";
-import { VisitorTokenSigner } from "./visitor-token.ts";
+import { type VisitorTokenLifetime, VisitorTokenSigner } from "./visitor-token.ts";
 import { type CachedPublicKey, WebsiteCache } from "./website-cache.ts";
 
 /** The website a valid public key belongs to. */
@@ -43,6 +43,8 @@ export interface AuthenticatorOptions {
 	onBackgroundError?: (error: unknown) => void;
 	/** Credentials served from memory while PostgreSQL is unreachable (off when absent). */
 	outageMemory?: OutageMemoryOptions;
+	/** How long visitor tokens are accepted and renewable (30 + 30 days when absent). */
+	visitorTokenLifetime?: VisitorTokenLifetime;
 }
 
 /** A session row as `checkSession` reads it. */
@@ -75,7 +77,7 @@ export class Authenticator {
 		secret: string,
 		options: AuthenticatorOptions = {},
 	) {
-		this.visitorTokens = new VisitorTokenSigner(secret);
+		this.visitorTokens = new VisitorTokenSigner(secret, options.visitorTokenLifetime);
 		this.keyUsage = new KeyUsageRecorder(db, options.onBackgroundError);
 		const memory = options.outageMemory;
 		const remember = (what: string) =>
@@ -226,10 +228,23 @@ export class Authenticator {
 		};
 	}
 
-	/** Verifies a visitor token against the database; `null` if forged, stale or foreign. */
+	/**
+	 * Verifies a visitor token against the database; `null` if forged, stale or foreign. An
+	 * expired token throws `visitor_token_expired` (401): the widget renews it at the bootstrap,
+	 * the only place an expired token is worth anything.
+	 */
 	async checkVisitorToken(token: string, websiteId?: string): Promise<VisitorPrincipal | null> {
-		const claims = this.visitorTokens.verify(token);
-		if (!claims || (websiteId && claims.websiteId !== websiteId)) return null;
+		const check = this.visitorTokens.check(token);
+		if (check.status === "invalid") return null;
+		const { claims } = check;
+		if (websiteId && claims.websiteId !== websiteId) return null;
+		if (check.status === "expired") {
+			throw new ApiError(
+				401,
+				"visitor_token_expired",
+				"The visitor token has expired; renew it with GET /v1/websites.",
+			);
+		}
 		const visitorWebsiteId =
 			this.knownVisitors.get(claims.visitorId) ??
 			(
@@ -240,7 +255,12 @@ export class Authenticator {
 			)?.websiteId;
 		if (visitorWebsiteId !== claims.websiteId) return null;
 		this.knownVisitors.set(claims.visitorId, visitorWebsiteId);
-		return { kind: "visitor", visitorId: claims.visitorId, websiteId: claims.websiteId };
+		return {
+			kind: "visitor",
+			visitorId: claims.visitorId,
+			websiteId: claims.websiteId,
+			tokenExpiresAt: this.visitorTokens.expiresAt(claims),
+		};
 	}
 
 	/** Resolves an agent session token; throws `session_expired` / `unauthorized`. */

@@ -10,6 +10,8 @@ export interface VisitorPrincipal {
 	 * verification is then enforced (test keys make the identify signature optional).
 	 */
 	keyEnvironment?: "test" | "live";
+	/** When the token it was proven by expires (ms since the epoch): its sockets close then. */
+	tokenExpiresAt?: number;
 }
 
 /** A logged-in agent, proven by a dashboard session. */

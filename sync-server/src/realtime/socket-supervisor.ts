@@ -37,7 +37,8 @@ export interface SocketSupervisorOptions {
  * a session expiry, a visitor block or a key revocation. This process closes its own sockets at
  * once when it performs such a change (`close…` methods) and, with Redis, tells the other
  * processes (`relay`); a periodic sweep catches what a lost relay message missed and sessions
- * that simply expired.
+ * that simply expired, as well as visitor tokens that expired (the widget renews its token at the
+ * bootstrap and reconnects).
  * Close reasons are stable error codes, as at the upgrade.
  */
 export class SocketSupervisor {
@@ -108,6 +109,18 @@ export class SocketSupervisor {
 		}
 	}
 
+	/**
+	 * Closes the sockets whose visitor token expired since they connected (a socket must not
+	 * outlive the token it was opened with); each process closes its own.
+	 */
+	closeExpiredVisitorTokens(now = Date.now()): number {
+		return this.closeByPrincipal(
+			(p) => p.kind === "visitor" && p.tokenExpiresAt !== undefined && p.tokenExpiresAt <= now,
+			CloseCodes.Unauthorized,
+			"visitor_token_expired",
+		);
+	}
+
 	private closeEverywhere(close: SocketClose): number {
 		this.options.relay?.(close);
 		return this.closeHere(close);
@@ -118,6 +131,7 @@ export class SocketSupervisor {
 		if (this.sweeping) return;
 		this.sweeping = true;
 		try {
+			this.closeExpiredVisitorTokens();
 			const sessionIds = new Set<string>();
 			const visitorIds = new Set<string>();
 			const apiKeyIds = new Set<string>();

@@ -24,7 +24,10 @@ const timezoneSchema = z
 /**
  * `GET /v1/websites`: the widget's bootstrap. With a public key from an allowed origin it
  * resumes the visitor proven by `X-Visitor-Token` or creates a new one, and returns the
- * website, the visitor and a signed visitor token.
+ * website, the visitor and a signed visitor token: the one it was given while that is young,
+ * else a fresh one. This is also where a token renews: an expired one still inside its grace
+ * period resumes the same visitor (blocked ones stay blocked) with a fresh token; older ones
+ * are ignored, as forged ones are.
  */
 export function websitesRouter(db: Database, auth: Authenticator): Router {
 	const router = Router();
@@ -66,7 +69,10 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 		const body: WebsiteBootstrapResponse = {
 			website,
 			visitor: publicVisitor,
-			visitorToken: auth.visitorTokens.sign(visitor.id, website.id),
+			visitorToken:
+				token && resumed && !resumed.renew
+					? token
+					: auth.visitorTokens.sign(visitor.id, website.id),
 		};
 		res.json(body);
 	});
@@ -80,17 +86,24 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
  */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-/** The visitor a valid token proves, if it still exists in the key's website. */
+/**
+ * The visitor a valid or still renewable token proves, if it still exists in the key's website,
+ * and whether the token should be replaced by a fresh one (expired, or old enough to renew).
+ */
 async function resumeVisitor(
 	db: Database,
 	auth: Authenticator,
 	token: string,
 	websiteId: string,
-): Promise<VisitorProfile | null> {
-	const claims = auth.visitorTokens.verify(token);
-	if (!claims || claims.websiteId !== websiteId) return null;
+): Promise<(VisitorProfile & { renew: boolean }) | null> {
+	const check = auth.visitorTokens.check(token);
+	if (check.status === "invalid" || (check.status === "expired" && !check.renewable)) return null;
+	const { claims } = check;
+	if (claims.websiteId !== websiteId) return null;
 	const visitor = await loadVisitorProfile(db, claims.visitorId);
-	return visitor?.websiteId === websiteId ? visitor : null;
+	if (visitor?.websiteId !== websiteId) return null;
+	const renew = check.status === "expired" || auth.visitorTokens.needsRenewal(claims);
+	return { ...visitor, renew };
 }
 
 function needsTouch(
