@@ -36,6 +36,17 @@ const envSchema = z.object({
 		.min(1)
 		.max(24 * 365)
 		.default(24 * 30),
+	/**
+	 * Days a visitor token is accepted (fractions allowed). The widget's bootstrap hands out a
+	 * fresh one once the current one is a quarter of this old, so active visitors never see it end.
+	 */
+	VISITOR_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3_650).default(30),
+	/**
+	 * Days after its expiry an expired visitor token may still be traded, at the bootstrap only,
+	 * for a fresh token of the same visitor (keeping its queued commands); 0 = never. Older tokens
+	 * are worthless: the bootstrap then starts a new visitor.
+	 */
+	VISITOR_TOKEN_GRACE_DAYS: z.coerce.number().min(0).max(3_650).default(30),
 	/** Largest WebSocket frame accepted, in bytes. */
 	WS_MAX_PAYLOAD: z.coerce
 		.number()
@@ -106,6 +117,8 @@ export type ServerConfig = {
 	logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 	seedDemo: boolean;
 	sessionTtlMs: number;
+	/** Visitor token lifetime and renewal grace (VISITOR_TOKEN_*), in ms. */
+	visitorTokens: { ttlMs: number; graceMs: number };
 	wsMaxPayload: number;
 	compactionThreshold: number;
 	replicaCacheDocs: number;
@@ -163,6 +176,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		logLevel: e.LOG_LEVEL,
 		seedDemo: e.SEED_DEMO,
 		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+		visitorTokens: {
+			ttlMs: Math.round(e.VISITOR_TOKEN_TTL_DAYS * 86_400_000),
+			graceMs: Math.round(e.VISITOR_TOKEN_GRACE_DAYS * 86_400_000),
+		},
 		wsMaxPayload: e.WS_MAX_PAYLOAD,
 		compactionThreshold: e.COMPACTION_THRESHOLD,
 		replicaCacheDocs: e.REPLICA_CACHE_DOCS,

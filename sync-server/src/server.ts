@@ -96,6 +96,7 @@ export async function startSyncServer(
 	const auth = new Authenticator(db, secret, {
 		onBackgroundError: (error) => logger.warn({ err: error }, "API key lastUsedAt not recorded"),
 		outageMemory,
+		visitorTokenLifetime: config.visitorTokens,
 	});
 	// Assigned once the gateway exists; pipeline effects and routes only run after start.
 	let supervisor: SocketSupervisor | null = null;
