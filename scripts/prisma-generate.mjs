@@ -1,7 +1,7 @@
 // Generates the Prisma client offline.
-// Prisma's CLI downloads its native schema engine at start, which these machines cannot do.
+// Prisma's CLI downloads its native schema engine at start, which fails without network access.
 // `prisma generate` never uses that engine, so we point the CLI at a stub file, scoped to this
-// one command (see shared/ENVIRONMENT.md).
+// one command.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

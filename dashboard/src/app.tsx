@@ -25,7 +25,7 @@ export function App({ session }: { session: AgentSession }) {
 	return <SignedIn key={current.token} session={session} current={current} />;
 }
 
-/** Creates the agent client for this session (one socket, caches, outbox) and the workspace. */
+/** Creates the agent client for this login (one socket, caches, outbox) and the workspace. */
 function SignedIn({ session, current }: { session: AgentSession; current: StoredAgentSession }) {
 	const [dashboard, setDashboard] = useState<Dashboard | null>(null);
 	const [error, setError] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-// API keys (docs: API Keys; shared/DESIGN.md "Identity, keys, trust"), against a real server and
+// API keys (docs: API Keys; docs/architecture.md "Identity and trust"), against a real server and
 // database: admins create, list and revoke keys; private keys exist only as a hash after the one
 // response that shows them; revoked keys are refused on REST and at the WebSocket upgrade, and
 // sockets opened with a key close when it is revoked.

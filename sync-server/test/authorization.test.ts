@@ -1,5 +1,5 @@
-// Acceptance tests of who may read and write what (shared/DESIGN.md, "Documents and who may
-// write them" and "Identity, keys, trust"), against a real server, a real database and real
+// Acceptance tests of who may read and write what (docs/architecture.md, "Documents and who
+// writes them" and "Identity and trust"), against a real server, a real database and real
 // WebSockets. Every refusal is checked for its stable code and for what did NOT happen.
 
 import { randomBytes } from "node:crypto";

@@ -131,7 +131,7 @@ describe.each(testDatabaseTargets())("fuzz on $name", (target) => {
 				headers: { ...bearer(site.privateKey), "x-ai-agent-id": site.aiAgentId },
 			},
 			{ name: "admin session", headers: bearer(site.agent.token), precious: true },
-			{ name: "second session", headers: bearer(agentSession.token), precious: true },
+			{ name: "second login", headers: bearer(agentSession.token), precious: true },
 			{ name: "throwaway session", headers: bearer(throwaway.token) },
 			{ name: "other website's key", headers: bearer(other.privateKey) },
 			{ name: "other website's agent", headers: bearer(other.agent.token), precious: true },

@@ -1,6 +1,6 @@
 /**
- * Names of the Yjs documents and of the shared types inside them (shared/DESIGN.md,
- * "Documents and who may write them").
+ * Names of the Yjs documents and of the shared types inside them (docs/architecture.md,
+ * "Documents and who writes them").
  */
 export const DocumentNames = {
 	/** Public timeline + meta + seen of one conversation. Server-written. */

@@ -40,7 +40,7 @@ const SENT_LINGER_MS = 30_000;
 const MAX_AUTOMATIC_RETRIES = 5;
 
 /**
- * The durable outbox (shared/DESIGN.md, "Clients: cache + durable outbox").
+ * The durable outbox (docs/architecture.md, "Clients: a disposable cache and a durable outbox").
  *
  * `enqueue` commits the command to durable storage first and only then shows it as queued and
  * hands it to the `outbox/<principal>` document, which the server watches. The server's

@@ -155,7 +155,7 @@ describe("ConversationView and the validated record", () => {
 			stored.update = Y.encodeStateAsUpdate(first.doc);
 			view.destroy();
 
-			// Something the first session never validated: a tampered record covering a bad item
+			// Something the first run never validated: a tampered record covering a bad item
 			// would show it, so the record must cover only what was validated. Items added after
 			// the record are validated as usual.
 			const later = new Y.Doc();

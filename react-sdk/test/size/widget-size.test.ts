@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { measureWidgetSize } from "../../../bench/src/support/widget-size.ts";
 
-// Issue budget (React and React DOM excluded): what a host page loads before the trigger shows
+// Budget (React and React DOM excluded): what a host page loads before the trigger shows
 // (script and styles) ≤ 15 KB gzipped; the client (Yjs, Hocuspocus, zod) and the pages load on
 // idle or on open. The total (≤ 70 KB) is a benchmark: `npm run bench -- widget-size`.
 it("keeps what a host page loads before the trigger under 15 KB gzipped", async () => {

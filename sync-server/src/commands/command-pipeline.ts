@@ -38,7 +38,7 @@ export interface CommandPipelineOptions {
 }
 
 /**
- * The single write path (shared/DESIGN.md, "One write path").
+ * The single write path (docs/architecture.md, "One write path: the command pipeline").
  *
  * `submit` validates and authorises by kind synchronously; accepted commands are queued and
  * processed in batches (group commit): one database transaction per batch holds the ledger

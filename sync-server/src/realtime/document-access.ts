@@ -18,7 +18,7 @@ export class DocumentAccessDenied extends Error {
 /**
  * Decides whether `principal` may open `documentName`, and whether read-only.
  * Only outbox documents are ever writable (by their own principal): shared documents are
- * written by the server alone (shared/DESIGN.md).
+ * written by the server alone (docs/architecture.md).
  */
 export async function authorizeDocument(
 	db: Database,
