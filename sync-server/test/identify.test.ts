@@ -242,7 +242,9 @@ describe.each(testDatabaseTargets())("identify on $name", (target) => {
 	it("does not let someone's signed externalId unlock a contact known by email only", async () => {
 		const email = `victim-${uuidv7()}@example.test`;
 		const victim = await createVisitor(server, site, "live");
-		expect((await identify(server, victim, { email })).status).toBe(200);
+		// Verified by its email: an unverified one would give the email up to a signed identify.
+		const signedEmail = { email, signature: sign(site, email) };
+		expect((await identify(server, victim, signedEmail)).status).toBe(200);
 		const attacker = await createVisitor(server, site, "live");
 		const externalId = `attacker-${uuidv7()}`;
 		const refused = await identify(server, attacker, {

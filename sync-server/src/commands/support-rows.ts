@@ -348,9 +348,10 @@ export class SupportRows {
 			const { featureFlags } = this.organizations.get(id) as SupportOrganization;
 			await tx.contactOrganization.update({ where: { id }, data: { featureFlags } });
 		}
-		// Updates before inserts: a contact created in this batch may take an externalId or email
-		// another contact just released (`contact.identify` taking over an unverified contact).
-		for (const [id, fields] of this.dirtyContacts) {
+		// Updates before inserts, and updates that release an externalId or email before the
+		// others: a contact may take one that another contact just released (`contact.identify`
+		// winning over an unverified contact), and both columns are unique per website.
+		for (const [id, fields] of this.contactUpdatesInOrder()) {
 			if (this.createdContacts.has(id)) continue;
 			const data = pick(this.requireContact(id), fields) as Prisma.ContactUncheckedUpdateInput;
 			await tx.contact.update({ where: { id }, data });
@@ -372,6 +373,22 @@ export class SupportRows {
 	}
 
 	// ---- internals ------------------------------------------------------------------------
+
+	/** Dirty contacts, those that released a unique identifier (now null) first. */
+	private contactUpdatesInOrder(): Array<[string, Set<keyof SupportContact>]> {
+		const releases = (id: string, fields: Set<keyof SupportContact>) => {
+			const contact = this.requireContact(id);
+			return (
+				(fields.has("externalId") && contact.externalId === null) ||
+				(fields.has("email") && contact.email === null)
+			);
+		};
+		const entries = [...this.dirtyContacts];
+		return [
+			...entries.filter(([id, fields]) => releases(id, fields)),
+			...entries.filter(([id, fields]) => !releases(id, fields)),
+		];
+	}
 
 	private markVisitor(id: string, field: keyof SupportVisitor): void {
 		addTo(this.dirtyVisitors, id, field);

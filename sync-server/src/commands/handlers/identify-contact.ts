@@ -53,30 +53,20 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 		const externalId = command.externalId;
 		const email = normalizeEmail(command.email);
 		const signed = checkSignature(command, website);
-		const resolved = resolveTarget(ctx, principal.websiteId, command);
-		const { byEmailOnly } = resolved;
-		let target = resolved.contact;
-		// What the signature proves designates the contact (its externalId; its email when the
-		// identify has no externalId), and nothing proved who created that contact: take it over.
-		const provenTarget = !byEmailOnly || externalId === undefined;
-		if (
-			target &&
-			signed &&
-			provenTarget &&
-			!target.identityVerified &&
-			principal.keyEnvironment !== "test"
-		) {
-			if (visitor.contactId === target.id) {
-				// The visitor that created it proves who it is: the contact is verified from now on.
-				ctx.support.patchContact(target.id, { identityVerified: true });
-			} else {
-				releaseIdentity(ctx, target, externalId, email);
-				target = undefined;
-			}
-		}
+		const verified = signed && principal.keyEnvironment !== "test";
+		const resolved = resolveTarget(ctx, principal.websiteId, visitor, command, verified);
+		const { byEmailOnly, released } = resolved;
+		const target = resolved.contact;
 		const attaching = target !== undefined && visitor.contactId !== target.id;
 		verifyIdentity(command, principal, website, { attaching, byEmailOnly, signed });
 
+		// Every check passed: the writes start here.
+		for (const release of released) releaseIdentity(ctx, release);
+		if (target && verified && !target.identityVerified) {
+			// Only the visitor's own contact is left unverified (resolveTarget released the others):
+			// the visitor that created it proves who it is, so it is verified from now on.
+			ctx.support.patchContact(target.id, { identityVerified: true });
+		}
 		const visitorOnboarding = parseOnboarding(visitor.onboarding);
 		let contact: SupportContact;
 		if (!target) {
@@ -149,35 +139,84 @@ async function loadIdentify(
 	await ctx.loadDocs(own.flatMap((row) => BatchContext.docsOf(row, false)));
 }
 
+/** What a contact that nothing proved gives up to a verified identify. */
+interface Release {
+	contact: SupportContact;
+	externalId: boolean;
+	email: boolean;
+}
+
+/** The contact an identify lands on, and what unverified contacts give up to it. */
+interface Resolution {
+	contact: SupportContact | undefined;
+	byEmailOnly: boolean;
+	released: Release[];
+}
+
 /**
  * The existing contact the identify designates: by externalId first, else by email (only if
- * that contact has no other externalId). An email held by another contact is a conflict.
+ * that contact has no other externalId). An email held by another contact is a conflict, except
+ * that a verified identify (valid signature, live key) wins over contacts an unsigned identify
+ * created: anyone can call `identify` first with someone else's externalId or email, and that
+ * must neither lock the real person out (a 403 or 409 until they drop their email) nor show them
+ * the squatter's conversations. Such a contact keeps its visitors and conversations but gives up
+ * the externalId and email the verified identify claims (see releaseIdentity), unless it is the
+ * visitor's own contact and the identify lands on it. Nothing is written here.
  */
 function resolveTarget(
 	ctx: BatchContext,
 	websiteId: string,
+	visitor: SupportVisitor,
 	command: IdentifyCommand,
-): { contact: SupportContact | undefined; byEmailOnly: boolean } {
+	verified: boolean,
+): Resolution {
+	const { externalId } = command;
 	const email = normalizeEmail(command.email);
-	const byExternalId =
-		command.externalId === undefined
+	let byExternalId =
+		externalId === undefined
 			? undefined
-			: ctx.support.findContact(websiteId, "externalId", command.externalId);
-	const byEmail =
+			: ctx.support.findContact(websiteId, "externalId", externalId);
+	let byEmail =
 		email === undefined ? undefined : ctx.support.findContact(websiteId, "email", email);
+	const released: Release[] = [];
+	if (verified && byExternalId && yields(byExternalId, visitor)) {
+		const alsoEmail = byEmail === byExternalId;
+		released.push({ contact: byExternalId, externalId: true, email: alsoEmail });
+		if (alsoEmail) byEmail = undefined;
+		byExternalId = undefined;
+	}
+	if (verified && byEmail && byEmail !== byExternalId && yields(byEmail, visitor)) {
+		// The visitor's own contact keeps the email only if the identify lands on it.
+		const landsOn =
+			byEmail.id === visitor.contactId &&
+			byExternalId === undefined &&
+			(externalId === undefined || byEmail.externalId === null);
+		if (!landsOn) {
+			released.push({ contact: byEmail, externalId: false, email: true });
+			byEmail = undefined;
+		}
+	}
 	if (byExternalId) {
 		if (byEmail && byEmail.id !== byExternalId.id) {
 			throw new CommandRejection("conflict", "This email belongs to another contact.");
 		}
-		return { contact: byExternalId, byEmailOnly: false };
+		return { contact: byExternalId, byEmailOnly: false, released };
 	}
-	if (byEmail && command.externalId !== undefined && byEmail.externalId !== null) {
+	if (byEmail && externalId !== undefined && byEmail.externalId !== null) {
 		throw new CommandRejection(
 			"conflict",
 			"This email belongs to a contact with another externalId.",
 		);
 	}
-	return { contact: byEmail, byEmailOnly: byEmail !== undefined };
+	return { contact: byEmail, byEmailOnly: byEmail !== undefined, released };
+}
+
+/**
+ * Whether a contact gives up what a verified identify claims: nothing proved who created it,
+ * and it is not the visitor's own (the visitor that created it proves who it is by signing).
+ */
+function yields(contact: SupportContact, visitor: SupportVisitor): boolean {
+	return !contact.identityVerified && contact.id !== visitor.contactId;
 }
 
 /**
@@ -196,22 +235,17 @@ function checkSignature(command: IdentifyCommand, website: WebsiteIdentity): boo
 }
 
 /**
- * A signed identify designates a contact that an unsigned one created: nothing proved who
- * created it (anyone can call `identify` with someone else's externalId or email first), so it
- * keeps its visitors and conversations but gives up the externalId and email the signed
- * identify claims; a new, verified contact takes them. Attaching instead would show whoever
- * squatted the id the real person's conversations, and theirs to the real person.
+ * A verified identify designates a contact that an unsigned one created: nothing proved who
+ * created it, so it keeps its visitors and conversations but gives up the externalId and email
+ * the verified identify claims; the contact the identify lands on (a new, verified one when
+ * none is left) takes them. Attaching instead would show whoever squatted the id the real
+ * person's conversations, and theirs to the real person.
  */
-function releaseIdentity(
-	ctx: BatchContext,
-	squatted: SupportContact,
-	externalId: string | undefined,
-	email: string | undefined,
-): void {
-	const release: { externalId?: null; email?: null } = {};
-	if (externalId !== undefined && squatted.externalId === externalId) release.externalId = null;
-	if (email !== undefined && squatted.email === email) release.email = null;
-	ctx.support.patchContact(squatted.id, release);
+function releaseIdentity(ctx: BatchContext, release: Release): void {
+	const patch: { externalId?: null; email?: null } = {};
+	if (release.externalId) patch.externalId = null;
+	if (release.email) patch.email = null;
+	ctx.support.patchContact(release.contact.id, patch);
 }
 
 function verifyIdentity(
