@@ -9,7 +9,7 @@ import { chromiumLaunchOptions } from "./support/chromium.ts";
 export default defineConfig({
 	testDir: ".",
 	testMatch: "**/*.e2e.ts",
-	// Two cores on these machines, and each suite runs its own server: one worker keeps timings sane.
+	// CI has two cores, and each suite runs its own server: one worker keeps timings sane.
 	workers: 1,
 	fullyParallel: false,
 	forbidOnly: Boolean(process.env.CI),

@@ -1,7 +1,7 @@
 import type { LaunchOptions } from "@playwright/test";
 
 /**
- * Debian's Chromium (Playwright cannot download its own browser on these machines);
+ * Debian's Chromium rather than Playwright's own browser build (which needs a download);
  * `CHROMIUM_PATH` overrides the path.
  */
 export function chromiumLaunchOptions(): LaunchOptions {

@@ -1,7 +1,7 @@
 // Proves that the hand-written SQL migrations build exactly the database `prisma/schema.prisma`
 // describes, and that the migrator behaves like `prisma migrate deploy`.
 //
-// Prisma's CLI cannot diff or migrate on our machines (no native schema engine), so nothing
+// Prisma's CLI cannot diff or migrate offline (no native schema engine), so nothing
 // else checks the SQL against the schema. The expected shape comes from Prisma's own schema
 // parser (the full DMMF, obtained through `prisma generate` with a throw-away generator: see
 // loadDatamodel), the actual shape from information_schema / pg_catalog.

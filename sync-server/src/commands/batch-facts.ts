@@ -32,7 +32,7 @@ export interface BatchFacts {
 /**
  * Everything a batch reads besides its conversations, in one statement: which new item ids are
  * taken, the issuing visitors, the uploads attachments name, and the ledger rows of commands
- * sent before. Four round trips were most of a small batch's cost on these machines (see the
+ * sent before. Four round trips were most of a small batch's cost on a 2-core machine (see the
  * `throughput` benchmark at low rates); the rows travel as JSON aggregates.
  */
 export async function readBatchFacts(

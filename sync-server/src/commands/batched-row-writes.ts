@@ -69,7 +69,7 @@ export interface BatchRows {
 
 /**
  * Writes a batch's conversations, timeline items, ledger rows and document updates in one
- * statement (data-modifying CTEs: one round trip instead of four, which on these machines is
+ * statement (data-modifying CTEs: one round trip instead of four, which on a 2-core machine is
  * most of a small batch's cost). Returns the new update-log id per document. Rows whose table
  * gets nothing are empty arrays, which insert or update nothing.
  */

@@ -68,7 +68,7 @@ interface MigrationRow {
 /**
  * Brings the database up to date with the hand-written SQL migrations in Prisma's folder layout
  * (`<migrationsDir>/<timestamp>_<name>/migration.sql`), recording them in `_prisma_migrations`
- * exactly like `prisma migrate deploy` does. Prisma's CLI cannot migrate on our machines (it
+ * exactly like `prisma migrate deploy` does. Prisma's CLI cannot migrate offline (it
  * needs a native engine), so the sync-server runs this at boot.
  *
  * - Migrations are applied in folder-name order; those already finished are skipped, so calling
