@@ -6,7 +6,7 @@ import { findBrokenLocalLinks } from "../repository-prose/markdown-links.ts";
 import { findProseViolations } from "../repository-prose/prose-rules.ts";
 
 // The repository's tracked files speak of the product as it is now: no paths that exist only
-// on the authors' machines, no development sessions or issue numbers, no broken local links.
+// on the authors' machines, no history of its development (that lives in git), no broken links.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -44,7 +44,7 @@ describe("repository prose", () => {
 		expect(sources).toContain("package.json");
 	});
 
-	it("no file refers to paths outside the repository, development sessions or issues", () => {
+	it("no file refers to paths outside the repository or to the history of its development", () => {
 		const problems = [...markdown, ...sources].flatMap((file) =>
 			findProseViolations(read(file)).map(
 				(v) => `${file}:${v.line}: "${v.match}" — ${v.rule}: ${v.message}`,
