@@ -16,10 +16,11 @@ import {
 } from "@cossistant/types";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { detectPublicKey } from "./config/env.ts";
+import { deriveWsUrl, resolveApiUrl } from "./config/server-urls.ts";
 import { ContactsApi } from "./contacts/contacts-api.ts";
 import { ConversationList } from "./conversations/conversation-list.ts";
 import { ConversationView } from "./conversations/conversation-view.ts";
-import { CossistantConfigurationError } from "./errors.ts";
+import { CossistantApiError, CossistantConfigurationError } from "./errors.ts";
 import { SupportEventEmitter, toError } from "./events/support-events.ts";
 import { RestClient } from "./http/rest-client.ts";
 import { VisitorSession } from "./identity/visitor-session.ts";
@@ -42,9 +43,12 @@ import { type UploadedPart, type UploadFileOptions, uploadFile } from "./uploads
 
 /** Options of `new CossistantClient(…)`. */
 export interface CossistantClientOptions {
-	/** REST base URL. @default "http://localhost:4000/v1" */
+	/**
+	 * REST base URL. Auto-detected from `VITE_COSSISTANT_API_URL`, `NEXT_PUBLIC_COSSISTANT_API_URL`
+	 * or `COSSISTANT_API_URL` when omitted. @default "http://localhost:4000/v1"
+	 */
 	apiUrl?: string;
-	/** WebSocket URL. @default derived from apiUrl (`…/v1` → `…/ws`) */
+	/** WebSocket URL. @default derived from apiUrl (`http` → `ws`, `https` → `wss`, `…/v1` → `…/ws`) */
 	wsUrl?: string;
 	/** Public key (`pk_…`). Auto-detected from VITE_/NEXT_PUBLIC_/COSSISTANT_API_KEY when omitted. */
 	publicKey?: string;
@@ -126,9 +130,9 @@ export class CossistantClient {
 	constructor(options: CossistantClientOptions = {}) {
 		this.options = options;
 		this.environment = options.environment ?? browserEnvironment();
-		const apiUrl = (options.apiUrl ?? "http://localhost:4000/v1").replace(/\/+$/, "");
+		const apiUrl = resolveApiUrl(options.apiUrl);
 		this.apiUrl = apiUrl;
-		this.wsUrl = options.wsUrl ?? `${apiUrl.replace(/^http/, "ws").replace(/\/v1$/, "")}/ws`;
+		this.wsUrl = options.wsUrl || deriveWsUrl(apiUrl);
 		this.publicKey = options.publicKey ?? (options.apiKey ? undefined : detectPublicKey());
 		if (!this.publicKey && !options.apiKey) {
 			throw new CossistantConfigurationError(
@@ -242,6 +246,7 @@ export class CossistantClient {
 	 * with a CossistantApiError carrying the server's code. See `uploads/upload-file.ts`.
 	 */
 	uploadFile(file: Blob, options: UploadFileOptions = {}): Promise<UploadedPart> {
+		// Read per attempt: a retry after renewing an expired token carries the fresh one.
 		const credentials = async () => {
 			if (!this.session?.token) await this.fetchWebsite();
 			const token = this.session?.token;
@@ -250,10 +255,8 @@ export class CossistantClient {
 			}
 			return { [HEADERS.publicKey]: this.publicKey, [HEADERS.visitorToken]: token };
 		};
-		return uploadFile(
-			{ apiUrl: this.apiUrl, credentials, fetch: this.options.fetch },
-			file,
-			options,
+		return this.renewingExpiredToken(() =>
+			uploadFile({ apiUrl: this.apiUrl, credentials, fetch: this.options.fetch }, file, options),
 		);
 	}
 
@@ -334,7 +337,7 @@ export class CossistantClient {
 
 	/** `GET /v1/support/state` (docs: Support State). */
 	fetchSupportState() {
-		return this.support.fetchSupportState();
+		return this.renewingExpiredToken(() => this.support.fetchSupportState());
 	}
 
 	/** Whether a feature flag is enabled for this visitor. */
@@ -364,7 +367,7 @@ export class CossistantClient {
 
 	/** Links the visitor to a contact (docs: Contacts → identify). */
 	identify(params: IdentifyParams) {
-		return this.contacts.identify(params);
+		return this.renewingExpiredToken(() => this.contacts.identify(params));
 	}
 
 	/** Sets the contact's metadata; no request when unchanged. */
@@ -428,6 +431,26 @@ export class CossistantClient {
 		await this.outbox.enqueue(command);
 	}
 
+	/**
+	 * Runs a REST request made with the stored visitor token. When the server says the token
+	 * expired, the bootstrap renews it (the same visitor, while the server still allows renewal)
+	 * and the request runs once more with the fresh one. If the bootstrap had to start a new
+	 * visitor instead, the request is not repeated on that stranger's behalf: the error stands.
+	 */
+	private async renewingExpiredToken<T>(request: () => Promise<T>): Promise<T> {
+		try {
+			return await request();
+		} catch (error) {
+			if (!(error instanceof CossistantApiError) || error.code !== "visitor_token_expired") {
+				throw error;
+			}
+			const visitorId = this.session?.visitorId;
+			await this.fetchWebsite();
+			if (!visitorId || this.session?.visitorId !== visitorId) throw error;
+			return request();
+		}
+	}
+
 	private async bootstrap(): Promise<PublicWebsiteResponse> {
 		if (!this.session)
 			throw new CossistantConfigurationError("A public key is required to bootstrap a visitor.");
@@ -449,7 +472,9 @@ export class CossistantClient {
 			cache: this.docCache(),
 			takePreloaded: (name) => this.preloads?.take(name),
 			WebSocketPolyfill: this.options.WebSocketPolyfill,
-			// The token was refused (e.g. the visitor was deleted): recover a fresh identity.
+			// The token was refused: expired (`visitor_token_expired`: the bootstrap renews it for the
+			// same visitor, whose queued commands then go out) or invalid (e.g. the visitor was
+			// deleted: recover a fresh identity).
 			onUnauthorized: () =>
 				void this.fetchWebsite().catch((error) =>
 					this.events.emitError(toError(error), "visitor_recovery_failed"),

@@ -82,6 +82,38 @@ const envSchema = z.object({
 	OUTAGE_AUTH_PATIENCE_MS: z.coerce.number().int().min(10).max(60_000).default(1_500),
 	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
 	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+	/**
+	 * Visitors' outbox commands per minute per client IP, all its visitors together (token
+	 * bucket); 0 turns it off. Minting fresh visitors then buys no extra budget. 1 200 is ten
+	 * visitors at full speed: a whole office behind one NAT address chats well below it.
+	 */
+	COMMAND_IP_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(1_200),
+	/**
+	 * Visitors' outbox commands per minute per website, all its visitors together (token
+	 * bucket); 0 turns it off. Keeps one website's flood from starving the others on a shared
+	 * server.
+	 */
+	COMMAND_WEBSITE_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(12_000),
+	/**
+	 * New visitors per hour per client IP minted by `GET /v1/websites` without a valid visitor
+	 * token (token bucket; bursts up to the same number); 0 turns it off.
+	 */
+	VISITOR_CREATION_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(300),
+	/** Open WebSockets per client IP at once; 0 = no cap. One per open widget or dashboard tab. */
+	WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(10_000_000).default(500),
+	/** Open WebSockets per visitor at once (a visitor's tabs); 0 = no cap. */
+	WS_CONNECTIONS_PER_VISITOR: z.coerce.number().int().min(0).max(1_000_000).default(20),
+	/** Open WebSockets per agent session at once (one dashboard login's tabs); 0 = no cap. */
+	WS_CONNECTIONS_PER_SESSION: z.coerce.number().int().min(0).max(1_000_000).default(50),
+	/** How long (ms) a client may take to send a request's headers (Node's headersTimeout). */
+	HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+	/**
+	 * How long (ms) a client may take to send a whole request, body included (Node's
+	 * requestTimeout): the body timeout. An upload of UPLOAD_MAX_BYTES must fit in it.
+	 */
+	HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+	/** How long (ms) an idle keep-alive connection stays open between requests. */
+	HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 	/** Failed logins per email within 15 minutes before 429 (per IP: five times as many). */
 	LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
 	/** Express `trust proxy`: `false`, `true`, a hop count or addresses (`loopback`, CIDRs). */
@@ -97,6 +129,23 @@ const envSchema = z.object({
 	UPLOAD_DIR: z.string().min(1).optional(),
 	/** Uploads per minute per visitor or agent (token bucket). */
 	UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	/** Bytes one visitor may upload within 24 hours; 0 = no quota. */
+	UPLOAD_VISITOR_DAILY_BYTES: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(Number.MAX_SAFE_INTEGER)
+		.default(100 * 1024 * 1024),
+	/**
+	 * Bytes uploaded to one website within 24 hours (visitors and agents counted), past which its
+	 * visitors' uploads are refused; 0 = no quota. Agents are never refused by it.
+	 */
+	UPLOAD_WEBSITE_DAILY_BYTES: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(Number.MAX_SAFE_INTEGER)
+		.default(5 * 1024 * 1024 * 1024),
 	/** The built dashboard served at `/dashboard/`; unset → the repository's `dashboard/dist`. */
 	DASHBOARD_DIR: z.string().min(1).optional(),
 	/** The built script-tag embed served at `/widget/`; unset → the repository's `embed/dist`. */
@@ -127,13 +176,27 @@ export type ServerConfig = {
 	/** WebSocket upgrades per minute per client IP; 0 = unlimited. */
 	wsUpgradeRateLimit: number;
 	commandRateLimit: number;
+	/** Visitors' commands per minute per client IP and per website; 0 = unlimited. */
+	commandBudgets: { perIp: number; perWebsite: number };
+	/** New visitors per hour per client IP; 0 = unlimited. */
+	visitorCreationPerHour: number;
+	/** Open WebSockets at once per client IP, per visitor, per agent session; 0 = no cap. */
+	socketCaps: { perIp: number; perVisitor: number; perSession: number };
+	/** Node HTTP server timeouts (slow or idle clients), in ms. */
+	httpTimeouts: { headersMs: number; requestMs: number; keepAliveMs: number };
 	/** Remembered credentials during database outages (OUTAGE_AUTH_*). */
 	outageAuth: { maxAgeMs: number; patienceMs: number };
 	loginMaxFailures: number;
 	/** Express `trust proxy` setting (which X-Forwarded-For hops name the client's IP). */
 	trustProxy: boolean | number | string;
-	/** Uploaded files: where they are stored, the largest accepted, uploads per minute. */
-	uploads: { dir: string; maxBytes: number; perMinute: number };
+	/** Uploaded files: where stored, the largest accepted, uploads per minute, daily quotas (0 = none). */
+	uploads: {
+		dir: string;
+		maxBytes: number;
+		perMinute: number;
+		visitorDailyBytes: number;
+		websiteDailyBytes: number;
+	};
 	/** Directory of the built dashboard (served at `/dashboard/` when it holds a build). */
 	dashboardDir: string;
 	/** Directory of the built embed (served at `/widget/<version>/` when it holds a build). */
@@ -162,6 +225,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 	}
 	const e = parsed.data;
+	// Node refuses to start an HTTP server whose header timeout exceeds its request timeout.
+	if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+		throw new ConfigError(
+			`Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS=${e.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`,
+		);
+	}
 	const dataDir = resolve(e.DATA_DIR);
 	return {
 		port: e.PORT,
@@ -187,6 +256,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		restRateLimit: e.REST_RATE_LIMIT,
 		wsUpgradeRateLimit: e.WS_UPGRADE_RATE_LIMIT,
 		commandRateLimit: e.COMMAND_RATE_LIMIT,
+		commandBudgets: { perIp: e.COMMAND_IP_RATE_LIMIT, perWebsite: e.COMMAND_WEBSITE_RATE_LIMIT },
+		visitorCreationPerHour: e.VISITOR_CREATION_RATE_LIMIT,
+		socketCaps: {
+			perIp: e.WS_CONNECTIONS_PER_IP,
+			perVisitor: e.WS_CONNECTIONS_PER_VISITOR,
+			perSession: e.WS_CONNECTIONS_PER_SESSION,
+		},
+		httpTimeouts: {
+			headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+			requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+			keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+		},
 		outageAuth: {
 			maxAgeMs: e.OUTAGE_AUTH_MAX_AGE_S * 1_000,
 			patienceMs: e.OUTAGE_AUTH_PATIENCE_MS,
@@ -197,6 +278,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			dir: resolve(e.UPLOAD_DIR ?? resolve(dataDir, "uploads")),
 			maxBytes: e.UPLOAD_MAX_BYTES,
 			perMinute: e.UPLOAD_RATE_LIMIT,
+			visitorDailyBytes: e.UPLOAD_VISITOR_DAILY_BYTES,
+			websiteDailyBytes: e.UPLOAD_WEBSITE_DAILY_BYTES,
 		},
 		dashboardDir: resolve(
 			e.DASHBOARD_DIR ?? fileURLToPath(new URL("../../dashboard/dist", import.meta.url)),

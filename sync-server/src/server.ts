@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer, type ServerOptions } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hocuspocus } from "@hocuspocus/server";
 import type { Express } from "express";
@@ -9,9 +9,9 @@ import { limitVisitorCommands } from "./commands/command-rate-limit.ts";
 import type { ServerConfig } from "./config.ts";
 import { ShadowDocs } from "./documents/shadow-docs.ts";
 import { createHttpApp } from "./http/app.ts";
+import { clientIpOf } from "./http/client-ip.ts";
 import { DEMO_PATH, demoPageRouter } from "./http/demo-page.ts";
 import { EMBED_PATH, embedStatic } from "./http/embed-static.ts";
-import { clientIpOf } from "./http/client-ip.ts";
 import { TokenBucketLimiter } from "./limits/token-bucket.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
@@ -21,6 +21,7 @@ import { CommitRelay } from "./realtime/commit-relay.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
 import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
+import { SocketCaps } from "./realtime/socket-caps.ts";
 import { SocketCloseRelay } from "./realtime/socket-close-relay.ts";
 import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
 import { SyncExtension } from "./realtime/sync-extension.ts";
@@ -134,6 +135,10 @@ export async function startSyncServer(
 		pipeline: limitVisitorCommands(
 			pipeline,
 			new TokenBucketLimiter(config.commandRateLimit, 60_000),
+			{
+				perIp: perMinute(config.commandBudgets.perIp),
+				perWebsite: perMinute(config.commandBudgets.perWebsite),
+			},
 		),
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
@@ -143,9 +148,12 @@ export async function startSyncServer(
 	const closeRelay = config.redisUrl
 		? new SocketCloseRelay(config.redisUrl, logger.child({ module: "socket-close-relay" }))
 		: null;
+	const caps = new SocketCaps(config.socketCaps, (request, code, reason) =>
+		gateway?.closeSocket(request, code, reason),
+	);
 	const hocuspocus = new Hocuspocus<ConnectionContext>({
 		quiet: true,
-		extensions: fanOut ? [extension, fanOut] : [extension],
+		extensions: fanOut ? [extension, caps, fanOut] : [extension, caps],
 	});
 	gateway = new WebSocketGateway({
 		hocuspocus,
@@ -184,6 +192,7 @@ export async function startSyncServer(
 		pipeline,
 		sockets,
 		limits: { requestsPerMinute: config.restRateLimit, loginMaxFailures: config.loginMaxFailures },
+		visitorCreationPerHour: config.visitorCreationPerHour,
 		trustProxy: config.trustProxy,
 		uploads: config.uploads,
 		dashboardDir: config.dashboardDir,
@@ -195,13 +204,16 @@ export async function startSyncServer(
 			pendingCommands: pipeline.pendingCount,
 		}),
 	});
-	const httpServer = createServer(app);
-	gateway.attach(
-		httpServer,
-		config.wsUpgradeRateLimit > 0
-			? new UpgradeLimiter(config.wsUpgradeRateLimit, clientIpOf(app))
-			: undefined,
-	);
+	const httpServer = createServer(httpServerOptions(config.httpTimeouts), app);
+	const clientIp = clientIpOf(app);
+	gateway.attach(httpServer, {
+		clientIp,
+		limiter:
+			config.wsUpgradeRateLimit > 0
+				? new UpgradeLimiter(config.wsUpgradeRateLimit, clientIp)
+				: undefined,
+		caps,
+	});
 	await listen(httpServer, config.port, config.host);
 	const port = (httpServer.address() as AddressInfo).port;
 	const base = config.publicUrl?.replace(/\/+$/, "") ?? `http://${formatHost(config.host)}:${port}`;
@@ -245,6 +257,27 @@ export async function startSyncServer(
 		logger,
 		app,
 		stop,
+	};
+}
+
+/** A per-minute token bucket, or none when the configured rate is 0 (off). */
+function perMinute(rate: number): TokenBucketLimiter | undefined {
+	return rate > 0 ? new TokenBucketLimiter(rate, 60_000) : undefined;
+}
+
+/**
+ * Node's defenses against slow and idle clients (slow headers, a body trickled byte by byte,
+ * idle keep-alive connections). Node checks the first two only every
+ * `connectionsCheckingInterval` (30 s by default), which would let a short timeout run up to
+ * 30 s over: the check runs at a quarter of the shortest timeout instead, at most every second.
+ */
+function httpServerOptions(timeouts: ServerConfig["httpTimeouts"]): ServerOptions {
+	const shortest = Math.min(timeouts.headersMs, timeouts.requestMs);
+	return {
+		headersTimeout: timeouts.headersMs,
+		requestTimeout: timeouts.requestMs,
+		keepAliveTimeout: timeouts.keepAliveMs,
+		connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(shortest / 4))),
 	};
 }
 

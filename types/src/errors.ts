@@ -18,6 +18,8 @@ export const API_ERROR_CODES = [
 	"payload_too_large",
 	"unsupported_media_type",
 	"rate_limited",
+	"too_many_connections",
+	"upload_quota_exceeded",
 	"visitor_blocked",
 	"identity_verification_failed",
 	"internal_error",
@@ -47,6 +49,8 @@ export const CloseCodes = {
 	Unauthorized: 4401,
 	Forbidden: 4403,
 	TooLarge: 4413,
+	/** Too many sockets open at once for this visitor or agent session (WS_CONNECTIONS_PER_*). */
+	TooManyConnections: 4429,
 	/**
 	 * RFC 6455 "Try Again Later": the server could not check the credentials right now (its
 	 * database is unreachable). Not a verdict on the token: reconnect later, do not log out.

@@ -16,8 +16,11 @@ export interface BootstrapResult {
 /**
  * The browser's visitor identity: the last bootstrap (website, visitor, signed token) kept in
  * storage per public key. It resumes the same visitor across reloads, and lets the widget start
- * offline from what it knew. A token the server no longer accepts simply yields a new visitor,
- * which replaces the stored one (recovery, not an error).
+ * offline from what it knew. Every bootstrap sends the stored token, so it is also how the token
+ * renews: the server hands back a fresh one for the same visitor when the stored one is getting
+ * old or has expired recently (a widget back from a long absence keeps its queued commands). A
+ * token the server no longer accepts at all simply yields a new visitor, which replaces the
+ * stored one (recovery, not an error).
  */
 export class VisitorSession {
 	private readonly storageKey: string;

@@ -10,6 +10,8 @@ export interface VisitorPrincipal {
 	 * verification is then enforced (test keys make the identify signature optional).
 	 */
 	keyEnvironment?: "test" | "live";
+	/** The client IP of the socket the visitor came over (per-IP command budgets); REST: unset. */
+	clientIp?: string;
 	/** When the token it was proven by expires (ms since the epoch): its sockets close then. */
 	tokenExpiresAt?: number;
 }

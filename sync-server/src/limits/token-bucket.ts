@@ -45,6 +45,20 @@ export class TokenBucketLimiter {
 		return { allowed: true };
 	}
 
+	/**
+	 * How long until `key` has a token (0: one is there now), without taking it. Lets a caller
+	 * that needs a token from several limiters at once take them all or none.
+	 */
+	retryAfterMs(key: string, now = Date.now()): number {
+		const previous = this.buckets.get(key);
+		if (!previous) return 0;
+		const tokens = Math.min(
+			this.capacity,
+			previous.tokens + (now - previous.updatedAt) * this.refillPerMs,
+		);
+		return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.refillPerMs);
+	}
+
 	/** Keys currently tracked (for tests and stats). */
 	get size(): number {
 		return this.buckets.size;

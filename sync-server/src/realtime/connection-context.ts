@@ -5,6 +5,8 @@ import type { Principal } from "../auth/principal.ts";
 export interface ConnectionContext {
 	/** Set when the socket was opened with a public key (widgets). */
 	publicKey?: PublicKeyContext;
+	/** The client's IP as per-IP limits count it (the peer, or the trusted forwarded hop). */
+	clientIp?: string;
 	/** Set once a document of this socket authenticated. */
 	principal?: Principal;
 }

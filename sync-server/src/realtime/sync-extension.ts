@@ -239,7 +239,11 @@ export class SyncExtension implements Extension<ConnectionContext> {
 			const visitor = await this.options.auth.checkVisitorToken(token, websiteId);
 			if (!visitor) throw new ApiError(401, "unauthorized", "Invalid visitor token.");
 			// The key's environment decides whether identify needs a signature (test: optional).
-			return { ...visitor, keyEnvironment: context.publicKey?.environment };
+			return {
+				...visitor,
+				keyEnvironment: context.publicKey?.environment,
+				clientIp: context.clientIp,
+			};
 		}
 		return this.options.auth.checkSession(token);
 	}

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ApiErrorBody } from "@cossistant/types";
+import type { ApiErrorBody, ApiErrorCode } from "@cossistant/types";
 import { TokenBucketLimiter } from "../limits/token-bucket.ts";
 
 /**
@@ -27,24 +27,40 @@ export class UpgradeLimiter {
 		const decision = this.buckets.take(`ip:${this.clientIp(request)}`);
 		if (decision.allowed) return true;
 		const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-		const body: ApiErrorBody = {
-			error: {
-				code: "rate_limited",
-				message: `Too many connections from this address. Retry in ${seconds} s.`,
-				details: { retryAfterSeconds: seconds },
-			},
-		};
-		const json = JSON.stringify(body);
-		// The client may already be gone: a reset must not become an unhandled 'error'.
-		socket.on("error", () => {});
-		socket.end(
-			"HTTP/1.1 429 Too Many Requests\r\n" +
-				`Retry-After: ${seconds}\r\n` +
-				"Content-Type: application/json; charset=utf-8\r\n" +
-				`Content-Length: ${Buffer.byteLength(json)}\r\n` +
-				"Connection: close\r\n\r\n" +
-				json,
-		);
+		refuseUpgrade(socket, {
+			code: "rate_limited",
+			message: `Too many connections from this address. Retry in ${seconds} s.`,
+			retryAfterSeconds: seconds,
+		});
 		return false;
 	}
+}
+
+/**
+ * Answers an upgrade with `429 Too Many Requests` and the one JSON error shape on the raw
+ * socket, before any handshake, then closes it (`Retry-After` when `retryAfterSeconds` is set).
+ */
+export function refuseUpgrade(
+	socket: Duplex,
+	refusal: { code: ApiErrorCode; message: string; retryAfterSeconds?: number },
+): void {
+	const seconds = refusal.retryAfterSeconds;
+	const body: ApiErrorBody = {
+		error: {
+			code: refusal.code,
+			message: refusal.message,
+			...(seconds !== undefined ? { details: { retryAfterSeconds: seconds } } : {}),
+		},
+	};
+	const json = JSON.stringify(body);
+	// The client may already be gone: a reset must not become an unhandled 'error'.
+	socket.on("error", () => {});
+	socket.end(
+		"HTTP/1.1 429 Too Many Requests\r\n" +
+			(seconds !== undefined ? `Retry-After: ${seconds}\r\n` : "") +
+			"Content-Type: application/json; charset=utf-8\r\n" +
+			`Content-Length: ${Buffer.byteLength(json)}\r\n` +
+			"Connection: close\r\n\r\n" +
+			json,
+	);
 }

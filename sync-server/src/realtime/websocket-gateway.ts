@@ -9,12 +9,23 @@ import type { Authenticator } from "../auth/authenticator.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { ConnectionContext } from "./connection-context.ts";
-import type { UpgradeLimiter } from "./upgrade-limit.ts";
+import { type SocketCaps, TOO_MANY_CONNECTIONS } from "./socket-caps.ts";
+import { refuseUpgrade, type UpgradeLimiter } from "./upgrade-limit.ts";
 
 /** Hocuspocus message types (MessageType in @hocuspocus/server); anything else is garbage. */
 const MAX_MESSAGE_TYPE = 8;
 /** Hocuspocus' connection-level Pong message type. */
 const PONG = 10;
+
+/** What guards the upgrades of {@link WebSocketGateway.attach}. */
+export interface UpgradeGuards {
+	/** The client's IP as REST counts it (same `trust proxy`): see clientIpOf. */
+	clientIp: (request: IncomingMessage) => string;
+	/** The per-IP upgrade rate (absent when WS_UPGRADE_RATE_LIMIT is 0). */
+	limiter?: UpgradeLimiter;
+	/** Caps on sockets open at once (per IP at the upgrade, per holder once authenticated). */
+	caps?: SocketCaps;
+}
 
 /**
  * Accepts WebSocket upgrades at `path` on the shared HTTP server and hands sockets to
@@ -31,6 +42,8 @@ export class WebSocketGateway {
 		{ request: Request; context: ConnectionContext }
 	>();
 
+	private guards: UpgradeGuards | null = null;
+
 	constructor(
 		private readonly options: {
 			hocuspocus: Hocuspocus<ConnectionContext>;
@@ -43,16 +56,33 @@ export class WebSocketGateway {
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
 	}
 
-	/** Serves upgrades of `server`; `limiter` (when the per-IP limit is on) admits each first. */
-	attach(server: HttpServer, limiter?: UpgradeLimiter): void {
+	/**
+	 * Serves upgrades of `server`. The per-IP rate limit admits each first, then the per-IP cap
+	 * on open sockets (429 `too_many_connections` past it); the slot is given back when the
+	 * underlying socket closes, whether or not the handshake completed.
+	 */
+	attach(server: HttpServer, guards: UpgradeGuards): void {
+		this.guards = guards;
 		server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 			const url = new URL(request.url ?? "/", "http://localhost");
 			if (url.pathname !== this.options.path) {
 				socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
 				return;
 			}
-			if (limiter && !limiter.admit(request, socket)) return;
-			this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, url));
+			if (guards.limiter && !guards.limiter.admit(request, socket)) return;
+			const ip = guards.clientIp(request);
+			const caps = guards.caps;
+			if (caps) {
+				if (!caps.admitIp(ip)) {
+					refuseUpgrade(socket, {
+						code: TOO_MANY_CONNECTIONS,
+						message: "Too many open connections from this address; close some first.",
+					});
+					return;
+				}
+				socket.once("close", () => caps.releaseIp(ip));
+			}
+			this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, url, ip));
 		});
 	}
 
@@ -93,7 +123,7 @@ export class WebSocketGateway {
 		return this.open.size;
 	}
 
-	private accept(ws: WebSocket, incoming: IncomingMessage, url: URL): void {
+	private accept(ws: WebSocket, incoming: IncomingMessage, url: URL, clientIp: string): void {
 		this.open.add(ws);
 		const headers = new Headers();
 		for (const [name, value] of Object.entries(incoming.headers)) {
@@ -101,7 +131,7 @@ export class WebSocketGateway {
 		}
 		const request = new Request(`http://localhost${url.pathname}${url.search}`, { headers });
 		this.sockets.set(request, ws);
-		const context: ConnectionContext = {};
+		const context: ConnectionContext = { clientIp };
 		this.upgrades.set(ws, { request, context });
 
 		let connection: ReturnType<Hocuspocus["handleConnection"]> | null = null;
@@ -125,6 +155,7 @@ export class WebSocketGateway {
 		ws.on("close", (code, reason) => {
 			this.open.delete(ws);
 			this.upgrades.delete(ws);
+			this.guards?.caps?.releaseHolder(request);
 			connection?.handleClose({ code, reason: reason.toString() });
 		});
 		ws.on("error", (error) => this.options.logger.debug({ err: error }, "websocket error"));

@@ -23,6 +23,8 @@ const DAY_MS = 86_400_000;
 const TTL_DAYS = 30;
 const GRACE_DAYS = 30;
 const TTL_MS = TTL_DAYS * DAY_MS;
+/** The widget's page (the demo key is a test key: loopback pages may use it). */
+const ORIGIN = "http://localhost:5173";
 
 describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) => {
 	let database: TestDatabase;
@@ -54,18 +56,18 @@ describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) =
 
 	/** A real visitor, and a token for it issued `ageMs` ago. */
 	async function visitorWithTokenAged(ageMs: number) {
-		const bootstrap = await bootstrapVisitor(server, publicKey);
+		const bootstrap = await bootstrapVisitor(server, publicKey, { origin: ORIGIN });
 		const token = signer.sign(bootstrap.visitor.id, bootstrap.website.id, Date.now() - ageMs);
 		return { visitorId: bootstrap.visitor.id, websiteId: bootstrap.website.id, token };
 	}
 
 	const supportState = (token: string) =>
 		rest(server, "GET", "/support/state", {
-			headers: { [HEADERS.publicKey]: publicKey, [HEADERS.visitorToken]: token },
+			headers: { [HEADERS.publicKey]: publicKey, [HEADERS.visitorToken]: token, origin: ORIGIN },
 		});
 
 	async function socketClose(visitorId: string, token: string) {
-		const socket = new RawSocket(server.wsUrl, { publicKey });
+		const socket = new RawSocket(server.wsUrl, { publicKey, origin: ORIGIN });
 		sockets.push(socket);
 		await socket.opened;
 		socket.authenticate(DocumentNames.outbox(`visitor:${visitorId}`), token);
@@ -94,7 +96,10 @@ describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) =
 
 	it("renews an expired token at the bootstrap for the same visitor, within the grace period only", async () => {
 		const expired = await visitorWithTokenAged(TTL_MS + 60_000);
-		const renewed = await bootstrapVisitor(server, publicKey, { visitorToken: expired.token });
+		const renewed = await bootstrapVisitor(server, publicKey, {
+			origin: ORIGIN,
+			visitorToken: expired.token,
+		});
 		expect(renewed.visitor.id).toBe(expired.visitorId);
 		expect(renewed.visitorToken).not.toBe(expired.token);
 		expect(signer.check(renewed.visitorToken).status).toBe("valid");
@@ -103,19 +108,28 @@ describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) =
 		expect((await supportState(expired.token)).body.error.code).toBe("visitor_token_expired");
 
 		const dead = await visitorWithTokenAged(TTL_MS + GRACE_DAYS * DAY_MS + 60_000);
-		const stranger = await bootstrapVisitor(server, publicKey, { visitorToken: dead.token });
+		const stranger = await bootstrapVisitor(server, publicKey, {
+			origin: ORIGIN,
+			visitorToken: dead.token,
+		});
 		expect(stranger.visitor.id).not.toBe(dead.visitorId);
 		expect((await supportState(dead.token)).body.error.code).toBe("visitor_token_expired");
 	});
 
 	it("hands a young token back as it is and renews an ageing one before it expires", async () => {
 		const young = await visitorWithTokenAged(60_000);
-		const again = await bootstrapVisitor(server, publicKey, { visitorToken: young.token });
+		const again = await bootstrapVisitor(server, publicKey, {
+			origin: ORIGIN,
+			visitorToken: young.token,
+		});
 		expect(again.visitor.id).toBe(young.visitorId);
 		expect(again.visitorToken).toBe(young.token);
 
 		const ageing = await visitorWithTokenAged(TTL_MS / 4 + 60_000);
-		const renewed = await bootstrapVisitor(server, publicKey, { visitorToken: ageing.token });
+		const renewed = await bootstrapVisitor(server, publicKey, {
+			origin: ORIGIN,
+			visitorToken: ageing.token,
+		});
 		expect(renewed.visitor.id).toBe(ageing.visitorId);
 		expect(renewed.visitorToken).not.toBe(ageing.token);
 		const claims = signer.verify(renewed.visitorToken);
@@ -128,7 +142,10 @@ describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) =
 			where: { id: expired.visitorId },
 			data: { isBlocked: true, blockedAt: new Date() },
 		});
-		const renewed = await bootstrapVisitor(server, publicKey, { visitorToken: expired.token });
+		const renewed = await bootstrapVisitor(server, publicKey, {
+			origin: ORIGIN,
+			visitorToken: expired.token,
+		});
 		expect(renewed.visitor).toMatchObject({ id: expired.visitorId, isBlocked: true });
 	});
 
@@ -139,6 +156,7 @@ describe.each(testDatabaseTargets())("visitor token expiry on $name", (target) =
 			token,
 			principal: `visitor:${visitorId}`,
 			publicKey,
+			origin: ORIGIN,
 		});
 		clients.push(client);
 		await client.openSynced(DocumentNames.visitor(visitorId));

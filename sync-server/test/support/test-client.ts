@@ -10,6 +10,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { eventually } from "./eventually.ts";
+import { LOCAL_ORIGIN } from "./local-origin.ts";
 
 export interface TestClientOptions {
 	wsUrl: string;
@@ -18,6 +19,8 @@ export interface TestClientOptions {
 	principal: PrincipalKey;
 	publicKey?: string;
 	origin?: string;
+	/** Local address to connect from (any of 127.0.0.0/8), to act as another client IP. */
+	localAddress?: string;
 }
 
 /**
@@ -36,7 +39,9 @@ export class TestClient {
 		const url = options.publicKey
 			? `${options.wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`
 			: options.wsUrl;
-		const origin = options.origin;
+		// A browser always sends an Origin with a public key: test widgets send a loopback one.
+		const origin = options.origin ?? (options.publicKey ? LOCAL_ORIGIN : undefined);
+		const localAddress = options.localAddress;
 		this.socket = new HocuspocusProviderWebsocket({
 			url,
 			delay: 50,
@@ -46,7 +51,10 @@ export class TestClient {
 			messageReconnectTimeout: 30_000,
 			WebSocketPolyfill: class extends WebSocket {
 				constructor(address: string) {
-					super(address, origin ? { origin } : {});
+					super(address, {
+						...(origin ? { origin } : {}),
+						...(localAddress ? { localAddress } : {}),
+					});
 					// Destroying a client mid-handshake makes ws emit an error the provider does not
 					// listen for; the close event that follows is what the provider handles.
 					this.on("error", () => {});

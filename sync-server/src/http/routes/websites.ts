@@ -3,12 +3,14 @@ import { type Request, Router } from "express";
 import { uuidv7 } from "uuidv7";
 import * as z from "zod";
 import type { Authenticator } from "../../auth/authenticator.ts";
+import { TokenBucketLimiter } from "../../limits/token-bucket.ts";
 import type { Database } from "../../persistence/database.ts";
 import {
 	loadVisitorProfile,
 	publicVisitorOf,
 	type VisitorProfile,
 } from "../../queries/visitor-profile.ts";
+import { rateLimited } from "../rate-limit.ts";
 
 const languageSchema = z
 	.string()
@@ -21,6 +23,12 @@ const timezoneSchema = z
 	.max(64)
 	.regex(/^[A-Za-z0-9_+\-/]+$/);
 
+/** Options of {@link websitesRouter}. */
+export interface WebsitesRouterOptions {
+	/** New visitors per hour per client IP (token bucket); 0 or absent = unlimited. */
+	visitorCreationPerHour?: number;
+}
+
 /**
  * `GET /v1/websites`: the widget's bootstrap. With a public key from an allowed origin it
  * resumes the visitor proven by `X-Visitor-Token` or creates a new one, and returns the
@@ -29,8 +37,16 @@ const timezoneSchema = z
  * period resumes the same visitor (blocked ones stay blocked) with a fresh token; older ones
  * are ignored, as forged ones are.
  */
-export function websitesRouter(db: Database, auth: Authenticator): Router {
+export function websitesRouter(
+	db: Database,
+	auth: Authenticator,
+	options: WebsitesRouterOptions = {},
+): Router {
 	const router = Router();
+	const perHour = options.visitorCreationPerHour ?? 0;
+	// Visitors cost a row each and every visitor has its own command budget: minting them is
+	// limited per client IP, so a script cannot multiply its budgets (or fill the table).
+	const creations = perHour > 0 ? new TokenBucketLimiter(perHour, 3_600_000) : null;
 	router.get("/websites", async (req, res) => {
 		const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), req.headers.origin);
 		const language = parseOptional(
@@ -52,6 +68,12 @@ export function websitesRouter(db: Database, auth: Authenticator): Router {
 			...(timezone ? { timezone } : {}),
 			...(userAgent ? { userAgent } : {}),
 		};
+		if (!resumed && creations) {
+			const decision = creations.take(`ip:${req.ip ?? "unknown"}`);
+			if (!decision.allowed) {
+				throw rateLimited(res, decision.retryAfterMs, "Too many new visitors from this address.");
+			}
+		}
 		const shown = { id: true, language: true, timezone: true, isBlocked: true } as const;
 		const visitor = !resumed
 			? await db.prisma.visitor.create({
