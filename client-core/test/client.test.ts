@@ -3,6 +3,7 @@ import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../sync-server/test/support/local-origin.ts";
 import { TestClient } from "../../sync-server/test/support/test-client.ts";
 import {
 	type TestDatabase,
@@ -39,6 +40,7 @@ describe.each(testDatabaseTargets())(
 			const client = new CossistantClient({
 				apiUrl: server.apiUrl,
 				publicKey: server.demo?.publicKey,
+				...localOriginClient,
 				storage,
 			});
 			clients.push(client);
@@ -306,6 +308,7 @@ describe.each(testDatabaseTargets())(
 			const client = new CossistantClient({
 				apiUrl: server.apiUrl,
 				publicKey: server.demo?.publicKey,
+				...localOriginClient,
 				storage: memoryKeyValueStore(),
 			});
 			await client.fetchWebsite();
@@ -387,6 +390,7 @@ describe.each(testDatabaseTargets())(
 			try {
 				const detected = new CossistantClient({
 					apiUrl: server.apiUrl,
+					...localOriginClient,
 					storage: memoryKeyValueStore(),
 				});
 				clients.push(detected);

@@ -2,6 +2,7 @@ import { DocumentNames } from "@cossistant/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../sync-server/test/support/local-origin.ts";
 import { freePort } from "../../sync-server/test/support/server-process.ts";
 import {
 	type TestDatabase,
@@ -29,6 +30,7 @@ describe.each(testDatabaseTargets())("a diverged cache on $name", (target) => {
 		client = new CossistantClient({
 			apiUrl: server.apiUrl,
 			publicKey: server.demo?.publicKey,
+			...localOriginClient,
 			storage: memoryKeyValueStore(),
 		});
 		await client.fetchWebsite();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../sync-server/test/support/local-origin.ts";
 import { freePort } from "../../sync-server/test/support/server-process.ts";
 import {
 	type TestDatabase,
@@ -61,6 +62,7 @@ describe.each(testDatabaseTargets())("offline delivery on $name", (target) => {
 		client = new CossistantClient({
 			apiUrl: server.apiUrl,
 			publicKey: server.demo?.publicKey,
+			...localOriginClient,
 			storage: memoryKeyValueStore(),
 			environment,
 		});
@@ -108,6 +110,7 @@ describe.each(testDatabaseTargets())("offline delivery on $name", (target) => {
 		const blip = new CossistantClient({
 			apiUrl: server.apiUrl,
 			publicKey: server.demo?.publicKey,
+			...localOriginClient,
 			storage: memoryKeyValueStore(),
 			environment,
 		});

@@ -1,8 +1,10 @@
+import { createHmac } from "node:crypto";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiKey } from "../../sync-server/src/auth/api-keys.ts";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../sync-server/test/support/local-origin.ts";
 import {
 	type TestDatabase,
 	testDatabaseTargets,
@@ -56,6 +58,7 @@ describe.each(testDatabaseTargets())(
 			const client = new CossistantClient({
 				apiUrl: server.apiUrl,
 				publicKey: server.demo?.publicKey,
+				...localOriginClient,
 				storage: memoryKeyValueStore(),
 				support,
 			});
@@ -134,7 +137,13 @@ describe.each(testDatabaseTargets())(
 			await eventually(() => expect(laptop.conversations.get(conversationId)?.pending).toBe(false));
 
 			const phone = await visitor();
-			await phone.identify({ externalId });
+			// Another device of an existing contact proves it with the signature.
+			const { identitySecret } = await database.db.prisma.website.findUniqueOrThrow({
+				where: { id: server.demo?.websiteId ?? "" },
+				select: { identitySecret: true },
+			});
+			const signature = createHmac("sha256", identitySecret).update(externalId).digest("hex");
+			await phone.identify({ externalId, signature });
 			await eventually(() => expect(phone.conversations.get(conversationId)).toBeDefined());
 			const onPhone = phone.conversation(conversationId);
 			await eventually(() =>

@@ -10,6 +10,7 @@ import { DocumentNames, type TimelineItem } from "@cossistant/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../sync-server/src/server.ts";
 import { eventually } from "../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../sync-server/test/support/local-origin.ts";
 import { TestClient } from "../../sync-server/test/support/test-client.ts";
 import {
 	type TestDatabase,
@@ -54,6 +55,7 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 		const client = new CossistantClient({
 			apiUrl: server.apiUrl,
 			publicKey: server.demo?.publicKey,
+			...localOriginClient,
 			storage: memoryKeyValueStore(),
 		});
 		clients.push(client);

@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../src/server.ts";
 import { rest } from "./support/rest.ts";
-import { identify, SITE_ORIGIN, type TestVisitor } from "./support/support-fixtures.ts";
+import { identify, SITE_ORIGIN, sign, type TestVisitor } from "./support/support-fixtures.ts";
 import {
 	addAgent,
 	createTeamSite,
@@ -86,7 +86,8 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 		const laptop = await browserVisitor(MAC_CHROME);
 		const phone = await browserVisitor(IPHONE_SAFARI);
 		const first = ok(await identify(server, laptop, { externalId: "devices-1", name: "Ann" }));
-		ok(await identify(server, phone, { externalId: "devices-1" }));
+		const signature = sign(site, "devices-1");
+		ok(await identify(server, phone, { externalId: "devices-1", signature }));
 		const contactId = first.contact.id as string;
 
 		const body = contactVisitorsResponseSchema.parse(

@@ -92,12 +92,18 @@ describe.each(testDatabaseTargets())("identify on $name", (target) => {
 		});
 	});
 
-	it("attaches another visitor to the existing contact with a test key and no signature", async () => {
+	it("with a test key too, attaching to an existing contact needs the signature", async () => {
 		const externalId = `user-${uuidv7()}`;
 		const first = await createVisitor(server, site, "test");
 		const second = await createVisitor(server, site, "test");
 		const created = await identify(server, first, { externalId });
-		const attached = await identify(server, second, { externalId });
+		const refused = await identify(server, second, { externalId });
+		expect(refused.status).toBe(403);
+		expect(refused.body.error.code).toBe("identity_verification_failed");
+		const attached = await identify(server, second, {
+			externalId,
+			signature: sign(site, externalId),
+		});
 		expect(attached.status).toBe(200);
 		expect(attached.body.contact.id).toBe(created.body.contact.id);
 	});

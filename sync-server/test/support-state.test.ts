@@ -11,6 +11,7 @@ import {
 	identify,
 	mutateFlags,
 	profileState,
+	sign,
 	type TestVisitor,
 	type TestWebsite,
 	visitorClient,
@@ -38,6 +39,9 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 	});
 
 	const db = () => database.db.prisma;
+
+	/** A signed identify: another device of an existing contact needs the signature. */
+	const signed = (externalId: string) => ({ externalId, signature: sign(site, externalId) });
 
 	async function state(visitor: TestVisitor): Promise<SupportState> {
 		const response = await api(server, "GET", "/support/state", {
@@ -275,7 +279,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 			const first = await createVisitor(server, site);
 			await identify(server, first, { externalId });
 			const { visitor } = await visitorWithProgress("invite-team");
-			const attached = await identify(server, visitor, { externalId });
+			const attached = await identify(server, visitor, signed(externalId));
 			const contact = await db().contact.findUniqueOrThrow({
 				where: { id: attached.body.contact.id },
 			});
@@ -288,7 +292,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 			const { visitor: first } = await visitorWithProgress("workspace");
 			await identify(server, first, { externalId });
 			const { visitor: second, client } = await visitorWithProgress("done");
-			await identify(server, second, { externalId });
+			await identify(server, second, signed(externalId));
 
 			const contact = await db().contact.findFirstOrThrow({ where: { externalId } });
 			expect(contact.onboarding).toEqual({ workspace: { completed: true, metadata: null } });
@@ -306,7 +310,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 			const first = await createVisitor(server, site);
 			const second = await createVisitor(server, site);
 			await identify(server, first, { externalId });
-			await identify(server, second, { externalId });
+			await identify(server, second, signed(externalId));
 			const firstClient = await widget(first);
 			const secondClient = await widget(second);
 			await onboarding(firstClient, { type: "onboarding.completeStep", stepId: "workspace" });

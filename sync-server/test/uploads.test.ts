@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisitorPrincipal } from "../src/auth/principal.ts";
 import type { SyncServer } from "../src/server.ts";
 import { eventually } from "./support/eventually.ts";
+import { LOCAL_ORIGIN } from "./support/local-origin.ts";
 import { TestClient } from "./support/test-client.ts";
 import { type TestDatabase, testDatabaseTargets } from "./support/test-database.ts";
 import { bootstrapVisitor, loginAgent, startTestServer } from "./support/test-server.ts";
@@ -95,7 +96,11 @@ describe.each(testDatabaseTargets())("uploads on $name", (target) => {
 			conversationId,
 		});
 		expect(started).toMatchObject({ status: "applied" });
-		const headers = { [HEADERS.publicKey]: publicKey, [HEADERS.visitorToken]: boot.visitorToken };
+		const headers = {
+			[HEADERS.publicKey]: publicKey,
+			[HEADERS.visitorToken]: boot.visitorToken,
+			origin: LOCAL_ORIGIN,
+		};
 		return { boot, principal, conversationId, headers };
 	}
 
@@ -337,7 +342,7 @@ describe.each(testDatabaseTargets())("uploads on $name", (target) => {
 
 			const noToken = await upload(image, {
 				type: "image/png",
-				headers: { [HEADERS.publicKey]: publicKey },
+				headers: { [HEADERS.publicKey]: publicKey, origin: LOCAL_ORIGIN },
 			});
 			expect(noToken.status).toBe(401);
 			expect(noToken.body.error.code).toBe("unauthorized");

@@ -13,6 +13,7 @@ import {
 	startBenchServer,
 } from "../support/bench-server.ts";
 import type { HttpLoadResult, HttpLoadRun } from "../support/http-load-worker.ts";
+import { BENCH_ORIGIN } from "../support/origin.ts";
 import { isQuick } from "../support/pacing.ts";
 import { sleep } from "../support/timing.ts";
 import { startWorker, type Worker } from "../support/worker.ts";
@@ -85,6 +86,7 @@ async function measure(
 	const visitorHeaders = visitors.map((visitor) => ({
 		[HEADERS.publicKey]: publicKey,
 		[HEADERS.visitorToken]: visitor.token,
+		origin: BENCH_ORIGIN,
 	}));
 	const runs: Record<Target, Omit<HttpLoadRun, "concurrency" | "warmupMs" | "durationMs">> = {
 		bare: { url: bare.url, method: "GET", headers: [{}] },

@@ -1,6 +1,7 @@
 import { loadConfig, type SyncServer, startSyncServer } from "@cossistant/sync-server";
 import { HEADERS, type LoginResponse, type WebsiteBootstrapResponse } from "@cossistant/types";
 import { createFreshDatabase, type FreshDatabase } from "./fresh-database.ts";
+import { BENCH_ORIGIN } from "./origin.ts";
 
 /** Who submits commands: the principal type `pipeline.submit` takes. */
 export type Principal = Parameters<SyncServer["pipeline"]["submit"]>[0];
@@ -76,7 +77,7 @@ export async function bootstrapVisitorAt(
 	publicKey: string,
 ): Promise<BootstrappedVisitor> {
 	const response = await fetch(`${apiUrl}/websites`, {
-		headers: { [HEADERS.publicKey]: publicKey },
+		headers: { [HEADERS.publicKey]: publicKey, origin: BENCH_ORIGIN },
 	});
 	if (!response.ok)
 		throw new Error(`visitor bootstrap failed: ${response.status} ${await response.text()}`);

@@ -15,6 +15,7 @@ import type * as Y from "yjs";
 import { percentile } from "../stats.ts";
 import { DocSocket } from "./doc-socket.ts";
 import { uuidv7 } from "./ids.ts";
+import { BENCH_ORIGIN } from "./origin.ts";
 import { runPaced } from "./pacing.ts";
 import { serveWorker } from "./worker.ts";
 
@@ -75,7 +76,7 @@ async function bootstrap(params: {
 		32,
 		async () => {
 			const response = await fetch(`${params.apiUrl}/websites`, {
-				headers: { [HEADERS.publicKey]: params.publicKey },
+				headers: { [HEADERS.publicKey]: params.publicKey, origin: BENCH_ORIGIN },
 			});
 			if (!response.ok) throw new Error(`bootstrap: ${response.status} ${await response.text()}`);
 			const body = (await response.json()) as WebsiteBootstrapResponse;

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
+import { BENCH_ORIGIN } from "./origin.ts";
 
 /**
  * Hocuspocus closes a connection that has more than 100 documents waiting for authentication
@@ -32,7 +33,8 @@ export class DocSocket {
 			messageReconnectTimeout: 60_000,
 			WebSocketPolyfill: class extends WebSocket {
 				constructor(address: string) {
-					super(address);
+					// Widgets' sockets carry the page's Origin (the server checks it with the public key).
+					super(address, { origin: BENCH_ORIGIN });
 					// A socket destroyed mid-handshake emits an error the provider does not listen for.
 					this.on("error", () => {});
 				}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../../../sync-server/src/server.ts";
 import { eventually } from "../../../sync-server/test/support/eventually.ts";
+import { localOriginClient } from "../../../sync-server/test/support/local-origin.ts";
 import {
 	type TestDatabase,
 	testDatabaseTargets,
@@ -44,6 +45,7 @@ describe.each(testDatabaseTargets())("AgentClient against a real server on $name
 		const visitor = new CossistantClient({
 			apiUrl: server.apiUrl,
 			publicKey: server.demo?.publicKey,
+			...localOriginClient,
 			storage: memoryKeyValueStore(),
 		});
 		cleanups.push(() => visitor.destroy());

@@ -106,8 +106,17 @@ export class Authenticator {
 	}
 
 	/**
-	 * Resolves a public key used from `origin` (the browser's Origin header; undefined for
-	 * non-browser callers, accepted only with test keys).
+	 * Resolves a public key used from `origin` (the request's Origin header), which must be one
+	 * of the website's allowed origins, or a loopback origin for a test key.
+	 *
+	 * A public key is a browser credential and the Origin check is what keeps other web pages
+	 * from using it in their visitors' browsers. Browsers always send Origin on cross-origin
+	 * requests and WebSocket upgrades; they send `null` from sandboxed frames, `file://` pages
+	 * and redirects, which any web page can produce, so `null` is refused whatever the key.
+	 * A missing Origin comes from a non-browser client (a server, a script), which could send
+	 * any Origin it likes: refusing it protects nothing by itself, but accepting it would make
+	 * "no Origin" a way around the rule for every key, and the rule stays one sentence. So every
+	 * caller, servers and test tools included, states an allowed origin.
 	 */
 	async checkPublicKey(
 		key: string | undefined,
@@ -129,15 +138,18 @@ export class Authenticator {
 		}
 		this.keyUsage.touch(apiKey.id, apiKey.lastUsedAt);
 		const environment = apiKey.environment as "test" | "live";
-		const allowed =
-			origin === undefined || origin === "null"
-				? environment === "test"
-				: isOriginAllowed(origin, apiKey.allowedOrigins, environment);
-		if (!allowed) {
+		if (origin === undefined) {
 			throw new ApiError(
 				403,
 				"origin_not_allowed",
-				`Domain not allowed: ${origin ?? "(no origin)"} is not in this website's allowed domains.`,
+				"A public key is used from a web page: send the page's Origin header (one of this website's allowed domains).",
+			);
+		}
+		if (!isOriginAllowed(origin, apiKey.allowedOrigins, environment)) {
+			throw new ApiError(
+				403,
+				"origin_not_allowed",
+				`Domain not allowed: ${origin} is not in this website's allowed domains.`,
 			);
 		}
 		return { websiteId: apiKey.websiteId, apiKeyId: apiKey.id, environment };

@@ -2,8 +2,11 @@
  * Whether a browser `Origin` may use a website's public key.
  *
  * Allowed entries are exact origins (`https://app.example.com`) or wildcards of subdomains
- * (`https://*.example.com`); the protocol must match. Test keys also work from localhost
- * (any port, http or https), as the docs promise for `pk_test_*`.
+ * (`https://*.example.com`); the protocol must match. Test keys also work from the loopback
+ * origins `localhost`, `127.0.0.1` and `[::1]` (any port, http or https): a page there is served
+ * by the developer's own machine. `*.localhost` is not one of them: not every browser resolves
+ * it to loopback, and where one asks DNS, anyone could serve that page. Anything that is not
+ * an http(s) origin (`null` from sandboxed frames and `file://`, opaque origins) is refused.
  */
 export function isOriginAllowed(
 	origin: string,
@@ -27,12 +30,7 @@ export function isOriginAllowed(
 }
 
 function isLocalhost(hostname: string): boolean {
-	return (
-		hostname === "localhost" ||
-		hostname === "127.0.0.1" ||
-		hostname === "[::1]" ||
-		hostname.endsWith(".localhost")
-	);
+	return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
 function matchesEntry(normalized: string, url: URL, entry: string): boolean {

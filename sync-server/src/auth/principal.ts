@@ -6,8 +6,8 @@ export interface VisitorPrincipal {
 	visitorId: string;
 	websiteId: string;
 	/**
-	 * Environment of the public key the request came with. Unknown counts as `live`: identity
-	 * verification is then enforced (test keys make the identify signature optional).
+	 * Environment of the public key the request came with (for logs and diagnostics: identity
+	 * verification is the same for test and live keys).
 	 */
 	keyEnvironment?: "test" | "live";
 	/** The client IP of the socket the visitor came over (per-IP command budgets); REST: unset. */

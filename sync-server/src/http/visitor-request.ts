@@ -6,8 +6,7 @@ import { ApiError } from "./api-error.ts";
 
 /**
  * The visitor a widget request speaks for: a public key used from an allowed origin plus the
- * visitor token issued for that key's website. The principal carries the key's environment
- * (test keys make the identify signature optional).
+ * visitor token issued for that key's website. The principal carries the key's environment.
  */
 export async function requireVisitorRequest(
 	auth: Authenticator,

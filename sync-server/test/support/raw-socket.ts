@@ -1,5 +1,6 @@
 import * as encoding from "lib0/encoding";
 import { type RawData, WebSocket } from "ws";
+import { LOCAL_ORIGIN } from "./local-origin.ts";
 
 /** How the server closed a socket: the close code and the stable reason code. */
 export interface CloseInfo {
@@ -18,11 +19,17 @@ export class RawSocket {
 	readonly opened: Promise<void>;
 	readonly closed: Promise<CloseInfo>;
 
-	constructor(wsUrl: string, options: { publicKey?: string; origin?: string } = {}) {
+	/**
+	 * With a public key the socket sends `options.origin`, LOCAL_ORIGIN by default (`null`: no
+	 * Origin header, as a non-browser client).
+	 */
+	constructor(wsUrl: string, options: { publicKey?: string; origin?: string | null } = {}) {
 		const url = options.publicKey
 			? `${wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`
 			: wsUrl;
-		this.ws = new WebSocket(url, options.origin ? { origin: options.origin } : {});
+		const origin =
+			options.origin === undefined && options.publicKey ? LOCAL_ORIGIN : options.origin;
+		this.ws = new WebSocket(url, origin ? { origin } : {});
 		// A socket the server closes mid-frame may also report an error; the close event says why.
 		this.ws.on("error", () => {});
 		this.ws.on("message", (data: RawData) => this.received.push(toBytes(data)));

@@ -3,6 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { type RawData, WebSocket } from "ws";
 import * as Y from "yjs";
 import { eventually } from "./eventually.ts";
+import { LOCAL_ORIGIN } from "./local-origin.ts";
 
 /**
  * A widget-like Hocuspocus client that records every raw WebSocket frame the server sends it,
@@ -21,7 +22,7 @@ export class RecordingWidget {
 		options: { publicKey: string; origin?: string },
 	) {
 		const frames = this.frames;
-		const origin = options.origin;
+		const origin = options.origin ?? LOCAL_ORIGIN;
 		this.socket = new HocuspocusProviderWebsocket({
 			url: `${wsUrl}?publicKey=${encodeURIComponent(options.publicKey)}`,
 			delay: 50,

@@ -3,6 +3,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Database } from "../../src/persistence/database.ts";
 import { type StartOptions, type SyncServer, startSyncServer } from "../../src/server.ts";
+import { LOCAL_ORIGIN } from "./local-origin.ts";
 
 /** A sync-server on a free port over `db`, with the demo website seeded and quiet logs. */
 export async function startTestServer(
@@ -15,14 +16,18 @@ export async function startTestServer(
 	return startSyncServer(config, { ...options, db, logger: createLogger(config.logLevel) });
 }
 
-/** Bootstraps a visitor through `GET /v1/websites` as the widget does. */
+/**
+ * Bootstraps a visitor through `GET /v1/websites` as the widget does, from `init.origin`
+ * (LOCAL_ORIGIN by default; `null` sends no Origin header, as a non-browser client would).
+ */
 export async function bootstrapVisitor(
 	server: Pick<SyncServer, "apiUrl">,
 	publicKey: string,
-	init: { origin?: string; visitorToken?: string } = {},
+	init: { origin?: string | null; visitorToken?: string } = {},
 ): Promise<WebsiteBootstrapResponse> {
 	const headers: Record<string, string> = { [HEADERS.publicKey]: publicKey };
-	if (init.origin) headers.origin = init.origin;
+	const origin = init.origin === undefined ? LOCAL_ORIGIN : init.origin;
+	if (origin) headers.origin = origin;
 	if (init.visitorToken) headers[HEADERS.visitorToken] = init.visitorToken;
 	const response = await fetch(`${server.apiUrl}/websites`, { headers });
 	if (!response.ok)

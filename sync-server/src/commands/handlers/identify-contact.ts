@@ -22,9 +22,9 @@ type IdentifyCommand = CommandOf<"contact.identify">;
 /**
  * `identify()`: links the visitor to a contact found by externalId (preferred) or email, or
  * creates one. Identity verification: the signature is HMAC-SHA256 (hex) of the externalId
- * (of the email when there is none) with the website's identity secret. With a live key,
- * attaching the visitor to an *existing* contact requires it (that is what unlocks the
- * contact's conversation history); a present but wrong signature is always refused; a website
+ * (of the email when there is none) with the website's identity secret. With any key, test
+ * keys included, attaching the visitor to an *existing* contact requires it (that is what
+ * unlocks the contact's conversation history); a present but wrong signature is refused; a website
  * with `identityVerificationRequired` needs it on every identify. Refusals write nothing.
  *
  * Once linked, every device of the contact lists the contact's conversations, the visitor's
@@ -53,16 +53,15 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 		const externalId = command.externalId;
 		const email = normalizeEmail(command.email);
 		const signed = checkSignature(command, website);
-		const verified = signed && principal.keyEnvironment !== "test";
-		const resolved = resolveTarget(ctx, principal.websiteId, visitor, command, verified);
+		const resolved = resolveTarget(ctx, principal.websiteId, visitor, command, signed);
 		const { byEmailOnly, released } = resolved;
 		const target = resolved.contact;
 		const attaching = target !== undefined && visitor.contactId !== target.id;
-		verifyIdentity(command, principal, website, { attaching, byEmailOnly, signed });
+		verifyIdentity(command, website, { attaching, byEmailOnly, signed });
 
 		// Every check passed: the writes start here.
 		for (const release of released) releaseIdentity(ctx, release);
-		if (target && verified && !target.identityVerified) {
+		if (target && signed && !target.identityVerified) {
 			// Only the visitor's own contact is left unverified (resolveTarget released the others):
 			// the visitor that created it proves who it is, so it is verified from now on.
 			ctx.support.patchContact(target.id, { identityVerified: true });
@@ -156,7 +155,7 @@ interface Resolution {
 /**
  * The existing contact the identify designates: by externalId first, else by email (only if
  * that contact has no other externalId). An email held by another contact is a conflict, except
- * that a verified identify (valid signature, live key) wins over contacts an unsigned identify
+ * that a verified identify (valid signature) wins over contacts an unsigned identify
  * created: anyone can call `identify` first with someone else's externalId or email, and that
  * must neither lock the real person out (a 403 or 409 until they drop their email) nor show them
  * the squatter's conversations. Such a contact keeps its visitors and conversations but gives up
@@ -250,14 +249,13 @@ function releaseIdentity(ctx: BatchContext, release: Release): void {
 
 function verifyIdentity(
 	command: IdentifyCommand,
-	principal: VisitorPrincipal,
 	website: WebsiteIdentity,
 	target: { attaching: boolean; byEmailOnly: boolean; signed: boolean },
 ): void {
 	const valid = target.signed;
-	const required =
-		website.identityVerificationRequired ||
-		(target.attaching && principal.keyEnvironment !== "test");
+	// Whatever the key's environment: every website has an identity secret, and a test key is
+	// as public as a live one (it sits in the page), so it must not unlock anyone's contact.
+	const required = website.identityVerificationRequired || target.attaching;
 	if (required && !valid) {
 		throw new CommandRejection(
 			"identity_verification_failed",
