@@ -147,6 +147,13 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 										<span className="dash-badge dash-badge-danger">Revoked</span>
 									) : null}
 									<div className="dash-mono">{key.publicValue ?? `${key.prefix}…`}</div>
+									{key.environment === "test" && !key.revokedAt ? (
+										<div className="dash-hint" data-testid="test-key-warning">
+											For development only: do not use a test key in production. It also works from
+											any page on localhost; create a live key for your site and revoke this one
+											before going live.
+										</div>
+									) : null}
 									<div className="dash-hint">
 										Created {formatDate(key.createdAt)} ·{" "}
 										{key.lastUsedAt ? `last used ${formatDate(key.lastUsedAt)}` : "never used"}
@@ -227,7 +234,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 						value={environment}
 						onChange={(event) => setEnvironment(event.target.value === "live" ? "live" : "test")}
 					>
-						<option value="test">Test (also from localhost)</option>
+						<option value="test">Test (also from localhost; not for production)</option>
 						<option value="live">Live (allowed origins only)</option>
 					</select>
 				</div>

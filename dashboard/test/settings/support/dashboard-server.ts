@@ -3,6 +3,7 @@ import {
 	startWidgetServer,
 	type WidgetServer,
 } from "../../../../react-sdk/test/support/widget-server.ts";
+import { LOCAL_ORIGIN } from "../../../../sync-server/test/support/local-origin.ts";
 import { createTeamRequest, type TeamRequest } from "../../../src/settings/team-request.ts";
 
 /**
@@ -62,7 +63,7 @@ export async function bootstrapVisitor(
 	headers: Record<string, string> = {},
 ): Promise<WebsiteBootstrapResponse> {
 	const response = await fetch(`${server.demo.apiUrl}/websites`, {
-		headers: { [HEADERS.publicKey]: server.demo.publicKey, ...headers },
+		headers: { [HEADERS.publicKey]: server.demo.publicKey, origin: LOCAL_ORIGIN, ...headers },
 	});
 	if (!response.ok) throw new Error(`bootstrap: ${response.status} ${await response.text()}`);
 	return (await response.json()) as WebsiteBootstrapResponse;
@@ -82,6 +83,7 @@ export async function visitorCall(
 			"content-type": "application/json",
 			[HEADERS.publicKey]: server.demo.publicKey,
 			[HEADERS.visitorToken]: visitor.visitorToken,
+			origin: LOCAL_ORIGIN,
 		},
 		...(body === undefined ? {} : { body: JSON.stringify(body) }),
 	});
