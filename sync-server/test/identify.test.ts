@@ -96,14 +96,12 @@ describe.each(testDatabaseTargets())("identify on $name", (target) => {
 		const externalId = `user-${uuidv7()}`;
 		const first = await createVisitor(server, site, "test");
 		const second = await createVisitor(server, site, "test");
-		const created = await identify(server, first, { externalId });
+		const signature = sign(site, externalId);
+		const created = await identify(server, first, { externalId, signature });
 		const refused = await identify(server, second, { externalId });
 		expect(refused.status).toBe(403);
 		expect(refused.body.error.code).toBe("identity_verification_failed");
-		const attached = await identify(server, second, {
-			externalId,
-			signature: sign(site, externalId),
-		});
+		const attached = await identify(server, second, { externalId, signature });
 		expect(attached.status).toBe(200);
 		expect(attached.body.contact.id).toBe(created.body.contact.id);
 	});
