@@ -156,7 +156,7 @@ describe.each(testDatabaseTargets())("connection caps on $name", (target) => {
 		const publicKey = server.demo?.publicKey ?? "";
 		const boot = await bootstrapVisitor(server, publicKey, { origin: ORIGIN });
 		const outbox = DocumentNames.outbox(`visitor:${boot.visitor.id}`);
-		const sockets: RawSocket[] = [];
+		const sockets: HeldSocket[] = [];
 		for (let i = 0; i < 2; i++) {
 			const socket = await HeldSocket.authenticated(
 				server,

@@ -138,7 +138,7 @@ describe.each(testDatabaseTargets())("shared command budgets on $name", (target)
 		});
 
 		it("paces the commands of freshly minted visitors from one address together", async () => {
-			const sent = [];
+			const sent: Array<{ client: TestClient; ids: string[] }> = [];
 			for (let i = 0; i < 4; i++)
 				sent.push(await freshVisitorSends(server, "127.0.0.1", 2, clients));
 			// 12 commands from one address: the burst of 6 is applied …
@@ -181,7 +181,7 @@ describe.each(testDatabaseTargets())("shared command budgets on $name", (target)
 		});
 
 		it("paces a website's visitors together, whatever their addresses", async () => {
-			const sent = [];
+			const sent: Array<{ client: TestClient; ids: string[] }> = [];
 			for (const address of ["127.0.0.3", "127.0.0.4", "127.0.0.5"]) {
 				sent.push(await freshVisitorSends(server, address, 2, clients));
 			}
