@@ -34,7 +34,9 @@ const SECURITY_SCHEMES = {
 		type: "apiKey",
 		in: "header",
 		name: HEADERS.visitorToken,
-		description: "The signed visitor token `GET /v1/websites` returned.",
+		description:
+			"The signed visitor token `GET /v1/websites` returned. It expires " +
+			"(401 `visitor_token_expired`): send it to `GET /v1/websites` for a fresh one.",
 	},
 } as const;
 

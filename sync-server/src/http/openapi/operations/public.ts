@@ -54,7 +54,10 @@ export const publicOperations: OperationDoc[] = [
 		description:
 			"With a public key from an allowed origin (test keys: localhost too), resumes the visitor " +
 			"proven by `X-Visitor-Token` or creates a new one. `visitor.isBlocked` tells the widget " +
-			"when support is closed to this visitor.",
+			"when support is closed to this visitor. `visitorToken` is the token sent while it is " +
+			"young, else a fresh one: this is where tokens renew. An expired token (refused " +
+			"everywhere else with `visitor_token_expired`) still resumes its visitor here within " +
+			"a grace period (30 days by default); older ones count as no token.",
 		security: ["publicKey"],
 		headers: [
 			{ name: HEADERS.visitorToken, description: "The token of a visitor to resume." },
