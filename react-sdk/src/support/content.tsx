@@ -9,7 +9,7 @@ import {
 } from "react";
 import { useSupportText } from "../text/text-context.tsx";
 import { cx } from "../utils/class-names.ts";
-import { trapTab } from "../utils/focus-trap.ts";
+import { activeElementOf, trapTab } from "../utils/focus-trap.ts";
 import {
 	type Align,
 	type CollisionPadding,
@@ -93,12 +93,12 @@ export function SupportContent({ className, children, ...overrides }: ContentPro
 
 	const wasOpen = useRef(isOpen);
 	useEffect(() => {
-		if (isOpen && !ref.current?.contains(document.activeElement)) ref.current?.focus();
-		if (
-			!isOpen &&
-			wasOpen.current &&
-			(document.activeElement === document.body || !document.activeElement)
-		) {
+		const content = ref.current;
+		if (isOpen && content && !content.contains(activeElementOf(content))) content.focus();
+		// Focus inside the closed window is gone (not moved to the page): back to the trigger.
+		const active =
+			(triggerRef.current && activeElementOf(triggerRef.current)) ?? document.activeElement;
+		if (!isOpen && wasOpen.current && (active === document.body || !active)) {
 			triggerRef.current?.focus();
 		}
 		wasOpen.current = isOpen;

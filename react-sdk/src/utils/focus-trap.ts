@@ -1,6 +1,15 @@
 const FOCUSABLE =
 	'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/**
+ * The focused element as seen from `node`'s tree: inside a shadow root (the script-tag embed)
+ * `document.activeElement` is only the shadow host, the shadow root knows the real one.
+ */
+export function activeElementOf(node: Node): Element | null {
+	const root = node.getRootNode() as Document | ShadowRoot;
+	return "activeElement" in root ? root.activeElement : (node.ownerDocument?.activeElement ?? null);
+}
+
 /** The elements Tab can reach inside `container`, in order. */
 export function focusableIn(container: HTMLElement): HTMLElement[] {
 	return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
@@ -23,7 +32,7 @@ export function trapTab(container: HTMLElement, shiftKey: boolean): boolean {
 		container.focus();
 		return true;
 	}
-	const active = container.ownerDocument.activeElement;
+	const active = activeElementOf(container);
 	if (shiftKey && (active === first || active === container)) {
 		last.focus();
 		return true;
