@@ -3,6 +3,7 @@ import type { Request } from "express";
 import type { Authenticator } from "../auth/authenticator.ts";
 import type { VisitorPrincipal } from "../auth/principal.ts";
 import { ApiError } from "./api-error.ts";
+import { pageOrigin } from "./page-origin.ts";
 
 /**
  * The visitor a widget request speaks for: a public key used from an allowed origin plus the
@@ -12,7 +13,7 @@ export async function requireVisitorRequest(
 	auth: Authenticator,
 	req: Request,
 ): Promise<VisitorPrincipal> {
-	const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), req.headers.origin);
+	const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), pageOrigin(req));
 	const token = req.header(HEADERS.visitorToken);
 	const visitor = token ? await auth.checkVisitorToken(token, key.websiteId) : null;
 	if (!visitor) {

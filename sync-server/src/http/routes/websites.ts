@@ -10,6 +10,7 @@ import {
 	publicVisitorOf,
 	type VisitorProfile,
 } from "../../queries/visitor-profile.ts";
+import { pageOrigin } from "../page-origin.ts";
 import { rateLimited } from "../rate-limit.ts";
 
 const languageSchema = z
@@ -48,7 +49,7 @@ export function websitesRouter(
 	// limited per client IP, so a script cannot multiply its budgets (or fill the table).
 	const creations = perHour > 0 ? new TokenBucketLimiter(perHour, 3_600_000) : null;
 	router.get("/websites", async (req, res) => {
-		const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), req.headers.origin);
+		const key = await auth.checkPublicKey(req.header(HEADERS.publicKey), pageOrigin(req));
 		const language = parseOptional(
 			languageSchema,
 			req.header(HEADERS.visitorLanguage) ?? firstAcceptLanguage(req),
