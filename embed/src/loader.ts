@@ -82,11 +82,12 @@ function start(script: HTMLScriptElement, stub: Stub | undefined): void {
 			([bundle]) => {
 				if (current !== generation || !config) return;
 				widget = bundle.mount(root, config, emit);
+				emit("ready");
+				// The page's calls made while the bundle loaded, in order.
 				const replay = pending;
 				pending = [];
 				for (const [name, argument] of replay)
 					(widget[name] as (value?: unknown) => void)(argument);
-				emit("ready");
 			},
 			(error) => console.error(PREFIX, "the widget could not be loaded", error),
 		);

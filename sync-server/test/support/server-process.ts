@@ -24,6 +24,8 @@ export interface DemoFile {
 	publicKey: string;
 	agentEmail: string;
 	agentPassword: string;
+	/** The demo host page (`…/demo/`), null without an embed build. */
+	demoUrl?: string | null;
 }
 
 /**
