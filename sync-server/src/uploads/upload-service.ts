@@ -5,6 +5,7 @@ import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import { checkUpload, type UploadCandidate } from "./upload-policy.ts";
+import type { UploadQuota } from "./upload-quota.ts";
 import { UploadStore } from "./upload-store.ts";
 
 /** Who may upload: a widget's visitor or a logged-in agent. */
@@ -28,6 +29,8 @@ export class UploadService {
 		private readonly db: Database,
 		readonly store: UploadStore,
 		private readonly logger: Logger,
+		/** Daily quotas (none when absent). */
+		readonly quota?: UploadQuota,
 	) {}
 
 	/**
@@ -61,6 +64,21 @@ export class UploadService {
 		candidate: UploadCandidate,
 	): Promise<UploadResponse> {
 		const accepted = checkUpload(candidate);
+		// Reserved before anything is written, released once the row (which the quota sums) is.
+		const reservation = await this.quota?.reserve(uploader, target, candidate.bytes.length);
+		try {
+			return await this.write(uploader, target, candidate, accepted);
+		} finally {
+			reservation?.release();
+		}
+	}
+
+	private async write(
+		uploader: Uploader,
+		target: UploadTarget,
+		candidate: UploadCandidate,
+		accepted: ReturnType<typeof checkUpload>,
+	): Promise<UploadResponse> {
 		const id = UploadStore.newId();
 		const storageKey = await this.store.put(id, candidate.bytes);
 		try {

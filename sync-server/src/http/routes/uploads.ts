@@ -7,6 +7,7 @@ import type { Logger } from "../../logger.ts";
 import type { Database } from "../../persistence/database.ts";
 import { parseFileName } from "../../uploads/file-name.ts";
 import { uploadHeaders } from "../../uploads/serving-headers.ts";
+import { UploadQuota } from "../../uploads/upload-quota.ts";
 import { type Uploader, UploadService, type UploadTarget } from "../../uploads/upload-service.ts";
 import { UploadStore } from "../../uploads/upload-store.ts";
 import { ApiError } from "../api-error.ts";
@@ -22,6 +23,10 @@ export interface UploadsConfig {
 	maxBytes: number;
 	/** Uploads per minute per visitor or agent (token bucket). */
 	perMinute: number;
+	/** Bytes per visitor within 24 hours (`UPLOAD_VISITOR_DAILY_BYTES`); 0 = no quota. */
+	visitorDailyBytes?: number;
+	/** Bytes per website within 24 hours (`UPLOAD_WEBSITE_DAILY_BYTES`); 0 = no quota. */
+	websiteDailyBytes?: number;
 }
 
 /** What the checks before the body leave for the handler. */
@@ -46,7 +51,11 @@ export function uploadsRouter(
 	config: UploadsConfig,
 	logger: Logger,
 ): Router {
-	const service = new UploadService(db, new UploadStore(config.dir), logger);
+	const quota = new UploadQuota(db, {
+		visitorDailyBytes: config.visitorDailyBytes ?? 0,
+		websiteDailyBytes: config.websiteDailyBytes ?? 0,
+	});
+	const service = new UploadService(db, new UploadStore(config.dir), logger, quota);
 	const limiter = new TokenBucketLimiter(config.perMinute, 60_000);
 	const router = Router();
 
@@ -60,6 +69,8 @@ export function uploadsRouter(
 			conversationId: queryString(req, "conversationId"),
 			websiteId: queryString(req, "websiteId"),
 		});
+		// A visitor over its daily quota is refused before its body is buffered.
+		await quota.precheck(uploader, target, Number(req.headers["content-length"] ?? 0) || 0);
 		res.locals.upload = { uploader, target } satisfies UploadLocals;
 		next();
 	};
