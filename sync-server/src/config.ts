@@ -80,6 +80,30 @@ const envSchema = z.object({
 	OUTAGE_AUTH_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(600),
 	/** How long (ms) a credential query may hang before remembered answers are used. */
 	OUTAGE_AUTH_PATIENCE_MS: z.coerce.number().int().min(10).max(60_000).default(1_500),
+	/**
+	 * Client states one awareness (typing indicator) frame may carry; a frame with more closes its
+	 * socket with 4413 `payload_too_large` before any state is decoded.
+	 */
+	AWARENESS_MAX_STATES: z.coerce.number().int().min(1).max(10_000).default(16),
+	/** Bytes of client states one awareness frame may carry; more closes the socket with 4413. */
+	AWARENESS_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(256)
+		.max(64 * 1024 * 1024)
+		.default(16 * 1024),
+	/** Awareness frames (updates and queries) per socket per second; the rest are dropped. */
+	AWARENESS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	/**
+	 * Awareness client ids one connection (a socket on a document) may introduce; states for
+	 * more, or for ids another client owns, are dropped.
+	 */
+	AWARENESS_CLIENTS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(4),
+	/**
+	 * Warn log lines one client (visitor, agent) may cause per minute, e.g. about a malformed
+	 * outbox; the rest are counted and the count is reported with the next line let through.
+	 */
+	CLIENT_WARN_LOG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
 	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
 	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
 	/**
@@ -176,6 +200,15 @@ export type ServerConfig = {
 	/** WebSocket upgrades per minute per client IP; 0 = unlimited. */
 	wsUpgradeRateLimit: number;
 	commandRateLimit: number;
+	/** Bounds on awareness (typing indicator) frames: AWARENESS_*. */
+	awareness: {
+		maxStates: number;
+		maxBytes: number;
+		perSecond: number;
+		clientsPerConnection: number;
+	};
+	/** Warn log lines one client may cause per minute (CLIENT_WARN_LOG_LIMIT). */
+	clientWarnLogsPerMinute: number;
 	/** Visitors' commands per minute per client IP and per website; 0 = unlimited. */
 	commandBudgets: { perIp: number; perWebsite: number };
 	/** New visitors per hour per client IP; 0 = unlimited. */
@@ -256,6 +289,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		restRateLimit: e.REST_RATE_LIMIT,
 		wsUpgradeRateLimit: e.WS_UPGRADE_RATE_LIMIT,
 		commandRateLimit: e.COMMAND_RATE_LIMIT,
+		awareness: {
+			maxStates: e.AWARENESS_MAX_STATES,
+			maxBytes: e.AWARENESS_MAX_BYTES,
+			perSecond: e.AWARENESS_RATE_LIMIT,
+			clientsPerConnection: e.AWARENESS_CLIENTS_PER_CONNECTION,
+		},
+		clientWarnLogsPerMinute: e.CLIENT_WARN_LOG_LIMIT,
 		commandBudgets: { perIp: e.COMMAND_IP_RATE_LIMIT, perWebsite: e.COMMAND_WEBSITE_RATE_LIMIT },
 		visitorCreationPerHour: e.VISITOR_CREATION_RATE_LIMIT,
 		socketCaps: {

@@ -12,11 +12,14 @@ import { createHttpApp } from "./http/app.ts";
 import { clientIpOf } from "./http/client-ip.ts";
 import { DEMO_PATH, demoPageRouter } from "./http/demo-page.ts";
 import { EMBED_PATH, embedStatic } from "./http/embed-static.ts";
+import { LogLimiter } from "./limits/log-limiter.ts";
 import { TokenBucketLimiter } from "./limits/token-bucket.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
 import { DocStore } from "./persistence/doc-store.ts";
 import { migrate } from "./persistence/migrator.ts";
+import { AwarenessGate } from "./realtime/awareness-limits.ts";
+import { AwarenessOwnership } from "./realtime/awareness-ownership.ts";
 import { CommitRelay } from "./realtime/commit-relay.ts";
 import type { ConnectionContext } from "./realtime/connection-context.ts";
 import { LiveDocuments } from "./realtime/live-documents.ts";
@@ -143,6 +146,8 @@ export async function startSyncServer(
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 		outageMemory,
+		awareness: new AwarenessOwnership(config.awareness.clientsPerConnection),
+		warnings: new LogLimiter(config.clientWarnLogsPerMinute, 60_000),
 	});
 	const fanOut = config.redisUrl ? createRedisFanOut(config.redisUrl) : null;
 	const closeRelay = config.redisUrl
@@ -161,6 +166,7 @@ export async function startSyncServer(
 		logger,
 		path: "/ws",
 		maxPayload: config.wsMaxPayload,
+		awareness: new AwarenessGate(config.awareness),
 	});
 	const sockets = new SocketSupervisor({
 		sockets: gateway,

@@ -1,7 +1,8 @@
 import { type CommandResult, LIMITS, OUTBOX_KEYS } from "@cossistant/types";
 import type * as Y from "yjs";
-import type { Principal } from "../auth/principal.ts";
+import { type Principal, principalKey } from "../auth/principal.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
+import type { LogLimiter } from "../limits/log-limiter.ts";
 import type { Logger } from "../logger.ts";
 
 /** Transaction origin of results the server writes into an outbox. */
@@ -11,17 +12,23 @@ export const RESULT_ORIGIN = { source: "local", skipStoreHooks: true, outboxResu
  * Watches one outbox document: every command a client appends (and every command present
  * when the client resyncs after a reconnect or a server restart) without a result is
  * submitted to the pipeline; the result is written back under the command's id.
+ *
+ * Entries without a usable id are skipped. They are counted and reported in one warning per
+ * document load at most, itself limited per client by `warnings`: an outbox of 20 000 `null`s
+ * (a 20 KB update, replayed on every reconnect) used to write one line each.
  */
 export function watchOutbox(
 	doc: Y.Doc,
 	principal: () => Principal | undefined,
 	pipeline: Pick<CommandPipeline, "submit">,
 	logger: Logger,
+	warnings: LogLimiter,
 ): () => void {
 	const commands = doc.getArray<unknown>(OUTBOX_KEYS.commands);
 	const results = doc.getMap<CommandResult>(OUTBOX_KEYS.results);
 	const submitted = new Set<string>();
 	let destroyed = false;
+	let malformedReported = false;
 
 	const writeResult = (id: string, result: CommandResult) => {
 		if (destroyed) return;
@@ -31,13 +38,11 @@ export function watchOutbox(
 	const consider = (entries: readonly unknown[]) => {
 		const who = principal();
 		if (!who) return;
+		let malformed = 0;
 		for (const entry of entries) {
 			const id = (entry as { id?: unknown } | null)?.id;
 			if (typeof id !== "string" || id.length === 0 || id.length > 64) {
-				logger.warn(
-					{ doc: (doc as { name?: string }).name },
-					"outbox entry without a usable id ignored",
-				);
+				malformed += 1;
 				continue;
 			}
 			if (results.has(id) || submitted.has(id)) continue;
@@ -58,6 +63,15 @@ export function watchOutbox(
 				submitted.delete(id);
 				writeResult(id, result);
 			});
+		}
+		if (malformed > 0 && !malformedReported) {
+			malformedReported = true;
+			warnings.warn(
+				logger,
+				principalKey(who),
+				{ doc: (doc as { name?: string }).name, malformed },
+				"outbox entries without a usable id ignored",
+			);
 		}
 	};
 

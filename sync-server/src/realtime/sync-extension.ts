@@ -15,9 +15,11 @@ import { VisitorTokenSigner } from "../auth/visitor-token.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import { isRetryableDatabaseError } from "../commands/retryable-errors.ts";
 import { ApiError } from "../http/api-error.ts";
+import type { LogLimiter } from "../limits/log-limiter.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
+import type { AwarenessOwnership } from "./awareness-ownership.ts";
 import { sanitizeAwarenessStates } from "./awareness-policy.ts";
 import type { ConnectionContext } from "./connection-context.ts";
 import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
@@ -38,6 +40,10 @@ export interface SyncExtensionOptions {
 	closeSocket: (request: Request, code: number, reason: string) => void;
 	/** Document access decided from memory while PostgreSQL is unreachable (off when absent). */
 	outageMemory?: OutageMemoryOptions;
+	/** Which awareness client ids each connection may write. */
+	awareness: AwarenessOwnership;
+	/** Caps the warnings one client can cause (malformed or oversized outboxes). */
+	warnings: LogLimiter;
 }
 
 /** A document access decision as remembered (see `grants`). */
@@ -115,13 +121,15 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		}
 	}
 
-	/** Typing indicators: only your own, with a server-known name (see awareness-policy.ts). */
 	/** Outboxes are the only client-written documents: cap their size. */
 	async beforeHandleMessage(data: beforeHandleMessagePayload<ConnectionContext>): Promise<void> {
 		if (!data.documentName.startsWith("outbox/")) return;
 		const tooLarge = this.outboxSize.check(data.document, data.update.byteLength);
 		if (!tooLarge) return;
-		this.options.logger.warn(
+		const principal = data.context?.principal;
+		this.options.warnings.warn(
+			this.options.logger,
+			principal ? principalKey(principal) : data.documentName,
 			{ documentName: data.documentName },
 			"outbox over its size cap; closing the socket",
 		);
@@ -130,9 +138,16 @@ export class SyncExtension implements Extension<ConnectionContext> {
 		this.options.closeSocket(data.connection.request, tooLarge.code, tooLarge.reason);
 	}
 
+	/**
+	 * Typing indicators: only your own client ids (see awareness-ownership.ts), only your own
+	 * typing, with a server-known name (see awareness-policy.ts).
+	 */
 	async beforeHandleAwareness(
 		data: beforeHandleAwarenessPayload<ConnectionContext>,
 	): Promise<void> {
+		if (data.connection) {
+			this.options.awareness.restrict(data.document, data.connection, data.states);
+		}
 		const principal = data.context?.principal;
 		if (principal) sanitizeAwarenessStates(data.states, principal);
 	}
@@ -155,6 +170,7 @@ export class SyncExtension implements Extension<ConnectionContext> {
 			() => this.outboxPrincipals.get(documentName),
 			this.options.pipeline,
 			this.options.logger,
+			this.options.warnings,
 		);
 		// Clean up when this very instance is destroyed (Hocuspocus may still cancel an unload
 		// after beforeUnloadDocument if a connection attaches in between).

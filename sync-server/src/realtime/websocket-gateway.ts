@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { Authenticator } from "../auth/authenticator.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
+import type { AwarenessGate } from "./awareness-limits.ts";
 import type { ConnectionContext } from "./connection-context.ts";
 import { type SocketCaps, TOO_MANY_CONNECTIONS } from "./socket-caps.ts";
 import { refuseUpgrade, type UpgradeLimiter } from "./upgrade-limit.ts";
@@ -51,6 +52,8 @@ export class WebSocketGateway {
 			logger: Logger;
 			path: string;
 			maxPayload: number;
+			/** Bounds awareness frames before the protocol decodes them. */
+			awareness: AwarenessGate;
 		},
 	) {
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
@@ -136,6 +139,7 @@ export class WebSocketGateway {
 
 		let connection: ReturnType<Hocuspocus["handleConnection"]> | null = null;
 		const early: Uint8Array[] = [];
+		const awarenessBudget = this.options.awareness.budget();
 		ws.on("message", (data, isBinary) => {
 			// Once this socket is being closed (garbage frame, bad token, shutdown) nothing more it
 			// sent may reach the protocol: ws still emits frames already in flight while CLOSING, so a
@@ -145,9 +149,21 @@ export class WebSocketGateway {
 			// Providers ≥ 4.8 answer a connection-level Ping with a bare Pong byte (no document
 			// name). This server never pings, but a Pong is harmless: drop it before the protocol.
 			if (isBinary && bytes.length === 1 && bytes[0] === PONG) return;
-			if (!isBinary || !isWellFormed(bytes)) {
+			const frame = isBinary ? inspectFrame(bytes) : null;
+			if (!frame) {
 				ws.close(CloseCodes.BadRequest, "bad_request");
 				return;
+			}
+			if (frame.type === AWARENESS || frame.type === QUERY_AWARENESS) {
+				const verdict =
+					frame.type === AWARENESS
+						? this.options.awareness.judgeUpdate(frame.payload, awarenessBudget)
+						: this.options.awareness.judgeQuery(awarenessBudget);
+				if (verdict === "drop") return;
+				if (verdict !== "pass") {
+					ws.close(verdict.code, verdict.reason);
+					return;
+				}
 			}
 			if (connection) connection.handleMessage(bytes);
 			else early.push(bytes);
@@ -213,44 +229,45 @@ const CLIENT_TYPES: ReadonlySet<number> = new Set([
 /** AuthMessageType.Token: the only auth message a client sends. */
 const AUTH_TOKEN = 0;
 
+/** A frame's message type and, for awareness frames, their still undecoded states. */
+type InspectedFrame = { type: number; payload: Uint8Array };
+
 /**
  * A Hocuspocus frame starts with a document name (varString) and a message type a client may
  * send. The payloads the protocol decodes outside any hook must decode too: an Auth frame's
- * token, a Sync frame's state vector or Yjs update, an Awareness frame's states, a Stateless
- * frame's string. Otherwise Hocuspocus or y-protocols would only log the error with
- * console.error (a hostile client could flood the logs) and reset the connection; found by the
- * fuzz test. Decoding an update is O(its size), which maxPayload bounds, and cheaper than
- * applying it.
+ * token, a Sync frame's state vector or Yjs update, a Stateless frame's string (an Awareness
+ * frame's states are checked by the AwarenessGate, within its limits). Otherwise Hocuspocus or
+ * y-protocols would only log the error with console.error (a hostile client could flood the
+ * logs) and reset the connection; found by the fuzz test. Decoding an update is O(its size),
+ * which maxPayload bounds, and cheaper than applying it. Returns null for a malformed frame.
  */
-function isWellFormed(bytes: Uint8Array): boolean {
+function inspectFrame(bytes: Uint8Array): InspectedFrame | null {
 	try {
 		const decoder = decoding.createDecoder(bytes);
 		const name = decoding.readVarString(decoder);
 		const type = decoding.readVarUint(decoder);
-		if (name.length === 0 || name.length > 256 || type > MAX_MESSAGE_TYPE) return false;
-		if (!CLIENT_TYPES.has(type)) return false;
+		if (name.length === 0 || name.length > 256 || type > MAX_MESSAGE_TYPE) return null;
+		if (!CLIENT_TYPES.has(type)) return null;
+		let payload: Uint8Array = EMPTY;
 		if (type === AUTH) {
-			if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return false;
+			if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return null;
 			decoding.readVarString(decoder);
 			if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
 		} else if (type === SYNC) {
 			const step = decoding.readVarUint(decoder);
-			const payload = decoding.readVarUint8Array(decoder);
-			if (step === 0) Y.decodeStateVector(payload);
-			else if (step === 1 || step === 2) Y.decodeUpdate(payload);
-			else return false;
+			const update = decoding.readVarUint8Array(decoder);
+			if (step === 0) Y.decodeStateVector(update);
+			else if (step === 1 || step === 2) Y.decodeUpdate(update);
+			else return null;
 		} else if (type === AWARENESS) {
-			const states = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-			for (let count = decoding.readVarUint(states); count > 0; count -= 1) {
-				decoding.readVarUint(states);
-				decoding.readVarUint(states);
-				JSON.parse(decoding.readVarString(states));
-			}
+			payload = decoding.readVarUint8Array(decoder);
 		} else if (type === STATELESS) {
 			decoding.readVarString(decoder);
 		}
-		return true;
+		return { type, payload };
 	} catch {
-		return false;
+		return null;
 	}
 }
+
+const EMPTY = new Uint8Array(0);
