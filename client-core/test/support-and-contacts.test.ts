@@ -114,8 +114,15 @@ describe.each(testDatabaseTargets())(
 		it("identifies, sets metadata only when it changed, and shares history across devices", async () => {
 			const laptop = await visitor();
 			const externalId = `user-${uuidv7()}`;
+			// Signed, as the host's server signs it: another device then joins the same contact.
+			const { identitySecret } = await database.db.prisma.website.findUniqueOrThrow({
+				where: { id: server.demo?.websiteId ?? "" },
+				select: { identitySecret: true },
+			});
+			const signature = createHmac("sha256", identitySecret).update(externalId).digest("hex");
 			const identified = await laptop.identify({
 				externalId,
+				signature,
 				email: `${externalId}@example.com`,
 				name: "Ada",
 			});
@@ -137,12 +144,6 @@ describe.each(testDatabaseTargets())(
 			await eventually(() => expect(laptop.conversations.get(conversationId)?.pending).toBe(false));
 
 			const phone = await visitor();
-			// Another device of an existing contact proves it with the signature.
-			const { identitySecret } = await database.db.prisma.website.findUniqueOrThrow({
-				where: { id: server.demo?.websiteId ?? "" },
-				select: { identitySecret: true },
-			});
-			const signature = createHmac("sha256", identitySecret).update(externalId).digest("hex");
 			await phone.identify({ externalId, signature });
 			await eventually(() => expect(phone.conversations.get(conversationId)).toBeDefined());
 			const onPhone = phone.conversation(conversationId);

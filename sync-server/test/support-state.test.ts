@@ -40,7 +40,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 
 	const db = () => database.db.prisma;
 
-	/** A signed identify: another device of an existing contact needs the signature. */
+	/** A signed identify: a verified contact, which another device joins with the signature. */
 	const signed = (externalId: string) => ({ externalId, signature: sign(site, externalId) });
 
 	async function state(visitor: TestVisitor): Promise<SupportState> {
@@ -277,7 +277,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 		it("copies the visitor's progress to an existing contact that has none", async () => {
 			const externalId = `user-${uuidv7()}`;
 			const first = await createVisitor(server, site);
-			await identify(server, first, { externalId });
+			await identify(server, first, signed(externalId));
 			const { visitor } = await visitorWithProgress("invite-team");
 			const attached = await identify(server, visitor, signed(externalId));
 			const contact = await db().contact.findUniqueOrThrow({
@@ -290,7 +290,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 		it("keeps the contact's own progress when it has some (the contact's state wins)", async () => {
 			const externalId = `user-${uuidv7()}`;
 			const { visitor: first } = await visitorWithProgress("workspace");
-			await identify(server, first, { externalId });
+			await identify(server, first, signed(externalId));
 			const { visitor: second, client } = await visitorWithProgress("done");
 			await identify(server, second, signed(externalId));
 
@@ -309,7 +309,7 @@ describe.each(testDatabaseTargets())("support state on $name", (target) => {
 			const externalId = `user-${uuidv7()}`;
 			const first = await createVisitor(server, site);
 			const second = await createVisitor(server, site);
-			await identify(server, first, { externalId });
+			await identify(server, first, signed(externalId));
 			await identify(server, second, signed(externalId));
 			const firstClient = await widget(first);
 			const secondClient = await widget(second);
