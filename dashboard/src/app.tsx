@@ -1,4 +1,9 @@
-import { AgentClient, type AgentSession, type StoredAgentSession } from "@cossistant/core/agent";
+import {
+	AgentClient,
+	type AgentSession,
+	isAdminOf,
+	type StoredAgentSession,
+} from "@cossistant/core/agent";
 import { useEffect, useRef, useState } from "react";
 import { LoginPage } from "./auth/login-page.tsx";
 import { SetupPage } from "./auth/setup-page.tsx";
@@ -58,6 +63,7 @@ function SignedIn({ session, current }: { session: AgentSession; current: Stored
 			session,
 			user: current.user,
 			websiteId,
+			isAdmin: isAdminOf(current, websiteId),
 			client,
 			request,
 			agents,

@@ -9,6 +9,8 @@ export interface Dashboard {
 	session: AgentSession;
 	user: StoredAgentSession["user"];
 	websiteId: string;
+	/** Whether the agent is an admin of `websiteId` (roles are per website). */
+	isAdmin: boolean;
 	client: AgentClient;
 	/** Authenticated REST calls relative to `/v1` (the settings and contact panels' contract). */
 	request: TeamRequest;

@@ -160,22 +160,37 @@ describe.each(testDatabaseTargets())("agents and sessions on $name", (target) =>
 		expect(await database.db.prisma.user.count({ where: { email: "late@example.com" } })).toBe(0);
 	});
 
-	it("adds an existing account without touching its role or password", async () => {
+	it("invites an existing account, which joins only by accepting, its password and name untouched", async () => {
 		const other = await database.db.prisma.website.create({
 			data: { id: uuidv7(), name: "Second site", allowedOrigins: [], identitySecret: "x" },
 		});
 		await database.db.prisma.websiteMember.create({
-			data: { websiteId: other.id, userId: (await loginAgent(server)).user.id },
+			data: { websiteId: other.id, userId: (await loginAgent(server)).user.id, role: "admin" },
 		});
 		const agent = await createAgent(server, adminToken, websiteId, "agent", "Multi");
-		const added = await rest(server, "POST", `/websites/${other.id}/agents`, {
+		// An admin never sets the password of an account that exists.
+		const withPassword = await rest(server, "POST", `/websites/${other.id}/agents`, {
 			token: adminToken,
 			body: { email: agent.user.email, name: "Renamed", role: "admin", password: "hijacked-pass" },
 		});
-		expect(added.status).toBe(201);
-		expect(added.body.agent).toMatchObject({ id: agent.user.id, role: "agent", name: "Multi" });
+		expect(withPassword.status).toBe(409);
+		const invited = await rest(server, "POST", `/websites/${other.id}/agents`, {
+			token: adminToken,
+			body: { email: agent.user.email, name: "Renamed", role: "admin" },
+		});
+		expect(invited.status).toBe(201);
+		expect(invited.body.invitation).toMatchObject({ email: agent.user.email, role: "admin" });
+		expect((await login(server, agent.user.email, agent.password)).websiteIds).toEqual([websiteId]);
+
+		const accepted = await rest(server, "POST", "/invitations/accept", {
+			token: agent.token,
+			body: { token: invited.body.inviteToken },
+		});
+		expect(accepted.body).toEqual({ websiteId: other.id, role: "admin" });
 		const again = await login(server, agent.user.email, agent.password);
 		expect(again.websiteIds.sort()).toEqual([websiteId, other.id].sort());
+		expect(again.adminWebsiteIds).toEqual([other.id]);
+		expect(again.user.name).toBe("Multi");
 		const hijack = await rest(server, "POST", "/auth/login", {
 			body: { email: agent.user.email, password: "hijacked-pass" },
 		});

@@ -154,16 +154,24 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 		expect(notMember.status).toBe(404);
 	});
 
-	it("refuses a role change for an agent who also works on a website the admin is not on", async () => {
+	it("changes the role on this website only for an agent who also works on another", async () => {
 		const bob = await addAgent(server, site, "Shared Bob");
 		await server.db.prisma.websiteMember.create({
-			data: { websiteId: other.websiteId, userId: bob.user.id },
+			data: { websiteId: other.websiteId, userId: bob.user.id, role: "agent" },
 		});
-		const refused = await admin.patch(`/websites/${site.websiteId}/agents/${bob.user.id}`, {
+		const changed = await admin.patch(`/websites/${site.websiteId}/agents/${bob.user.id}`, {
 			role: "admin",
 		});
-		expect(refused.status).toBe(403);
-		expect(refused.body.error.code).toBe("forbidden");
+		expect(ok(changed).agent.role).toBe("admin");
+		const membership = await server.db.prisma.websiteMember.findUniqueOrThrow({
+			where: { websiteId_userId: { websiteId: other.websiteId, userId: bob.user.id } },
+		});
+		expect(membership.role).toBe("agent");
+		// An admin of the other website does not become one here by being an admin there.
+		const keys = await rest(server, "GET", `/websites/${other.websiteId}/api-keys`, {
+			token: bob.token,
+		});
+		expect(keys.status).toBe(403);
 	});
 
 	it("withdraws a pending invitation: it is no longer listed and its token is refused", async () => {

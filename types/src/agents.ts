@@ -14,9 +14,11 @@ const emailSchema = z.email().check(z.maxLength(320));
 const displayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 /**
- * `POST /v1/websites/:websiteId/agents` (admins). With `password` the agent is created at once;
- * without, a one-time invitation token is returned for `POST /v1/auth/accept-invite`. An email
- * that already has an account is added to the website as it is (role and password unchanged).
+ * `POST /v1/websites/:websiteId/agents` (admins). Without `password`, a one-time invitation token
+ * is returned, the same answer whether the email has an account or not: a new person accepts it
+ * with `POST /v1/auth/accept-invite`, an existing account with `POST /v1/invitations/accept`
+ * while logged in. With `password` a new account is created at once (`409` if the email has an
+ * account). `role` is the role on this website only.
  */
 export const createAgentRequestSchema = z.strictObject({
 	email: emailSchema,
@@ -36,7 +38,7 @@ export const invitationSchema = z.object({
 	createdAt: isoDateSchema,
 });
 
-/** The agent created (or added), or the invitation with its one-time token. */
+/** The agent created (with a password), or the invitation with its one-time token. */
 export const createAgentResponseSchema = z.union([
 	z.object({ agent: agentUserSchema }),
 	z.object({ invitation: invitationSchema, inviteToken: z.string() }),
@@ -55,6 +57,17 @@ export const acceptInviteRequestSchema = z.strictObject({
 	name: z.optional(displayNameSchema),
 });
 
+/** `POST /v1/invitations/accept` (a logged-in agent): the invitation's one-time token. */
+export const acceptInvitationRequestSchema = z.strictObject({
+	token: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
+/** The website joined and the agent's role there. */
+export const acceptInvitationResponseSchema = z.object({
+	websiteId: z.string(),
+	role: agentRoleSchema,
+});
+
 /** `POST /v1/websites/:websiteId/ai-agents` (admins): an actor backends post messages as. */
 export const createAiAgentRequestSchema = z.strictObject({
 	name: displayNameSchema,
@@ -68,8 +81,10 @@ export const aiAgentListResponseSchema = z.object({ aiAgents: z.array(aiAgentSch
 export const meResponseSchema = z.object({
 	userId: z.string(),
 	name: z.string(),
+	/** `admin` when an admin of at least one website; per website: `adminWebsiteIds`. */
 	role: agentRoleSchema,
 	websiteIds: z.array(z.string()),
+	adminWebsiteIds: z.array(z.string()),
 });
 
 /** `GET /v1/setup`: whether this install still needs its first admin. */
@@ -96,6 +111,8 @@ export type CreateAgentResponse = z.infer<typeof createAgentResponseSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
 export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
+export type AcceptInvitationRequest = z.infer<typeof acceptInvitationRequestSchema>;
+export type AcceptInvitationResponse = z.infer<typeof acceptInvitationResponseSchema>;
 export type CreateAiAgentRequest = z.infer<typeof createAiAgentRequestSchema>;
 export type MeResponse = z.infer<typeof meResponseSchema>;
 export type SetupRequest = z.infer<typeof setupRequestSchema>;

@@ -5,6 +5,11 @@ export const loginRequestSchema = z.object({
 	password: z.string().check(z.minLength(1), z.maxLength(1_024)),
 });
 
+/**
+ * An agent account. `role` is per website: in a website's team list it is the role there; in a
+ * login answer it is `admin` when the account is an admin of at least one website (which ones:
+ * `adminWebsiteIds`).
+ */
 export const agentUserSchema = z.object({
 	id: z.string(),
 	email: z.string(),
@@ -18,6 +23,8 @@ export const loginResponseSchema = z.object({
 	expiresAt: z.string(),
 	user: agentUserSchema,
 	websiteIds: z.array(z.string()),
+	/** The websites (of `websiteIds`) this agent administers: keys, settings, team. */
+	adminWebsiteIds: z.array(z.string()),
 });
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -1,5 +1,7 @@
 import {
+	type AcceptInvitationResponse,
 	type AgentUser,
+	acceptInvitationResponseSchema,
 	type LoginResponse,
 	loginResponseSchema,
 	meResponseSchema,
@@ -19,6 +21,18 @@ export interface StoredAgentSession {
 	expiresAt: string;
 	user: AgentUser;
 	websiteIds: string[];
+	/**
+	 * The websites this agent administers (a role is per website). Absent from sessions stored
+	 * before the server answered it: then `user.role` is the best guess until `refresh()`.
+	 */
+	adminWebsiteIds?: string[];
+}
+
+/** Whether the session's agent is an admin of `websiteId` (keys, settings, team). */
+export function isAdminOf(session: StoredAgentSession, websiteId: string): boolean {
+	return session.adminWebsiteIds
+		? session.adminWebsiteIds.includes(websiteId)
+		: session.user.role === "admin";
 }
 
 export interface AgentSessionState {
@@ -97,9 +111,25 @@ export class AgentSession {
 			...session,
 			user: { ...session.user, name: me.name, role: me.role },
 			websiteIds: me.websiteIds,
+			adminWebsiteIds: me.adminWebsiteIds,
 		};
 		this.write(next);
 		return next;
+	}
+
+	/**
+	 * `POST /v1/invitations/accept`: the logged-in agent accepts an invitation (its one-time
+	 * code) addressed to its email and joins that website; the stored websites are refreshed.
+	 * An unknown, used, expired or someone else's code rejects with `not_found`.
+	 */
+	async acceptInvitation(token: string): Promise<AcceptInvitationResponse> {
+		const response = await this.request("/invitations/accept", {
+			method: "POST",
+			body: { token },
+		});
+		const accepted = validate(acceptInvitationResponseSchema, response, "/invitations/accept");
+		await this.refresh();
+		return accepted;
 	}
 
 	/**
@@ -154,6 +184,7 @@ export class AgentSession {
 			expiresAt: response.expiresAt,
 			user: response.user,
 			websiteIds: response.websiteIds,
+			adminWebsiteIds: response.adminWebsiteIds,
 		};
 		this.write(session);
 		return session;

@@ -19,6 +19,7 @@ export {
 	AgentSession,
 	type AgentSessionOptions,
 	type AgentSessionState,
+	isAdminOf,
 	type StoredAgentSession,
 } from "./agent-session.ts";
 export { applyPendingCommand, lastActivity } from "./optimistic-summary.ts";

@@ -32,8 +32,9 @@ type PendingRemoval =
 
 /**
  * The website's team: members with their roles (admins change them and remove members), pending
- * invitations (withdrawn by admins) and a form inviting someone by email with a role. A new
- * person gets a one-time invitation code, shown once; an existing account is added at once.
+ * invitations (withdrawn by admins) and a form inviting someone by email with a role on this
+ * website. Everyone gets a one-time invitation code, shown once: a new person sets a password
+ * with it, an existing account accepts it while signed in. Nobody joins without accepting.
  */
 export function AgentsSection({ request, websiteId, readOnly }: AgentsSectionProps) {
 	const headingId = useId();
@@ -103,7 +104,7 @@ export function AgentsSection({ request, websiteId, readOnly }: AgentsSectionPro
 						? list.agents
 						: [...list.agents, agent],
 				}));
-				setStatus(`${agent.name} already had an account and was added to the team.`);
+				setStatus(`${agent.name} was added to the team.`);
 			}
 			setEmail("");
 			setName("");

@@ -7,7 +7,7 @@ import { WebsiteSwitcher } from "./website-switcher.tsx";
 
 /** Brand, connection state, settings (admins), shortcuts, theme and logout. */
 export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
-	const { user, session } = useDashboard();
+	const { user, session, isAdmin } = useDashboard();
 	const [theme, toggleTheme] = useTheme();
 	return (
 		<header className="top-bar">
@@ -26,7 +26,7 @@ export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
 			<WebsiteSwitcher />
 			<ConnectionIndicator />
 			<nav className="top-actions" aria-label="Account">
-				{user.role === "admin" && (
+				{isAdmin && (
 					<a
 						href="/dashboard/settings"
 						onClick={(event) => {

@@ -14,7 +14,7 @@ import { useShortcuts } from "./use-shortcuts.ts";
 
 /** The signed-in layout: top bar, inbox, the open conversation (or settings), shortcuts. */
 export function Workspace() {
-	const { client, user, contacts, websiteId, request } = useDashboard();
+	const { client, user, contacts, websiteId, request, isAdmin } = useDashboard();
 	const route = useRoute();
 	const inbox = useStore(client.inbox.state, (state) => state);
 	const cards = useStore(contacts.state, (state) => state.cards);
@@ -123,8 +123,12 @@ export function Workspace() {
 						<ConversationPane key={route.conversationId} conversationId={route.conversationId} />
 					) : route.page === "settings" ? (
 						<div className="settings-pane">
-							{user.role === "admin" ? (
-								<SettingsPanel request={request} websiteId={websiteId} role={user.role} />
+							{isAdmin ? (
+								<SettingsPanel
+									request={request}
+									websiteId={websiteId}
+									role={isAdmin ? "admin" : "agent"}
+								/>
 							) : (
 								<p className="empty">Only admins can change settings.</p>
 							)}

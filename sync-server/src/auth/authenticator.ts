@@ -288,8 +288,10 @@ export class Authenticator {
 			kind: "user",
 			userId: user.id,
 			name: user.name,
-			role: user.role === "admin" ? "admin" : "agent",
 			websiteIds: new Set(user.memberships.map((m) => m.websiteId)),
+			adminWebsiteIds: new Set(
+				user.memberships.filter((m) => m.role === "admin").map((m) => m.websiteId),
+			),
 			sessionId: session.id,
 		};
 	}
@@ -305,8 +307,7 @@ export class Authenticator {
 					select: {
 						id: true,
 						name: true,
-						role: true,
-						memberships: { select: { websiteId: true } },
+						memberships: { select: { websiteId: true, role: true } },
 					},
 				},
 			},

@@ -21,8 +21,10 @@ export interface UserPrincipal {
 	kind: "user";
 	userId: string;
 	name: string;
-	role: "admin" | "agent";
+	/** The websites the agent is a member of. */
 	websiteIds: ReadonlySet<string>;
+	/** The websites of which the agent is an admin (a role is per membership). */
+	adminWebsiteIds: ReadonlySet<string>;
 	/** The session the principal logged in with (its sockets close when it ends). */
 	sessionId?: string;
 }

@@ -19,8 +19,13 @@ export async function openSession(
 	});
 	const user = await db.prisma.user.findUniqueOrThrow({
 		where: { id: userId },
-		include: { memberships: { select: { websiteId: true }, orderBy: { createdAt: "asc" } } },
+		include: {
+			memberships: { select: { websiteId: true, role: true }, orderBy: { createdAt: "asc" } },
+		},
 	});
+	const adminWebsiteIds = user.memberships
+		.filter((m) => m.role === "admin")
+		.map((m) => m.websiteId);
 	return {
 		token,
 		expiresAt: expiresAt.toISOString(),
@@ -29,8 +34,10 @@ export async function openSession(
 			email: user.email,
 			name: user.name,
 			image: user.image,
-			role: user.role === "admin" ? "admin" : "agent",
+			// Roles are per website (adminWebsiteIds); this one says whether it is an admin anywhere.
+			role: adminWebsiteIds.length > 0 ? "admin" : "agent",
 		},
 		websiteIds: user.memberships.map((m) => m.websiteId),
+		adminWebsiteIds,
 	};
 }

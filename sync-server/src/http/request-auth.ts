@@ -38,14 +38,17 @@ export async function requireWebsiteAgent(
 	return agent;
 }
 
-/** Like {@link requireWebsiteAgent}, for admin-only actions (403 `forbidden` for other agents). */
+/**
+ * Like {@link requireWebsiteAgent}, for admin-only actions (403 `forbidden` for other agents).
+ * The role is the one on `websiteId`: being an admin of another website grants nothing here.
+ */
 export async function requireWebsiteAdmin(
 	auth: Authenticator,
 	req: Request,
 	websiteId: string,
 ): Promise<UserPrincipal> {
 	const agent = await requireWebsiteAgent(auth, req, websiteId);
-	if (agent.role !== "admin") {
+	if (!agent.adminWebsiteIds.has(websiteId)) {
 		throw new ApiError(403, "forbidden", "Only admins may do this.");
 	}
 	return agent;

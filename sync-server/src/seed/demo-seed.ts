@@ -69,10 +69,9 @@ export async function seedDemo(db: Database): Promise<DemoCredentials | null> {
 				email: DEMO_AGENT_EMAIL,
 				name: "Demo Admin",
 				passwordHash,
-				role: "admin",
 			},
 		}),
-		db.prisma.websiteMember.create({ data: { websiteId, userId } }),
+		db.prisma.websiteMember.create({ data: { websiteId, userId, role: "admin" } }),
 	]);
 	return { websiteId, publicKey: key.value, agentEmail: DEMO_AGENT_EMAIL, agentPassword: password };
 }

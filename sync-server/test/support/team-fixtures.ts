@@ -31,8 +31,7 @@ export async function createTeamSite(server: SyncServer, name = "Sarah"): Promis
 			email: `${userId}@example.com`,
 			name,
 			passwordHash: await hashPassword(uuidv7()),
-			role: "admin",
-			memberships: { create: { websiteId: site.websiteId } },
+			memberships: { create: { websiteId: site.websiteId, role: "admin" } },
 		},
 	});
 	const agent = await openSession(db, userId, 3_600_000);
@@ -52,8 +51,7 @@ export async function addAgent(server: SyncServer, site: TeamSite, name: string)
 			email: `${userId}@example.com`,
 			name,
 			passwordHash: "scrypt$unused",
-			role: "agent",
-			memberships: { create: { websiteId: site.websiteId } },
+			memberships: { create: { websiteId: site.websiteId, role: "agent" } },
 		},
 	});
 	return openSession(server.db, userId, 3_600_000);

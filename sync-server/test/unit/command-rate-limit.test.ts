@@ -67,8 +67,8 @@ describe("limitVisitorCommands (pure pacing logic)", () => {
 			kind: "user",
 			userId: "u",
 			name: "A",
-			role: "agent",
 			websiteIds: new Set(),
+			adminWebsiteIds: new Set(),
 		};
 		expect(await limited.submit(agent, {})).toEqual(applied);
 		expect(submitted).toBe(2); // the first visitor command and the agent's

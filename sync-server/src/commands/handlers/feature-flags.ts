@@ -35,13 +35,18 @@ export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
 		},
 	}),
 	handle(ctx, command, principal) {
-		if (principal.kind === "visitor" || (principal.kind === "user" && principal.role !== "admin")) {
-			throw new CommandRejection("forbidden", "Feature flags are changed by backends or admins.");
-		}
+		const forbidden = () =>
+			new CommandRejection("forbidden", "Feature flags are changed by backends or admins.");
+		if (principal.kind === "visitor") throw forbidden();
+		if (principal.kind === "user" && principal.adminWebsiteIds.size === 0) throw forbidden();
 		const { type, id } = command.target;
 		const row = ctx.support.flagTarget(type, id);
 		if (!row || !actsForWebsite(principal, row.websiteId)) {
 			throw new CommandRejection("not_found", `No ${type} ${id} on this website.`);
+		}
+		// A role is per website: an admin elsewhere is a plain agent on this one.
+		if (principal.kind === "user" && !principal.adminWebsiteIds.has(row.websiteId)) {
+			throw forbidden();
 		}
 		const next = applyFlagOperation(row.featureFlags, command.operation, command.flags);
 		if (next.length > LIMITS.maxFeatureFlags) {

@@ -7,6 +7,7 @@ import { agentRolesRouter } from "./agent-roles.ts";
 import { agentsRouter } from "./agents.ts";
 import { aiAgentsRouter } from "./ai-agents.ts";
 import { apiKeysRouter } from "./api-keys.ts";
+import { invitationsRouter } from "./invitations.ts";
 import { setupRouter } from "./setup.ts";
 import { websiteSettingsRouter } from "./website-settings.ts";
 
@@ -27,7 +28,8 @@ export function administrationRouter(options: AdministrationOptions): Router {
 	router.use(setupRouter(db, sessionTtlMs));
 	router.use(apiKeysRouter(db, auth, sockets));
 	router.use(websiteSettingsRouter(db, auth));
-	router.use(agentsRouter(db, auth, { sessionTtlMs, sockets, limits }));
+	router.use(agentsRouter(db, auth, { sockets }));
+	router.use(invitationsRouter(db, auth, { sessionTtlMs, limits }));
 	router.use(agentRolesRouter(db, auth, sockets));
 	router.use(aiAgentsRouter(db, auth));
 	return router;

@@ -46,8 +46,9 @@ export function agentAuthRouter(
 		res.json({
 			userId: agent.userId,
 			name: agent.name,
-			role: agent.role,
+			role: agent.adminWebsiteIds.size > 0 ? "admin" : "agent",
 			websiteIds: [...agent.websiteIds],
+			adminWebsiteIds: [...agent.adminWebsiteIds],
 		});
 	});
 

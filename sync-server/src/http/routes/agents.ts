@@ -1,6 +1,6 @@
 import {
+	type AgentRole,
 	type AgentUser,
-	acceptInviteRequestSchema,
 	createAgentRequestSchema,
 	type Invitation,
 } from "@cossistant/types";
@@ -9,33 +9,33 @@ import { uuidv7 } from "uuidv7";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { randomToken, sha256Hex } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
-import { openSession } from "../../auth/sessions.ts";
 import type { Invitation as InvitationRow, User } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
 import { ApiError } from "../api-error.ts";
-import { type RestLimits, tokenRateLimit } from "../rate-limit.ts";
 import { requireWebsiteAdmin, requireWebsiteAgent } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 
-/** An invitation is a password-setting credential: it should not lie around for long. */
+/** An invitation is a credential (it sets a password or grants a website): short-lived. */
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
 /** What the agents routes need besides the database and the authenticator. */
 export interface AgentsRouterOptions {
-	sessionTtlMs: number;
 	/** Closes the sockets of an agent removed from a website. */
 	sockets: Pick<SocketSupervisor, "closeUser">;
-	/** Caps how fast one address may try invitation tokens. */
-	limits: RestLimits;
 }
 
 /**
- * The agents of a website. `GET …/agents` lists members (and, to admins, pending invitations);
- * `POST …/agents` (admins) creates an agent with a password, adds an existing account, or
- * returns a one-time invitation token; `DELETE …/agents/:userId` (admins) removes a member and
- * closes their sockets. `POST /v1/auth/accept-invite` turns a token into an account and a
- * session. Roles are global to an account: `admin` manages every website it is a member of.
+ * The agents of a website. `GET …/agents` lists members with their role on this website (and,
+ * to its admins, pending invitations); `POST …/agents` (admins) creates a new account with a
+ * password, or returns a one-time invitation token; `DELETE …/agents/:userId` (admins) removes
+ * a member and closes their sockets.
+ *
+ * An existing account is never added directly: it gets an invitation like an unknown email
+ * (same status, same body), and joins only when its owner accepts it while logged in (see the
+ * invitations routes). So an admin of one website can neither attach another website's agent
+ * nor learn which emails have accounts. Roles are per membership: an admin manages the agents
+ * of its own websites, never their other memberships.
  */
 export function agentsRouter(
 	db: Database,
@@ -52,15 +52,14 @@ export function agentsRouter(
 			include: { user: true },
 			orderBy: { createdAt: "asc" },
 		});
-		const invitations =
-			agent.role === "admin"
-				? await db.prisma.invitation.findMany({
-						where: { websiteId, acceptedAt: null, expiresAt: { gt: new Date() } },
-						orderBy: { createdAt: "asc" },
-					})
-				: [];
+		const invitations = agent.adminWebsiteIds.has(websiteId)
+			? await db.prisma.invitation.findMany({
+					where: { websiteId, acceptedAt: null, expiresAt: { gt: new Date() } },
+					orderBy: { createdAt: "asc" },
+				})
+			: [];
 		res.json({
-			agents: members.map((m) => toAgentUser(m.user)),
+			agents: members.map((m) => toAgentUser(m.user, m.role)),
 			invitations: invitations.map(toInvitation),
 		});
 	});
@@ -71,28 +70,35 @@ export function agentsRouter(
 		const body = createAgentRequestSchema.parse(req.body);
 		const email = body.email.toLowerCase();
 
-		const existing = await db.prisma.user.findUnique({ where: { email } });
-		if (existing) {
-			// An existing account is only added: its role and password are its owner's business.
-			const added = await db.prisma.websiteMember.createMany({
-				data: [{ websiteId, userId: existing.id }],
-				skipDuplicates: true,
-			});
-			res.status(added.count > 0 ? 201 : 200).json({ agent: toAgentUser(existing) });
-			return;
+		const existing = await db.prisma.user.findUnique({
+			where: { email },
+			select: { id: true, memberships: { where: { websiteId }, select: { userId: true } } },
+		});
+		// The admin sees its own team: saying that someone is on it already reveals nothing.
+		if (existing && existing.memberships.length > 0) {
+			throw new ApiError(409, "conflict", "This person is already a member of this website.");
 		}
 		if (body.password) {
+			// An admin who sets a password can always learn whether the account was new by logging
+			// in with it, so this path cannot hide accounts; invitations (no password) do.
+			if (existing) {
+				throw new ApiError(
+					409,
+					"conflict",
+					"An account with this email exists: invite it without a password instead.",
+				);
+			}
 			const passwordHash = await hashPassword(body.password);
 			const userId = uuidv7();
 			const [user] = await db.prisma.$transaction([
-				db.prisma.user.create({
-					data: { id: userId, email, name: body.name, role: body.role, passwordHash },
-				}),
-				db.prisma.websiteMember.create({ data: { websiteId, userId } }),
+				db.prisma.user.create({ data: { id: userId, email, name: body.name, passwordHash } }),
+				db.prisma.websiteMember.create({ data: { websiteId, userId, role: body.role } }),
 			]);
-			res.status(201).json({ agent: toAgentUser(user) });
+			res.status(201).json({ agent: toAgentUser(user, body.role) });
 			return;
 		}
+		// Known or unknown email, the same invitation: a new person sets a password with the
+		// token, an existing account accepts it while logged in.
 		const inviteToken = `inv_${randomToken(32)}`;
 		const [, invitation] = await db.prisma.$transaction([
 			// A new invitation replaces a pending one for the same person: one live token at most.
@@ -117,14 +123,11 @@ export function agentsRouter(
 		const websiteId = idParam(req, "websiteId");
 		const userId = idParam(req, "userId");
 		await requireWebsiteAdmin(auth, req, websiteId);
-		const members = await db.prisma.websiteMember.findMany({
-			where: { websiteId },
-			include: { user: { select: { role: true } } },
-		});
+		const members = await db.prisma.websiteMember.findMany({ where: { websiteId } });
 		const target = members.find((m) => m.userId === userId);
 		if (!target) throw new ApiError(404, "not_found", "No such agent on this website.");
-		const admins = members.filter((m) => m.user.role === "admin");
-		if (target.user.role === "admin" && admins.length === 1) {
+		const admins = members.filter((m) => m.role === "admin");
+		if (target.role === "admin" && admins.length === 1) {
 			throw new ApiError(409, "conflict", "A website keeps at least one admin.");
 		}
 		await db.prisma.websiteMember.delete({ where: { websiteId_userId: { websiteId, userId } } });
@@ -133,70 +136,33 @@ export function agentsRouter(
 		res.status(204).end();
 	});
 
-	router.post("/auth/accept-invite", tokenRateLimit(options.limits), async (req, res) => {
-		const body = acceptInviteRequestSchema.parse(req.body);
-		const gone = () =>
-			new ApiError(404, "not_found", "This invitation is unknown, used or expired.");
-		// A cheap look-up first: a guessed token must not cost a password hash.
-		const pending = await db.prisma.invitation.findUnique({
-			where: { tokenHash: sha256Hex(body.token) },
-		});
-		if (!pending || pending.acceptedAt || pending.expiresAt <= new Date()) throw gone();
-		const passwordHash = await hashPassword(body.password);
-		const userId = await db.prisma.$transaction(async (tx) => {
-			// Claiming the row first makes the token single-use even under concurrent requests.
-			const claimed = await tx.invitation.updateMany({
-				where: {
-					tokenHash: sha256Hex(body.token),
-					acceptedAt: null,
-					expiresAt: { gt: new Date() },
-				},
-				data: { acceptedAt: new Date() },
-			});
-			if (claimed.count !== 1) throw gone();
-			const invitation = await tx.invitation.findUniqueOrThrow({
-				where: { tokenHash: sha256Hex(body.token) },
-			});
-			if (await tx.user.findUnique({ where: { email: invitation.email } })) {
-				throw new ApiError(409, "conflict", "An account with this email exists: log in instead.");
-			}
-			const id = uuidv7();
-			await tx.user.create({
-				data: {
-					id,
-					email: invitation.email,
-					name: body.name ?? invitation.name,
-					role: invitation.role === "admin" ? "admin" : "agent",
-					passwordHash,
-				},
-			});
-			await tx.websiteMember.create({ data: { websiteId: invitation.websiteId, userId: id } });
-			return id;
-		});
-		res.json(await openSession(db, userId, options.sessionTtlMs));
-	});
-
 	return router;
 }
 
-/** The public record of an agent account (never its password hash). */
-export function toAgentUser(user: User): AgentUser {
+/** Narrows a stored role to the API's two values (anything else counts as the lesser one). */
+export function toRole(role: string): AgentRole {
+	return role === "admin" ? "admin" : "agent";
+}
+
+/** The public record of an agent with its role on one website (never its password hash). */
+export function toAgentUser(user: User, role: string): AgentUser {
 	return {
 		id: user.id,
 		email: user.email,
 		name: user.name,
 		image: user.image,
-		role: user.role === "admin" ? "admin" : "agent",
+		role: toRole(role),
 	};
 }
 
-function toInvitation(row: InvitationRow): Invitation {
+/** The public record of a pending invitation (never its token). */
+export function toInvitation(row: InvitationRow): Invitation {
 	return {
 		id: row.id,
 		websiteId: row.websiteId,
 		email: row.email,
 		name: row.name,
-		role: row.role === "admin" ? "admin" : "agent",
+		role: toRole(row.role),
 		expiresAt: row.expiresAt.toISOString(),
 		createdAt: row.createdAt.toISOString(),
 	};

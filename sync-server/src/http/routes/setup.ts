@@ -8,8 +8,8 @@ import { openSession } from "../../auth/sessions.ts";
 import type { Database } from "../../persistence/database.ts";
 import { ApiError } from "../api-error.ts";
 
-/** Transaction-scoped advisory lock id: serialises concurrent setups across processes. */
-const SETUP_LOCK_ID = 7_320_001;
+/** Transaction-scoped advisory lock id: serialises setups (this route, `create-admin`) across processes. */
+export const SETUP_LOCK_ID = 7_320_001;
 
 /**
  * First-admin setup of an empty install. `GET /v1/setup` says whether it is needed;
@@ -60,11 +60,10 @@ export function setupRouter(db: Database, sessionTtlMs: number): Router {
 					id: userId,
 					email: body.email.toLowerCase(),
 					name: body.name,
-					role: "admin",
 					passwordHash,
 				},
 			});
-			await tx.websiteMember.create({ data: { websiteId, userId } });
+			await tx.websiteMember.create({ data: { websiteId, userId, role: "admin" } });
 		});
 		const session = await openSession(db, userId, sessionTtlMs);
 		res.status(201).json({

@@ -138,17 +138,20 @@ export const adminOperations: OperationDoc[] = [
 		path: "/v1/websites/:websiteId/agents",
 		operationId: "createAgent",
 		tag: "Administration",
-		summary: "Create an agent (with a password), add an existing account, or invite",
+		summary: "Invite someone (new or existing account), or create a new agent with a password",
 		description:
-			"Without `password` an invitation is created and its one-time `inviteToken` returned " +
-			"(accept it with `POST /v1/auth/accept-invite`). An existing account is only added.",
+			"Without `password` an invitation is created and its one-time `inviteToken` returned, " +
+			"the same answer whether the email has an account or not: a new person accepts it with " +
+			"`POST /v1/auth/accept-invite`, an existing account with `POST /v1/invitations/accept` " +
+			"while logged in. Nobody is added to a website without accepting. With `password` a " +
+			"new account is created at once. `role` is the role on this website only.",
 		security: ["session"],
 		requestBody: { name: "CreateAgentRequest", schema: createAgentRequestSchema },
-		responses: [
-			{ status: 201, description: "Created, added or invited.", body: createAgentResponse },
-			{ status: 200, description: "The account was a member already.", body: createAgentResponse },
-		],
-		errors: { 403: ADMIN_ONLY },
+		responses: [{ status: 201, description: "Created or invited.", body: createAgentResponse }],
+		errors: {
+			403: ADMIN_ONLY,
+			409: "`conflict`: the person is a member already, or `password` was given for an email that has an account.",
+		},
 	}),
 	operation({
 		method: "delete",

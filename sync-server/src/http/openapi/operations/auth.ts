@@ -1,4 +1,6 @@
 import {
+	acceptInvitationRequestSchema,
+	acceptInvitationResponseSchema,
 	acceptInviteRequestSchema,
 	loginRequestSchema,
 	loginResponseSchema,
@@ -88,13 +90,39 @@ export const authOperations: OperationDoc[] = [
 		path: "/v1/auth/accept-invite",
 		operationId: "acceptInvite",
 		tag: "Agents",
-		summary: "Accept an invitation: set a password and log in",
+		summary: "Accept an invitation as a new person: set a password and log in",
+		description:
+			"Failed attempts are limited per IP (429 `rate_limited` with Retry-After), shared with " +
+			"`POST /v1/invitations/accept`.",
 		security: [],
 		requestBody: { name: "AcceptInviteRequest", schema: acceptInviteRequestSchema },
 		responses: [{ status: 200, description: "The new agent's session.", body: loginResponse }],
 		errors: {
 			404: "`not_found`: the invitation is unknown, used or expired.",
-			409: "`conflict`: an account with the invited email exists.",
+			409: "`conflict`: an account with the invited email exists: accept it while logged in.",
+		},
+	}),
+	operation({
+		method: "post",
+		path: "/v1/invitations/accept",
+		operationId: "acceptInvitation",
+		tag: "Agents",
+		summary: "Accept an invitation with an existing account (logged in): join its website",
+		description:
+			"The invitation must name the logged-in agent's email; the agent joins the website with " +
+			"the invitation's role there, its other websites unchanged. Failed attempts are limited " +
+			"per IP (429 `rate_limited` with Retry-After).",
+		security: ["session"],
+		requestBody: { name: "AcceptInvitationRequest", schema: acceptInvitationRequestSchema },
+		responses: [
+			{
+				status: 200,
+				description: "The website joined and the role there.",
+				body: { name: "AcceptInvitationResponse", schema: acceptInvitationResponseSchema },
+			},
+		],
+		errors: {
+			404: "`not_found`: the invitation is unknown, used, expired or for another email.",
 		},
 	}),
 ];

@@ -80,10 +80,10 @@ export const dashboardOperations: OperationDoc[] = [
 		path: "/v1/websites/:websiteId/agents/:userId",
 		operationId: "updateAgentRole",
 		tag: "Administration",
-		summary: "Change an agent's role (admin / agent) on every website of the account",
+		summary: "Change an agent's role (admin / agent) on this website",
 		description:
-			"A role belongs to the account: the admin must be a member of every website of the " +
-			"agent. The agent's open sockets are closed so they reconnect with the new role.",
+			"A role belongs to the membership: the agent's other websites are untouched. The " +
+			"agent's open sockets are closed so they reconnect with the new role.",
 		security: ["session"],
 		requestBody: { name: "UpdateAgentRoleRequest", schema: updateAgentRoleRequestSchema },
 		responses: [
@@ -94,8 +94,8 @@ export const dashboardOperations: OperationDoc[] = [
 			},
 		],
 		errors: {
-			403: "`forbidden`: the caller is not an admin, or the agent is also a member of a website the caller is not.",
-			409: "`conflict`: the change would leave a website without an admin.",
+			403: "`forbidden`: the caller is not an admin of this website.",
+			409: "`conflict`: the change would leave the website without an admin.",
 		},
 	}),
 	operation({
