@@ -85,8 +85,10 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 	it("lists a contact's visitors (devices), most recently seen first", async () => {
 		const laptop = await browserVisitor(MAC_CHROME);
 		const phone = await browserVisitor(IPHONE_SAFARI);
-		const first = ok(await identify(server, laptop, { externalId: "devices-1", name: "Ann" }));
 		const signature = sign(site, "devices-1");
+		const first = ok(
+			await identify(server, laptop, { externalId: "devices-1", name: "Ann", signature }),
+		);
 		ok(await identify(server, phone, { externalId: "devices-1", signature }));
 		const contactId = first.contact.id as string;
 
