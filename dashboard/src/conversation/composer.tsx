@@ -2,6 +2,7 @@ import type { MessagePart } from "@cossistant/types";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDashboard } from "../dashboard-context.tsx";
 import { drafts } from "./drafts.ts";
+import { displayFileName } from "./file-name.ts";
 
 export type ComposerMode = "reply" | "note";
 
@@ -162,7 +163,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 				<ul className="attachments" aria-label="Attachments">
 					{attachments.map((part, index) => (
 						<li key={part.type === "text" ? part.text : part.url}>
-							{part.type === "text" ? null : (part.fileName ?? "Image")}
+							{part.type === "text" ? null : (displayFileName(part.fileName) ?? "Image")}
 							<button
 								type="button"
 								className="link-button"

@@ -1,6 +1,7 @@
 import type { TimelineItemView } from "@cossistant/core";
 import { memo } from "react";
 import { fullTime } from "../inbox/relative-time.ts";
+import { displayFileName } from "./file-name.ts";
 import { MessageText } from "./message-text.tsx";
 
 export interface TimelineEntryProps {
@@ -68,7 +69,7 @@ export const TimelineEntry = memo(function TimelineEntry({
 							>
 								<img
 									src={part.url}
-									alt={part.fileName ?? "Image"}
+									alt={displayFileName(part.fileName) ?? "Image"}
 									loading="lazy"
 									width={part.width}
 									height={part.height}
@@ -82,9 +83,10 @@ export const TimelineEntry = memo(function TimelineEntry({
 								href={part.url}
 								className="file-part"
 								rel="noopener noreferrer"
-								download={part.fileName}
+								download={displayFileName(part.fileName)}
 							>
-								📎 {part.fileName} <span className="muted">({formatSize(part.size)})</span>
+								📎 {displayFileName(part.fileName)}{" "}
+								<span className="muted">({formatSize(part.size)})</span>
 							</a>
 						);
 					return null;

@@ -1,5 +1,6 @@
 import type { InboxConversation } from "@cossistant/core/agent";
 import type { ConversationPriority, TimelineItem } from "@cossistant/types";
+import { displayFileName } from "../conversation/file-name.ts";
 import type { ContactCard } from "./contact-directory.ts";
 
 export type InboxView = "open" | "resolved" | "all";
@@ -102,8 +103,8 @@ export function previewText(item: TimelineItem | null): string {
 	for (const part of item.parts) {
 		if (part.type === "text") texts.push(part.text);
 		else if (part.type === "event") texts.push(part.message);
-		else if (part.type === "image") texts.push(`📷 ${part.fileName ?? "Image"}`);
-		else if (part.type === "file") texts.push(`📎 ${part.fileName}`);
+		else if (part.type === "image") texts.push(`📷 ${displayFileName(part.fileName) ?? "Image"}`);
+		else if (part.type === "file") texts.push(`📎 ${displayFileName(part.fileName)}`);
 	}
 	return texts.join(" ").replace(/\s+/g, " ").slice(0, 200);
 }

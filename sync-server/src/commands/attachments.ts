@@ -11,6 +11,10 @@ export interface UploadFacts {
 	conversationId: string | null;
 	/** `visitor:<id>` | `user:<id>` */
 	uploadedBy: string;
+	/** What the server recorded when it checked the bytes (see uploads/): the only truth. */
+	fileName: string;
+	mimeType: string;
+	size: number;
 }
 
 /**
@@ -27,6 +31,13 @@ export function attachmentUploadIds(
 }
 
 /**
+ * A visitor's parts as they may be stored: each image or file part is the visitor's own upload
+ * (see below, `invalid_attachment` otherwise), and its `fileName`, `mediaType` and `size` are
+ * the upload's as the server recorded them, whatever the part claimed. The server sniffed the
+ * bytes and cleaned the name (control and bidi characters) at upload time; a client that sent
+ * `invoice.pdf`, `application/pdf` for an uploaded `.exe` would otherwise be believed by every
+ * agent who sees the message. Agents' and backends' parts are returned as they are.
+ *
  * Rejects (`invalid_attachment`) a visitor's image or file part that is not the visitor's own
  * upload for this website: the widget runs on public pages, so an arbitrary `url` would let a
  * visitor show agents an image from any host (a tracking pixel that reveals the agent's IP) or
@@ -43,15 +54,15 @@ export function attachmentUploadIds(
  *   upload made for one conversation is not moved into another.
  * Every refusal reads the same, so it does not reveal whether an id exists elsewhere.
  */
-export function requireOwnAttachments(
+export function ownAttachments(
 	ctx: BatchContext,
 	principal: Principal,
 	target: { websiteId: string; conversationId: string },
-	parts: readonly MessagePart[],
-): void {
-	if (principal.kind !== "visitor") return;
-	for (const [index, part] of parts.entries()) {
-		if (part.type === "text") continue;
+	parts: MessagePart[],
+): MessagePart[] {
+	if (principal.kind !== "visitor") return parts;
+	return parts.map((part, index) => {
+		if (part.type === "text") return part;
 		const refuse = (why: string) =>
 			new CommandRejection(
 				"invalid_attachment",
@@ -68,5 +79,13 @@ export function requireOwnAttachments(
 			upload.uploadedBy === `visitor:${principal.visitorId}` &&
 			(upload.conversationId === null || upload.conversationId === target.conversationId);
 		if (!own) throw refuse(`${part.uploadId} is not one of your uploads for this conversation.`);
-	}
+		const recorded = { fileName: upload.fileName, mediaType: upload.mimeType, size: upload.size };
+		if (part.type === "file") return { ...part, ...recorded };
+		if (!upload.mimeType.startsWith("image/")) {
+			throw refuse(
+				`${part.uploadId} is not an image (${upload.mimeType}): send it as a file part.`,
+			);
+		}
+		return { ...part, ...recorded };
+	});
 }

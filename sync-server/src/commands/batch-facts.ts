@@ -52,7 +52,8 @@ export async function readBatchFacts(
 			), '[]'::json) AS "visitors",
 			COALESCE((
 				SELECT json_agg(json_build_object('id', u."id", 'websiteId', u."websiteId",
-					'conversationId', u."conversationId", 'uploadedBy', u."uploadedBy"))
+					'conversationId', u."conversationId", 'uploadedBy', u."uploadedBy",
+					'fileName', u."fileName", 'mimeType', u."mimeType", 'size', u."size"))
 				FROM "Upload" u WHERE u."id" = ANY(${[...ids.uploadIds]}::text[])
 			), '[]'::json) AS "uploads",
 			COALESCE((

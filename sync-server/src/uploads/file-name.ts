@@ -5,10 +5,12 @@ const MAX_FILE_NAME = 255;
 
 /**
  * Characters never kept in a file name: control characters (C0, DEL, C1) and bidirectional
- * overrides, which can make `invoice‮fdp.exe` display as `invoiceexe.pdf`.
+ * controls (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E,
+ * U+200F and U+061C), which can make `invoice‮fdp.exe` display as `invoiceexe.pdf`.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARACTERS =
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * The original name of an upload from its URL-encoded `X-File-Name` header, made safe to store,

@@ -1,5 +1,5 @@
 import { requireConversationAccess } from "../access.ts";
-import { attachmentUploadIds, requireOwnAttachments } from "../attachments.ts";
+import { attachmentUploadIds, ownAttachments } from "../attachments.ts";
 import type { CommandHandler } from "../command-handler.ts";
 
 /** A visitor, an agent or a backend (as an AI agent) posts a public message (text, image, file parts). */
@@ -14,7 +14,7 @@ export const sendMessage: CommandHandler<"message.send"> = {
 	}),
 	handle(ctx, command, principal) {
 		const { websiteId } = requireConversationAccess(ctx, principal, command.conversationId);
-		requireOwnAttachments(
+		const parts = ownAttachments(
 			ctx,
 			principal,
 			{ websiteId, conversationId: command.conversationId },
@@ -24,7 +24,7 @@ export const sendMessage: CommandHandler<"message.send"> = {
 		ctx.appendItem(command.conversationId, {
 			id: command.itemId,
 			type: "message",
-			parts: command.parts,
+			parts,
 			visibility: "public",
 			visitorId: principal.kind === "visitor" ? principal.visitorId : null,
 			userId: principal.kind === "user" ? principal.userId : null,

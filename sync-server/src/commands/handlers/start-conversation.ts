@@ -2,7 +2,7 @@ import { SenderType } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import { principalKey } from "../../auth/principal.ts";
 import { requireActiveVisitor } from "../access.ts";
-import { attachmentUploadIds, requireOwnAttachments } from "../attachments.ts";
+import { attachmentUploadIds, ownAttachments } from "../attachments.ts";
 import type { CommandHandler } from "../command-handler.ts";
 import { CommandRejection } from "../command-rejection.ts";
 import { createNewConversation } from "../new-conversation.ts";
@@ -26,14 +26,14 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors start conversations here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
-		if (command.initialMessage) {
-			requireOwnAttachments(
-				ctx,
-				principal,
-				{ websiteId: principal.websiteId, conversationId: command.conversationId },
-				command.initialMessage.parts,
-			);
-		}
+		const initialParts = command.initialMessage
+			? ownAttachments(
+					ctx,
+					principal,
+					{ websiteId: principal.websiteId, conversationId: command.conversationId },
+					command.initialMessage.parts,
+				)
+			: [];
 		createNewConversation(ctx, {
 			conversationId: command.conversationId,
 			websiteId: principal.websiteId,
@@ -57,7 +57,7 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 			ctx.appendItem(command.conversationId, {
 				id: command.initialMessage.itemId,
 				type: "message",
-				parts: command.initialMessage.parts,
+				parts: initialParts,
 				visibility: "public",
 				visitorId: visitor.id,
 			});
