@@ -52,6 +52,15 @@ export class ChaosServer {
 			COMMAND_RATE_LIMIT: "1000000",
 			REST_RATE_LIMIT: "1000000",
 			WS_UPGRADE_RATE_LIMIT: "0",
+			// Every simulated client runs on 127.0.0.1, on one website: shared budgets and caps off.
+			WS_CONNECTIONS_PER_IP: "0",
+			WS_CONNECTIONS_PER_VISITOR: "0",
+			WS_CONNECTIONS_PER_SESSION: "0",
+			COMMAND_IP_RATE_LIMIT: "0",
+			COMMAND_WEBSITE_RATE_LIMIT: "0",
+			VISITOR_CREATION_RATE_LIMIT: "0",
+			UPLOAD_VISITOR_DAILY_BYTES: "0",
+			UPLOAD_WEBSITE_DAILY_BYTES: "0",
 			COMPACTION_THRESHOLD: "40",
 			...options.env,
 		});

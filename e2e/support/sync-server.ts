@@ -29,8 +29,11 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
 	const server = new ServerProcess(port, {
 		DATA_DIR: dataDir,
 		AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
-		// Browsers and test clients all connect from 127.0.0.1: the per-IP upgrade limit is off.
+		// Browsers and test clients all connect from 127.0.0.1: the per-IP limits are off.
 		WS_UPGRADE_RATE_LIMIT: "0",
+		WS_CONNECTIONS_PER_IP: "0",
+		COMMAND_IP_RATE_LIMIT: "0",
+		VISITOR_CREATION_RATE_LIMIT: "0",
 		...(database ? { DATABASE_URL: database.url } : {}),
 		...env,
 	});

@@ -67,8 +67,15 @@ serveWorker(
 				PORT: "0",
 				LOG_LEVEL: "silent",
 				SEED_DEMO: "true",
-				// Thousands of sockets from 127.0.0.1: the per-IP upgrade limit is off.
+				// Thousands of sockets from 127.0.0.1: the per-IP upgrade limit is off …
 				WS_UPGRADE_RATE_LIMIT: "0",
+				// … and so are the caps and budgets shared by an address or the demo website.
+				WS_CONNECTIONS_PER_IP: "0",
+				WS_CONNECTIONS_PER_VISITOR: "0",
+				WS_CONNECTIONS_PER_SESSION: "0",
+				COMMAND_IP_RATE_LIMIT: "0",
+				COMMAND_WEBSITE_RATE_LIMIT: "0",
+				VISITOR_CREATION_RATE_LIMIT: "0",
 				...params.env,
 			});
 			server = await startSyncServer(config, { db });

@@ -56,8 +56,15 @@ export async function startTwoServerProcesses(
 		REDIS_URL: redisUrl,
 		DATA_DIR: dataDir,
 		SEED_DEMO: "true",
-		// Every simulated client connects from 127.0.0.1: the per-IP upgrade limit is off.
+		// Every simulated client connects from 127.0.0.1: the per-IP upgrade limit is off …
 		WS_UPGRADE_RATE_LIMIT: "0",
+		// … and so are the caps and budgets shared by an address or the demo website.
+		WS_CONNECTIONS_PER_IP: "0",
+		WS_CONNECTIONS_PER_VISITOR: "0",
+		WS_CONNECTIONS_PER_SESSION: "0",
+		COMMAND_IP_RATE_LIMIT: "0",
+		COMMAND_WEBSITE_RATE_LIMIT: "0",
+		VISITOR_CREATION_RATE_LIMIT: "0",
 		...env,
 	};
 	const a = new ServerProcess(await freePort(), processEnv);
