@@ -88,6 +88,10 @@ describe.each(testDatabaseTargets())("fuzz on $name", (target) => {
 			REST_RATE_LIMIT: "1000000",
 			COMMAND_RATE_LIMIT: "1000000",
 			WS_UPGRADE_RATE_LIMIT: "0",
+			WS_CONNECTIONS_PER_IP: "0",
+			COMMAND_IP_RATE_LIMIT: "0",
+			COMMAND_WEBSITE_RATE_LIMIT: "0",
+			VISITOR_CREATION_RATE_LIMIT: "0",
 			WS_MAX_PAYLOAD: String(WS_MAX_PAYLOAD),
 			// Each login attempt costs an scrypt hash until the address is locked: lock it early.
 			LOGIN_MAX_FAILURES: "1",
