@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "@cossistant/types";
 import * as z from "zod";
+import { assetPath } from "./asset-path.ts";
 
 const booleanFromEnv = z
 	.enum(["true", "false", "1", "0"])
@@ -170,9 +170,9 @@ const envSchema = z.object({
 		.min(0)
 		.max(Number.MAX_SAFE_INTEGER)
 		.default(5 * 1024 * 1024 * 1024),
-	/** The built dashboard served at `/dashboard/`; unset → the repository's `dashboard/dist`. */
+	/** The built dashboard served at `/dashboard/`; unset → the package's copy, else `dashboard/dist`. */
 	DASHBOARD_DIR: z.string().min(1).optional(),
-	/** The built script-tag embed served at `/widget/`; unset → the repository's `embed/dist`. */
+	/** The built script-tag embed served at `/widget/`; unset → the package's copy, else `embed/dist`. */
 	EMBED_DIR: z.string().min(1).optional(),
 });
 
@@ -321,10 +321,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			visitorDailyBytes: e.UPLOAD_VISITOR_DAILY_BYTES,
 			websiteDailyBytes: e.UPLOAD_WEBSITE_DAILY_BYTES,
 		},
+		// A packaged server carries both builds beside itself; from source, the repository's.
 		dashboardDir: resolve(
-			e.DASHBOARD_DIR ?? fileURLToPath(new URL("../../dashboard/dist", import.meta.url)),
+			e.DASHBOARD_DIR ?? assetPath(import.meta.url, "./dashboard", "../../dashboard/dist"),
 		),
-		embedDir: resolve(e.EMBED_DIR ?? fileURLToPath(new URL("../../embed/dist", import.meta.url))),
+		embedDir: resolve(e.EMBED_DIR ?? assetPath(import.meta.url, "./embed", "../../embed/dist")),
 	};
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import express, { type Router } from "express";
+import { assetPath } from "../asset-path.ts";
 import { DASHBOARD_PATH } from "./dashboard-static.ts";
 import { EMBED_PATH } from "./embed-static.ts";
 
@@ -8,7 +8,7 @@ import { EMBED_PATH } from "./embed-static.ts";
 export const DEMO_PATH = "/demo";
 
 /** The page's template: a plain HTML site embedding the widget with its script tag. */
-const TEMPLATE = fileURLToPath(new URL("../../../embed/demo/index.html", import.meta.url));
+const TEMPLATE = assetPath(import.meta.url, "./demo/index.html", "../../../embed/demo/index.html");
 
 /** What the demo page shows and embeds. */
 export interface DemoPageOptions {

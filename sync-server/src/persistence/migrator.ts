@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { assetPath } from "../asset-path.ts";
 import type { Database } from "./database.ts";
 
 /**
@@ -12,11 +12,14 @@ import type { Database } from "./database.ts";
 const PRISMA_MIGRATE_LOCK_ID = 72707369;
 
 /**
- * `prisma/migrations` of this repository, found from this file rather than from the working
+ * The `migrations` folder beside the built server (the package ships a copy), else
+ * `prisma/migrations` of this repository; found from this file rather than from the working
  * directory: the server may be started from any folder (tests, `npm start` in a workspace).
  */
-const DEFAULT_MIGRATIONS_DIR = fileURLToPath(
-	new URL("../../../prisma/migrations", import.meta.url),
+const DEFAULT_MIGRATIONS_DIR = assetPath(
+	import.meta.url,
+	"./migrations",
+	"../../../prisma/migrations",
 );
 
 /**
@@ -37,7 +40,7 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
-	/** Folder holding `<name>/migration.sql` folders. Defaults to the repository's `prisma/migrations`. */
+	/** Folder holding `<name>/migration.sql` folders. Defaults to the shipped (or the repository's) migrations. */
 	migrationsDir?: string;
 	/** Receives one line per notable event (applied migration, unknown applied migration). */
 	log?: (message: string) => void;

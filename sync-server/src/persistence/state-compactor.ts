@@ -19,6 +19,15 @@ interface Pending {
 	reject: (error: Error) => void;
 }
 
+/**
+ * The worker's module. From the TypeScript sources (tsx, vitest) it is the `.ts` file and needs
+ * the same loader; the built server has it as its own entry, `compaction-worker.js`, beside the
+ * file this code was bundled into, and runs it as plain JavaScript (inheriting the process' flags).
+ */
+const WORKER_ENTRY = import.meta.url.endsWith(".ts")
+	? { url: new URL("./compaction-worker.ts", import.meta.url), execArgv: ["--import", "tsx"] }
+	: { url: new URL("./compaction-worker.js", import.meta.url), execArgv: undefined };
+
 /** Worker failures (crashes, exits) after which compaction stays on the main thread. */
 const MAX_WORKER_FAILURES = 3;
 
@@ -68,10 +77,7 @@ export class StateCompactor {
 
 	private workerOrNull(): Worker | null {
 		if (this.worker || this.failures >= MAX_WORKER_FAILURES) return this.worker;
-		// The server runs its TypeScript sources through tsx; the worker needs the same loader.
-		const worker = new Worker(new URL("./compaction-worker.ts", import.meta.url), {
-			execArgv: ["--import", "tsx"],
-		});
+		const worker = new Worker(WORKER_ENTRY.url, { execArgv: WORKER_ENTRY.execArgv });
 		worker.unref();
 		worker.on("message", (reply: CompactionReply) => this.settle(reply));
 		worker.on("error", (error) => this.fail(worker, error));
