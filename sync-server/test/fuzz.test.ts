@@ -1,7 +1,8 @@
 // Acceptance fuzz: generated and mutated REST bodies against every mounted POST / PATCH route
 // (valid and invalid credentials, random JSON, wrong types, huge strings, prototype-pollution
 // keys, broken JSON) and WebSocket frames (random bytes, mutated Hocuspocus frames, valid
-// frames for random documents, outbox updates with random commands), all from a seeded PRNG.
+// frames for random documents, outbox updates with random commands, malformed awareness frames
+// and outbox entries without a usable id), all from a seeded PRNG.
 // No 5xx, no crash, no hang (every request answers within a timeout), no polluted prototype,
 // and afterwards a normal visitor and agent still complete a message round trip.
 //

@@ -114,6 +114,64 @@ function awarenessFrame(random: Random, doc: string): Uint8Array {
 	});
 }
 
+/**
+ * An awareness frame a provider would never send: a state count far above what follows (or above
+ * the server's cap), truncated or non-JSON states, huge clocks and client ids, null states
+ * (removals) and states for ids other clients own.
+ */
+function hostileAwarenessFrame(random: Random, doc: string): Uint8Array {
+	const inner = encoding.createEncoder();
+	const count = random.weighted<() => number>([
+		[3, () => random.int(0, 20)],
+		[1, () => random.int(17, 100_000)],
+		[1, () => 2 ** 31 + random.int(0, 1000)],
+	])();
+	encoding.writeVarUint(inner, count);
+	const written = Math.min(count, random.int(0, 24));
+	for (let i = 0; i < written; i += 1) {
+		encoding.writeVarUint(inner, random.pick([0, 1, random.int(0, 2 ** 31), 2 ** 53 - 1]));
+		encoding.writeVarUint(inner, random.pick([0, 1, random.int(0, 1e9), 2 ** 53 - 1]));
+		encoding.writeVarString(
+			inner,
+			random.weighted<() => string>([
+				[3, () => JSON.stringify(randomJson(random, 3)) ?? "null"],
+				[2, () => "null"],
+				[1, () => randomString(random, 40)],
+				[1, () => `{"typing":{"principal":"user:x","at":${random.int(0, 2 ** 31)}}}`],
+				[1, () => `{"typing":${"[".repeat(200)}${"]".repeat(200)}}`],
+			])(),
+		);
+	}
+	const states = encoding.toUint8Array(inner);
+	const cut = random.chance(0.2) ? states.slice(0, random.int(0, states.length)) : states;
+	return frame(doc, (e) => {
+		encoding.writeVarUint(e, MessageType.Awareness);
+		encoding.writeVarUint8Array(e, cut);
+	});
+}
+
+/** Outbox entries without a usable id: nulls, scalars, arrays, ids of the wrong type or length. */
+function malformedEntries(random: Random): unknown[] {
+	const entry = () =>
+		random.weighted<() => unknown>([
+			[3, () => null],
+			[1, () => random.int(-1e9, 1e9)],
+			[1, () => randomString(random, 20)],
+			[1, () => [randomJson(random, 2)]],
+			[1, () => ({ id: random.pick([null, 42, "", true, { id: "x" }]), type: "message.send" })],
+			[1, () => ({ id: "x".repeat(random.int(65, 300)), type: "message.send" })],
+		])();
+	return Array.from(
+		{
+			length: random.weighted<() => number>([
+				[3, () => random.int(1, 10)],
+				[1, () => random.int(500, 5_000)],
+			])(),
+		},
+		entry,
+	);
+}
+
 /** A document name: real ones, other principals', malformed and hostile ones. */
 function docName(random: Random, ctx: WsFuzzContext): string {
 	return random.weighted<() => string>([
@@ -224,6 +282,8 @@ export function wsSession(random: Random, ctx: WsFuzzContext, maxFrames: number)
 				[3, () => syncFrame(ctx.docs.outbox, 2, outboxUpdate(random, [command(random, ctx)]))],
 				[1, () => syncFrame(doc, 1, outboxUpdate(random, [randomJson(random, 2)]))],
 				[1, () => awarenessFrame(random, doc)],
+				[1, () => hostileAwarenessFrame(random, random.pick([doc, ctx.docs.conversation]))],
+				[1, () => syncFrame(ctx.docs.outbox, 2, outboxUpdate(random, malformedEntries(random)))],
 				[
 					1,
 					() =>
