@@ -114,7 +114,7 @@ describe.each(testDatabaseTargets())("memory after a flood on $name", (target) =
 			principal: `user:${session.user.id}`,
 		});
 		clients.push(agent);
-		const attackers = [];
+		const attackers: Array<Awaited<ReturnType<typeof visitor>>> = [];
 		for (let i = 0; i < ATTACKERS; i += 1) attackers.push(await visitor());
 		// An agent keeps every attacked conversation open, so nothing is unloaded behind the test.
 		for (const attacker of attackers) await agent.openSynced(attacker.docName);
