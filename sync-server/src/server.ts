@@ -275,7 +275,8 @@ function perMinute(rate: number): TokenBucketLimiter | undefined {
  * Node's defenses against slow and idle clients (slow headers, a body trickled byte by byte,
  * idle keep-alive connections). Node checks the first two only every
  * `connectionsCheckingInterval` (30 s by default), which would let a short timeout run up to
- * 30 s over: the check runs at a quarter of the shortest timeout instead, at most every second.
+ * 30 s over: the check runs every quarter of the shortest timeout instead (at least once a
+ * second, which costs one pass over the open HTTP connections).
  */
 function httpServerOptions(timeouts: ServerConfig["httpTimeouts"]): ServerOptions {
 	const shortest = Math.min(timeouts.headersMs, timeouts.requestMs);
