@@ -3,6 +3,7 @@
 // is a Server Component that signs the identity with a server-only secret; `createSupport` is
 // plain data and `Primitives` a namespace of client references, both usable on the server.
 // Types come from ./index.ts (TypeScript does not read this condition).
+import type { Primitives as ReactPrimitives } from "@cossistant/react";
 import {
 	PrimitiveAvatar,
 	PrimitiveButton,
@@ -48,7 +49,7 @@ export {
 export { IdentifySupportVisitor } from "./server/identify-support-visitor.tsx";
 
 /** The headless building blocks, as client references a Server Component may render. */
-export const Primitives = {
+export const Primitives: typeof ReactPrimitives = {
 	Avatar: PrimitiveAvatar,
 	Button: PrimitiveButton,
 	ConversationTimeline: PrimitiveConversationTimeline,

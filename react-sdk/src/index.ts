@@ -1,3 +1,7 @@
+"use client";
+// Components and hooks for the browser: a React Server Component that imports the widget
+// gets client references (the directive is kept in the published build).
+
 // @cossistant/react: SupportProvider, <Support />, hooks and the widget's building blocks.
 export type {
 	ConversationEndEvent,

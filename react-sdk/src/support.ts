@@ -1,3 +1,7 @@
+"use client";
+// Components and hooks for the browser: a React Server Component that imports these hooks
+// gets client references (the directive is kept in the published build).
+
 // `@cossistant/react/support`: the widget's hooks, text and event types (docs import these
 // from the `/support` entry); everything here is also exported by the package root.
 export type {

@@ -1,0 +1,11 @@
+import { defineConfig } from "tsdown";
+import { packageBuild } from "../scripts/tsdown-base.ts";
+
+export default defineConfig({
+	...packageBuild,
+	entry: {
+		index: "src/index.ts",
+		"support-config": "src/support-config.ts",
+		agent: "src/agent/index.ts",
+	},
+});
