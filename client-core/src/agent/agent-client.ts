@@ -6,6 +6,7 @@ import {
 	type MessagePart,
 	type PrincipalKey,
 } from "@cossistant/types";
+import { deriveWsUrl } from "../config/server-urls.ts";
 import { newId } from "../ids/new-id.ts";
 import { Outbox } from "../outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "../outbox/outbox-persistence.ts";
@@ -78,7 +79,7 @@ export class AgentClient {
 	constructor(private readonly options: AgentClientOptions) {
 		const apiUrl = options.apiUrl.replace(/\/+$/, "");
 		this.apiUrl = apiUrl;
-		const wsUrl = options.wsUrl ?? `${apiUrl.replace(/^http/, "ws").replace(/\/v1$/, "")}/ws`;
+		const wsUrl = options.wsUrl ?? deriveWsUrl(apiUrl);
 		const websiteId = options.websiteId ?? options.session.websiteIds[0];
 		if (!websiteId) throw new Error("This agent belongs to no website.");
 		this.websiteId = websiteId;
