@@ -20,7 +20,8 @@ export const uploadOperations: OperationDoc[] = [
 			"`websiteId`. The type is decided from the bytes (magic numbers), and the declared type " +
 			`and the extension must agree with it. Accepted: ${ACCEPTED}. The size limit is ` +
 			"`UPLOAD_MAX_BYTES` (default 10 MiB). Put the answer into an `image` or `file` message " +
-			"part (`url`, `mediaType`, `fileName`, `size`, `uploadId` = `id`).",
+			"part (`url`, `mediaType`, `fileName`, `size`, `uploadId` = `id`); for a visitor's message " +
+			"the server stores the upload's own `fileName`, `mediaType` and `size` in the part.",
 		security: [["publicKey", "visitorToken"], "session"],
 		headers: [
 			{
@@ -42,6 +43,7 @@ export const uploadOperations: OperationDoc[] = [
 			404: "`not_found`: no such conversation (or website) for this uploader.",
 			413: "`payload_too_large`: the file exceeds `UPLOAD_MAX_BYTES` (see `details.maxBytes`).",
 			415: "`unsupported_media_type`: a type outside the allowlist, or a declared type or extension that does not match the bytes.",
+			429: "`rate_limited`: more than `UPLOAD_RATE_LIMIT` uploads a minute; `upload_quota_exceeded`: a visitor past `UPLOAD_VISITOR_DAILY_BYTES`, or its website past `UPLOAD_WEBSITE_DAILY_BYTES`, within 24 hours (`details.scope`: `visitor` | `website`, `details.quotaBytes`).",
 		},
 	}),
 	operation({
