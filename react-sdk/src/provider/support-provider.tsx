@@ -15,9 +15,13 @@ export interface SupportProviderProps {
 	 * `NEXT_PUBLIC_COSSISTANT_API_KEY` or `COSSISTANT_API_KEY` when omitted.
 	 */
 	publicKey?: string;
-	/** REST base URL. @default "http://localhost:4000/v1" */
+	/**
+	 * REST base URL. Auto-detected from `VITE_COSSISTANT_API_URL`,
+	 * `NEXT_PUBLIC_COSSISTANT_API_URL` or `COSSISTANT_API_URL` when omitted.
+	 * @default "http://localhost:4000/v1"
+	 */
 	apiUrl?: string;
-	/** WebSocket URL. @default derived from `apiUrl` (`…/v1` → `…/ws`) */
+	/** WebSocket URL. @default derived from `apiUrl` (`http` → `ws`, `https` → `wss`, `…/v1` → `…/ws`) */
 	wsUrl?: string;
 	/** Typed feature flags and onboarding steps from `createSupport()` (read once). */
 	support?: SupportConfig;
