@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -49,6 +49,14 @@ export function buildHash(env: Record<string, string>): string {
 	return hash.digest("hex");
 }
 
+/**
+ * The example installs the packages as an application does, so it reads their built `dist/`:
+ * `npm run build` (turbo, cached when the sources did not change) comes first.
+ */
+export function buildPackages(): void {
+	execFileSync("npm", ["run", "build"], { cwd: REPO_ROOT, stdio: "ignore" });
+}
+
 function run(args: string[], env: Record<string, string>): ChildProcess {
 	return spawn(process.execPath, [NEXT_BIN, ...args], {
 		cwd: APP_DIR,
@@ -63,6 +71,7 @@ function run(args: string[], env: Record<string, string>): ChildProcess {
  * inlined at build time, so the environment is part of the hash.
  */
 export async function buildExample(env: Record<string, string>): Promise<{ cached: boolean }> {
+	buildPackages();
 	const hash = buildHash(env);
 	if (existsSync(BUILD_MARKER) && existsSync(join(APP_DIR, ".next/BUILD_ID"))) {
 		const marker = JSON.parse(readFileSync(BUILD_MARKER, "utf8")) as { hash?: string };
@@ -93,6 +102,7 @@ export async function startExample(
 	env: Record<string, string>,
 	command: "start" | "dev" = "start",
 ): Promise<ExampleServer> {
+	if (command === "dev") buildPackages();
 	const port = await freePort();
 	const child = run([command, "--port", String(port), "--hostname", "127.0.0.1"], env);
 	const output: string[] = [];
