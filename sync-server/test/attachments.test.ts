@@ -9,6 +9,7 @@ import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisitorPrincipal } from "../src/auth/principal.ts";
 import type { SyncServer } from "../src/server.ts";
+import { LOCAL_ORIGIN } from "./support/local-origin.ts";
 import {
 	createTestWebsite,
 	createVisitor,
@@ -57,7 +58,8 @@ describe.each(testDatabaseTargets())("visitor attachments on $name", (target) =>
 			conversationId,
 		});
 		expect(started).toMatchObject({ status: "applied" });
-		const { origin: _none, ...headers } = visitorHeaders(visitor);
+		// The demo website allows no site origin: its test key is used from a loopback page.
+		const headers = { ...visitorHeaders(visitor), origin: LOCAL_ORIGIN };
 		return { principal, conversationId, headers };
 	}
 
