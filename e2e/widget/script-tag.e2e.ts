@@ -174,6 +174,60 @@ test.describe("the script-tag embed", () => {
 	});
 });
 
+/** The docs' object stub (`Cossistant.show()` before the loader), then `init` with options. */
+function docsStubPage(loaderUrl: string, publicKey: string): string {
+	return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Docs stub</title>
+<script>
+	(function (w) {
+		var c = (w.Cossistant = w.Cossistant || { __queue: [] });
+		var methods = "init show hide toggle identify updateConfig destroy on off".split(" ");
+		for (var i = 0; i < methods.length; i++) {
+			(function (m) {
+				c[m] = c[m] || function () { c.__queue.push({ method: m, args: [].slice.call(arguments) }); };
+			})(methods[i]);
+		}
+	})(window);
+	window.seen = [];
+	window.Cossistant.on("ready", function () { seen.push("ready") });
+</script>
+<script async src="${loaderUrl}"></script>
+<script>
+	window.Cossistant.init({ publicKey: "${publicKey}", quickOptions: ["How do I get started?"] });
+	window.Cossistant.show();
+</script>
+</head><body><h1>Docs stub</h1></body></html>`;
+}
+
+test.describe("the docs' queue stub", () => {
+	test("calls made on the object stub before the loader replay in order", async ({
+		page,
+		site,
+		backend,
+	}) => {
+		const loaderUrl = `${backend.url}/widget/${EMBED_VERSION}/loader.js`;
+		const errors: string[] = [];
+		page.on("pageerror", (error) => errors.push(error.message));
+		await page.goto(site.page("/docs-stub.html", docsStubPage(loaderUrl, backend.demo.publicKey)));
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();
+		await expect(dialog.getByText("How do I get started?")).toBeVisible();
+		expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain(
+			"ready",
+		);
+		// `on` answers with the function that unsubscribes.
+		const unsubscribes = await page.evaluate(
+			() =>
+				typeof (
+					window as unknown as { Cossistant: { on: (n: string, f: () => void) => unknown } }
+				).Cossistant.on("open", () => {}),
+		);
+		expect(unsubscribes).toBe("function");
+		expect(errors).toEqual([]);
+	});
+});
+
 test.describe("the demo page of npm start", () => {
 	test("embeds the widget with the demo key through /widget/latest/, and opens it", async ({
 		page,

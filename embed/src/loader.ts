@@ -6,7 +6,16 @@ import type { EmbedConfig, EmbedEventName, MountWidget, WidgetController } from 
 
 type Listener = (payload?: unknown) => void;
 type Api = ((name: string, ...args: unknown[]) => unknown) & Record<string, unknown>;
-type Stub = { (...args: unknown[]): void; q?: ArrayLike<unknown>[] };
+/**
+ * What a page may have put on `window.Cossistant` before the loader ran: the one-line function
+ * stub (`Cossistant("show")` calls in `q`) or the docs' object stub (`Cossistant.show()` calls
+ * in `__queue` as `{ method, args }`).
+ */
+type Stub = {
+	q?: ArrayLike<unknown>[];
+	__queue?: { method: string; args?: ArrayLike<unknown> }[];
+	__loaded?: boolean;
+};
 
 declare global {
 	interface Window {
@@ -23,7 +32,7 @@ const existing = window.Cossistant;
 
 if (!script?.src) {
 	console.error(PREFIX, "load loader.js with a <script src> tag");
-} else if (existing && "init" in existing) {
+} else if ((existing as Stub | undefined)?.__loaded) {
 	// A second copy of the loader on the page: the first one stays in charge.
 } else {
 	start(script, existing as Stub | undefined);
@@ -111,8 +120,10 @@ function start(script: HTMLScriptElement, stub: Stub | undefined): void {
 			if (config && !widget) config = { ...config, ...options };
 			else forward("updateConfig")(options);
 		},
+		/** Subscribes to a widget event; returns the function that unsubscribes. */
 		on(name: EmbedEventName, listener: Listener) {
 			if (typeof listener === "function") listeners[name] = [...(listeners[name] ?? []), listener];
+			return () => methods.off(name, listener);
 		},
 		off(name: EmbedEventName, listener: Listener) {
 			const list = listeners[name];
@@ -134,10 +145,16 @@ function start(script: HTMLScriptElement, stub: Stub | undefined): void {
 		if (typeof method !== "function") return console.error(PREFIX, `unknown command "${name}"`);
 		return method(...args);
 	}) as Api;
-	Object.assign(api, methods);
+	Object.assign(api, methods, { __loaded: true });
 	window.Cossistant = api;
 
-	const queued = Array.from(stub?.q ?? [], (args) => Array.from(args) as [string, ...unknown[]]);
+	const queued = [
+		...Array.from(stub?.q ?? [], (args) => Array.from(args) as [string, ...unknown[]]),
+		...Array.from(
+			stub?.__queue ?? [],
+			({ method, args }) => [method, ...Array.from(args ?? [])] as [string, ...unknown[]],
+		),
+	];
 	// A key on the tag starts the widget, unless the page queued its own `init` (with options).
 	if (fromTag.publicKey && !queued.some(([name]) => name === "init")) methods.init();
 	for (const args of queued) api(...args);
