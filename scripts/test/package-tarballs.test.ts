@@ -169,9 +169,9 @@ describe("what bundlers and frameworks rely on", () => {
 				.filter((subpath) => !/\.(css|json)$/.test(subpath))
 				.map((subpath) => (subpath === "." ? name : `${name}/${subpath.slice(2)}`)),
 		);
-		const lines = entries.map((entry, index) => `import * as entry${index} from "${entry}";`);
-		lines.push(`export const all = [${entries.map((_, index) => `entry${index}`).join(", ")}];`);
-		writeFileSync(join(consumer, "index.ts"), `${lines.join("\n")}\n`);
+		const source = entries.map((entry, index) => `import * as entry${index} from "${entry}";`);
+		source.push(`export const all = [${entries.map((_, index) => `entry${index}`).join(", ")}];`);
+		writeFileSync(join(consumer, "index.ts"), `${source.join("\n")}\n`);
 		writeFileSync(
 			join(consumer, "tsconfig.json"),
 			JSON.stringify({
@@ -190,14 +190,22 @@ describe("what bundlers and frameworks rely on", () => {
 			}),
 		);
 		const tsc = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
-		let output = "";
+		let output: string;
 		try {
-			execFileSync(process.execPath, [tsc, "-p", consumer], { encoding: "utf8" });
+			output = execFileSync(process.execPath, [tsc, "-p", consumer, "--listFiles"], {
+				encoding: "utf8",
+			});
 		} catch (error) {
 			output = String((error as { stdout?: string }).stdout ?? error);
 		}
+		const lines = output.split("\n");
+		// The published declarations were the ones read, and Node's types were not.
+		expect(lines).toContainEqual(expect.stringMatching(/@cossistant\/next\/dist\/index\.d\.ts$/));
+		expect(lines).not.toContainEqual(expect.stringMatching(/@types\/node\//));
 		// Only our declarations matter here: third-party libraries carry their own.
-		const ours = output.split("\n").filter((line) => line.includes("@cossistant/"));
-		expect(ours).toEqual([]);
+		const errors = lines.filter(
+			(line) => /error TS\d+/.test(line) && line.includes("@cossistant/"),
+		);
+		expect(errors).toEqual([]);
 	});
 });
