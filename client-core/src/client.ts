@@ -164,6 +164,7 @@ export class CossistantClient {
 			visitorToken: () => this.session?.token ?? null,
 			visitorId: () => this.session?.visitorId ?? null,
 			enqueue: (command) => this.enqueue(command),
+			visitor: () => this.visitorState.getState().visitor,
 			onVisitor: (visitor) => this.visitorState.setState({ visitor }),
 		});
 		this.support = new SupportApi({
@@ -370,8 +371,13 @@ export class CossistantClient {
 		return this.renewingExpiredToken(() => this.contacts.identify(params));
 	}
 
-	/** Sets the contact's metadata; no request when unchanged. */
-	setVisitorMetadata(metadata: VisitorMetadata): Promise<boolean> {
+	/**
+	 * Replaces the contact's metadata (after `identify()`). Resolves `true` once queued, `false`
+	 * when unchanged (no request); rejects with a CossistantConfigurationError
+	 * `visitor_not_identified` before `identify()` (see ContactsApi.setVisitorMetadata).
+	 */
+	async setVisitorMetadata(metadata: VisitorMetadata): Promise<boolean> {
+		if (!this.visitorState.getState().visitor) await this.fetchWebsite();
 		return this.contacts.setVisitorMetadata(metadata);
 	}
 
@@ -499,11 +505,14 @@ export class CossistantClient {
 		this.outboxInstance = new Outbox(principal, this.sync, persistence);
 		this.cleanups.push(
 			this.outboxInstance.addListener({
-				onRejected: (command, failure) =>
+				onApplied: (command) => void this.contacts.settled(command, true),
+				onRejected: (command, failure) => {
+					void this.contacts.settled(command, false);
 					this.events.emitError(
 						new Error(`${command.type} rejected: ${failure.reason}`),
 						"command_rejected",
-					),
+					);
+				},
 			}),
 		);
 		this.list = new ConversationList(

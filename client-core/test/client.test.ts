@@ -381,7 +381,7 @@ describe.each(testDatabaseTargets())(
 			await eventually(() => expect(view.state.getState().typing).toEqual([]));
 		});
 
-		it("skips unchanged metadata and refuses a missing key with a configuration error", async () => {
+		it("refuses metadata before identify() and a missing key with a configuration error", async () => {
 			expect(() => new CossistantClient({ apiUrl: server.apiUrl })).toThrow(/public key/);
 			expect(
 				() => new CossistantClient({ apiUrl: server.apiUrl, publicKey: "sk_live_nope" }),
@@ -396,10 +396,10 @@ describe.each(testDatabaseTargets())(
 				clients.push(detected);
 				await detected.fetchWebsite();
 				expect(detected.visitorState.getState().visitor).not.toBeNull();
-				// Not identified yet: the command is sent (and rejected), but the same metadata again is not.
-				expect(await detected.setVisitorMetadata({ plan: "pro", mrr: 99 })).toBe(true);
-				expect(await detected.setVisitorMetadata({ mrr: 99, plan: "pro" })).toBe(false);
-				expect(await detected.setVisitorMetadata({ plan: "team", mrr: 99 })).toBe(true);
+				// Not identified yet: refused up front (visitor-metadata.test.ts covers the rest).
+				await expect(detected.setVisitorMetadata({ plan: "pro", mrr: 99 })).rejects.toMatchObject({
+					code: "visitor_not_identified",
+				});
 			} finally {
 				delete process.env.COSSISTANT_API_KEY;
 			}

@@ -20,7 +20,9 @@ export interface UseVisitorResult {
 	identify: (params: IdentifyParams) => Promise<IdentifyResponse | null>;
 	/**
 	 * Replaces the contact's metadata (call `identify()` first). Unchanged metadata sends nothing.
-	 * Resolves with whether anything was sent, or `null` when it failed.
+	 * Resolves with whether anything was sent, or `null` when it failed: before `identify()` an
+	 * `error` event (`set_visitor_metadata_failed`, error code `visitor_not_identified`) says so
+	 * and nothing is kept, so call it again once identified.
 	 */
 	setVisitorMetadata: (metadata: VisitorMetadata) => Promise<boolean | null>;
 }
