@@ -11,5 +11,15 @@ export function apiUrl(): string {
 	return `${window.location.origin}/v1`;
 }
 
+/**
+ * Base URL of this repository's `docs/` folder as published (e.g. the repository's web view),
+ * from `VITE_COSSISTANT_DOCS_URL`; `null` when not set, and the dashboard then names the docs
+ * page in plain text instead of linking to it.
+ */
+export function docsBaseUrl(): string | null {
+	const configured = import.meta.env.VITE_COSSISTANT_DOCS_URL;
+	return configured ? configured.replace(/\/+$/, "") : null;
+}
+
 /** localStorage key of the website an agent of several websites works in. */
 export const WEBSITE_KEY = "cossistant:dashboard-website";

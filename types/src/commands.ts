@@ -160,7 +160,8 @@ export const setContactMetadataCommandSchema = z.object({
 
 /**
  * A visitor links itself to a contact by externalId and/or email (`POST /v1/contacts/identify`
- * submits it too). With live keys, attaching to an existing contact needs `signature`.
+ * submits it too). With any key, attaching to an existing contact needs `signature`
+ * (`identity_verification_failed` otherwise; docs/security.md, "Identity verification").
  */
 export const identifyContactCommandSchema = z
 	.object({

@@ -38,7 +38,7 @@ export const websiteSettingsSchema = z.object({
 	id: z.string(),
 	name: z.string(),
 	allowedOrigins: z.array(z.string()),
-	/** When true, `identify()` needs a valid signature with test keys too. */
+	/** When true, every `identify()` needs a valid signature; otherwise only joining an existing contact does. */
 	identityVerificationRequired: z.boolean(),
 });
 

@@ -4,6 +4,7 @@ import {
 	websiteSettingsSchema,
 } from "@cossistant/types";
 import { useId, useState } from "react";
+import { docsBaseUrl } from "../config.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
 import { expectAnswer } from "./schema-check.ts";
@@ -68,7 +69,7 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 			setStatus(
 				answer.identityVerificationRequired
 					? "Every identify() now needs a valid signature, with test keys too."
-					: "Signatures are now needed only with live keys, to join an existing contact.",
+					: "Signatures are now needed only to join an existing contact.",
 			);
 		} catch (error) {
 			setToggleError(errorMessage(error));
@@ -82,7 +83,9 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 			<h2 id={headingId}>Identity verification</h2>
 			<p className="dash-hint">
 				Your server signs a contact's external id with this secret (HMAC-SHA256) so nobody can
-				pretend to be one of your users in the widget. Keep it on your servers only.
+				pretend to be one of your users in the widget. Keep it on your servers only. A second device
+				(or anyone) joining an existing contact needs that signature, with test keys too.{" "}
+				<LearnHow />
 			</p>
 			<p>
 				<span className="dash-strong">Secret: </span>
@@ -151,5 +154,23 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 				</ConfirmDialog>
 			) : null}
 		</section>
+	);
+}
+
+/** Where the docs explain signing: a link when the docs' URL is configured, else the path. */
+function LearnHow() {
+	const base = docsBaseUrl();
+	if (!base) {
+		return (
+			<span>
+				Learn how to sign (Next.js and React) in the repository's docs/security.md, "Identity
+				verification".
+			</span>
+		);
+	}
+	return (
+		<a href={`${base}/security.md#identity-verification`} target="_blank" rel="noopener noreferrer">
+			Learn how to sign identify() in Next.js and React
+		</a>
 	);
 }

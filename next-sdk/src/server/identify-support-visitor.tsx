@@ -22,8 +22,9 @@ export type ServerIdentifySupportVisitorProps = IdentifyParams;
  * parameters and that signature reach the browser, where the client part sends `identify` when
  * they changed (hashed, so re-renders and reloads cost no request).
  *
- * Without a secret the identify is sent unsigned, which the server accepts for test keys and
- * for new contacts unless the website requires verification.
+ * Without a secret the identify is sent unsigned, which the server accepts only for a new contact
+ * (unless the website requires verification): a second device joining an existing contact is
+ * refused with `identity_verification_failed`, with test keys too.
  *
  * @example
  * // app/(app)/layout.tsx

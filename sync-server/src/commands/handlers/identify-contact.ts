@@ -219,6 +219,13 @@ function yields(contact: SupportContact, visitor: SupportVisitor): boolean {
 }
 
 /**
+ * The fix every `identity_verification_failed` names: developers meet it in their browser's
+ * console, far from the docs (docs/security.md, "Identity verification").
+ */
+const HOW_TO_SIGN =
+	"Sign the externalId with your identity secret on your server: IdentifySupportVisitor in @cossistant/next does it (COSSISTANT_IDENTITY_SECRET); in React use createIdentitySignature from @cossistant/next/server or HMAC-SHA256 in your backend, and pass it as `signature`. See docs/security.md, Identity verification.";
+
+/**
  * Whether the identify carries a valid signature (of the externalId, else of the email);
  * a present but wrong signature is refused.
  */
@@ -229,7 +236,7 @@ function checkSignature(command: IdentifyCommand, website: WebsiteIdentity): boo
 	if (isValidIdentitySignature(website.identitySecret, signedValue, signature)) return true;
 	throw new CommandRejection(
 		"identity_verification_failed",
-		"The identify signature is wrong: it must be the hex HMAC-SHA256 of the externalId with the website's identity secret.",
+		`The identify signature is wrong: it must be the hex HMAC-SHA256 of the externalId (of the email when there is none) keyed with the website's current identity secret (a rotated secret stops verifying at once). ${HOW_TO_SIGN}`,
 	);
 }
 
@@ -260,8 +267,8 @@ function verifyIdentity(
 		throw new CommandRejection(
 			"identity_verification_failed",
 			target.attaching
-				? "Attaching this visitor to an existing contact requires a valid identify signature."
-				: "This website requires a signed identify.",
+				? `This externalId or email already belongs to a contact (another device, or an earlier identify): joining it requires a signed identify. ${HOW_TO_SIGN}`
+				: `This website requires a signed identify. ${HOW_TO_SIGN}`,
 		);
 	}
 	// A signature of the externalId proves nothing about an email: it cannot unlock a contact
@@ -269,7 +276,7 @@ function verifyIdentity(
 	if (required && target.attaching && target.byEmailOnly && command.externalId !== undefined) {
 		throw new CommandRejection(
 			"identity_verification_failed",
-			"This contact is known by its email only: identify with the email and its signature.",
+			`This contact is known by its email only: identify with the email (no externalId) and the signature of that email. ${HOW_TO_SIGN}`,
 		);
 	}
 }
