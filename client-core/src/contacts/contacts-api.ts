@@ -99,7 +99,7 @@ export class ContactsApi {
 	}
 
 	/**
-	 * The server answered a `contact.setMetadata` (this session's or one queued before a
+	 * The server answered a `contact.setMetadata` (sent by this run of the client or queued before a
 	 * reload): applied, its hash is remembered; refused, it is forgotten so the same metadata is
 	 * sent again.
 	 */
