@@ -22,7 +22,7 @@ const KIND_LABEL = { public: "Public", private: "Private" } as const;
 const ENVIRONMENT_LABEL = { test: "Test", live: "Live" } as const;
 
 /**
- * The website's API keys (admins): the list, revoked ones marked; a form creating a
+ * The website's API keys (admins, under Settings → Developers): the list, revoked ones marked; a form creating a
  * public / private, test / live key, whose private value is shown once with a copy button; and
  * revoking a key after a confirmation.
  */
@@ -111,10 +111,10 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 
 	return (
 		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h2 id={headingId}>API keys</h2>
+			<h3 id={headingId}>API keys</h3>
 			<p className="dash-hint">
-				Public keys (<code>pk_…</code>) go in your site's widget and only work from its allowed
-				origins (test keys from localhost too). Private keys (<code>sk_…</code>) are for your
+				Public keys (<code>pk_…</code>) go in your site's widget and only work on its Allowed
+				domains (test keys from localhost too). Private keys (<code>sk_…</code>) are for your
 				servers only.
 			</p>
 
@@ -194,7 +194,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 			) : null}
 
 			<form className="dash-form" onSubmit={create} aria-label="Create an API key" noValidate>
-				<h3 className="dash-form-title">Create a key</h3>
+				<h4 className="dash-form-title">Create a key</h4>
 				<div className="dash-field">
 					<label htmlFor={nameId} className="dash-label">
 						Name
@@ -235,7 +235,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 						onChange={(event) => setEnvironment(event.target.value === "live" ? "live" : "test")}
 					>
 						<option value="test">Test (also from localhost; not for production)</option>
-						<option value="live">Live (allowed origins only)</option>
+						<option value="live">Live (Allowed domains only)</option>
 					</select>
 				</div>
 				<div className="dash-form-actions">

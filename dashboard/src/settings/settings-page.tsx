@@ -1,7 +1,7 @@
 import { type AgentRole, type WebsiteSettings, websiteSettingsSchema } from "@cossistant/types";
 import { useCallback, useId } from "react";
 import { AgentsSection } from "./agents-section.tsx";
-import { AllowedOriginsSection } from "./allowed-origins-section.tsx";
+import { AllowedDomainsSection } from "./allowed-domains-section.tsx";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FeatureFlagsSection } from "./feature-flags-section.tsx";
 import { IdentitySecretSection } from "./identity-secret-section.tsx";
@@ -21,13 +21,15 @@ export interface SettingsPageProps {
 }
 
 /**
- * A website's settings. Admins manage API keys, allowed origins, the identity-verification
- * secret, the team and feature flags; other agents see the origins, the team and flags, read
- * only, under a notice saying so. Every section talks to the REST API on its own and shows its
+ * A website's settings. Admins manage, under "Developers", the API keys and the Allowed domains
+ * (the origins the public keys work from), then the identity-verification secret, the team and
+ * feature flags; other agents see the Allowed domains, the team and flags, read only, under a
+ * notice saying so. Every section talks to the REST API on its own and shows its
  * errors next to the form that caused them.
  */
 export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 	const headingId = useId();
+	const developersId = useId();
 	const isAdmin = role === "admin";
 	const settings = useLoaded(
 		useCallback(
@@ -52,7 +54,7 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 			{isAdmin ? null : (
 				<p className="dash-notice" role="note">
 					You are signed in as an agent: these settings are read-only. Ask an admin of this website
-					to change keys, origins, the identity secret, the team or feature flags.
+					to change keys, Allowed domains, the identity secret, the team or feature flags.
 				</p>
 			)}
 			{settings.error && !settings.data ? (
@@ -63,16 +65,21 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 					</button>
 				</div>
 			) : null}
-			{isAdmin ? <ApiKeysSection request={request} websiteId={websiteId} /> : null}
-			{settings.data ? (
-				<AllowedOriginsSection
-					request={request}
-					websiteId={websiteId}
-					settings={settings.data}
-					onSettings={onSettings}
-					readOnly={!isAdmin}
-				/>
-			) : null}
+			<section className="dash-settings-group" aria-labelledby={developersId}>
+				<h2 id={developersId} className="dash-settings-group-title">
+					Developers
+				</h2>
+				{isAdmin ? <ApiKeysSection request={request} websiteId={websiteId} /> : null}
+				{settings.data ? (
+					<AllowedDomainsSection
+						request={request}
+						websiteId={websiteId}
+						settings={settings.data}
+						onSettings={onSettings}
+						readOnly={!isAdmin}
+					/>
+				) : null}
+			</section>
 			{settings.data && isAdmin ? (
 				<IdentitySecretSection
 					request={request}

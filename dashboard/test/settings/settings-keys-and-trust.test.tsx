@@ -17,7 +17,7 @@ import {
 } from "./support/dashboard-server.ts";
 import { renderAdminPage, SLOW, section, typeInto } from "./support/page-helpers.tsx";
 
-describe("<SettingsPage /> keys, origins and identity secret", () => {
+describe("<SettingsPage /> Developers (keys, Allowed domains) and identity secret", () => {
 	let ctx: DashboardServer;
 
 	beforeAll(async () => {
@@ -106,15 +106,22 @@ describe("<SettingsPage /> keys, origins and identity secret", () => {
 		await expect(asBackend("/conversations")).rejects.toMatchObject({ code: "invalid_api_key" });
 	});
 
-	it("adds and removes allowed origins, explaining invalid ones without losing the input", async () => {
+	it("adds and removes Allowed domains, explaining invalid ones without losing the input", async () => {
 		renderAdminPage(ctx);
-		const origins = await section("Allowed origins");
-		const form = within(origins).getByRole("form", { name: "Add an allowed origin" });
-		const add = within(form).getByRole("button", { name: "Add origin" });
+		const developers = await section("Developers");
+		const origins = await within(developers).findByRole(
+			"region",
+			{ name: "Allowed domains" },
+			SLOW,
+		);
+		expect(within(developers).getByRole("region", { name: "API keys" })).toBeTruthy();
+		const form = within(origins).getByRole("form", { name: "Add an allowed domain" });
+		const add = within(form).getByRole("button", { name: "Add domain" });
 
-		const input = await typeInto(form, "Origin", "shop.example.com/checkout");
+		const input = await typeInto(form, "Domain", "shop.example.com/checkout");
 		fireEvent.click(add);
 		const pathError = await within(form).findByRole("alert");
+		expect(pathError.textContent).toContain("must be a domain with its protocol");
 		expect(pathError.textContent).toContain("protocol required, no path");
 		expect(input.value).toBe("shop.example.com/checkout");
 		expect(input.getAttribute("aria-invalid")).toBe("true");
@@ -130,7 +137,11 @@ describe("<SettingsPage /> keys, origins and identity secret", () => {
 
 		fireEvent.change(input, { target: { value: " https://*.Shop.Example.com/ " } });
 		fireEvent.click(add);
-		await within(origins).findByText("https://*.shop.example.com added.", {}, SLOW);
+		await within(origins).findByText(
+			"https://*.shop.example.com added to Allowed domains.",
+			{},
+			SLOW,
+		);
 		expect(input.value).toBe("");
 		expect(within(form).queryByRole("alert")).toBeNull();
 		const read = async () =>
@@ -142,18 +153,22 @@ describe("<SettingsPage /> keys, origins and identity secret", () => {
 		fireEvent.click(add);
 		await waitFor(() =>
 			expect(within(form).getByRole("alert").textContent).toBe(
-				"https://*.shop.example.com is already allowed.",
+				"https://*.shop.example.com is already in Allowed domains.",
 			),
 		);
 
 		fireEvent.click(
-			within(origins).getByRole("button", { name: "Remove origin https://*.shop.example.com" }),
+			within(origins).getByRole("button", { name: "Remove domain https://*.shop.example.com" }),
 		);
 		const dialog = await screen.findByRole("alertdialog", {
 			name: "Remove https://*.shop.example.com?",
 		});
-		fireEvent.click(within(dialog).getByRole("button", { name: "Remove origin" }));
-		await within(origins).findByText("https://*.shop.example.com removed.", {}, SLOW);
+		fireEvent.click(within(dialog).getByRole("button", { name: "Remove domain" }));
+		await within(origins).findByText(
+			"https://*.shop.example.com removed from Allowed domains.",
+			{},
+			SLOW,
+		);
 		expect(await read()).not.toContain("https://*.shop.example.com");
 	});
 

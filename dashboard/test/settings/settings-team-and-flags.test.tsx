@@ -194,11 +194,15 @@ describe("<SettingsPage /> team and feature flags", () => {
 		render(<SettingsPage request={request} websiteId={ctx.websiteId} role="agent" />);
 		expect(await screen.findByRole("note")).toBeTruthy();
 		await within(await section("Agents")).findByRole("list", { name: "Team members" }, SLOW);
-		await section("Allowed origins");
+		await within(await section("Developers")).findByRole(
+			"region",
+			{ name: "Allowed domains" },
+			SLOW,
+		);
 		expect(screen.queryByRole("region", { name: "API keys" })).toBeNull();
 		expect(screen.queryByRole("region", { name: "Identity verification" })).toBeNull();
 		expect(screen.queryByRole("form", { name: "Invite an agent" })).toBeNull();
-		expect(screen.queryByRole("form", { name: "Add an allowed origin" })).toBeNull();
-		expect(screen.queryByRole("button", { name: /^Remove origin/ })).toBeNull();
+		expect(screen.queryByRole("form", { name: "Add an allowed domain" })).toBeNull();
+		expect(screen.queryByRole("button", { name: /^Remove domain/ })).toBeNull();
 	});
 });

@@ -8,8 +8,8 @@ import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { checkInput, expectAnswer } from "./schema-check.ts";
 import { errorMessage, type TeamRequest } from "./team-request.ts";
 
-/** Props of {@link AllowedOriginsSection}. */
-export interface AllowedOriginsSectionProps {
+/** Props of {@link AllowedDomainsSection}. */
+export interface AllowedDomainsSectionProps {
 	request: TeamRequest;
 	websiteId: string;
 	settings: WebsiteSettings;
@@ -20,12 +20,14 @@ export interface AllowedOriginsSectionProps {
 }
 
 /**
- * The origins whose pages may use the website's public keys: exact origins
- * (`https://app.example.com`) or wildcards of subdomains (`https://*.example.com`). Input is
- * checked with the server's own schema first, so a path, a missing protocol or a bare `*.com`
- * is explained before anything is sent.
+ * "Allowed domains" (Settings → Developers): the domains whose pages may use the website's
+ * public keys. Stored and sent as origins (`allowedOrigins`): an exact one
+ * (`https://app.example.com`) or a wildcard of subdomains (`https://*.example.com`); admins
+ * read "domains", the word the docs and the widget's setup errors use. Input is checked with
+ * the server's own schema first, so a path, a missing protocol or a bare `*.com` is explained
+ * before anything is sent.
  */
-export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
+export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 	const { request, websiteId, settings, onSettings, readOnly } = props;
 	const headingId = useId();
 	const inputId = useId();
@@ -52,11 +54,11 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 		event.preventDefault();
 		const input = checkInput(allowedOriginSchema, origin);
 		if (!input.ok) {
-			setFormError(`“${origin.trim() || "(empty)"}” ${input.message}.`);
+			setFormError(`“${origin.trim() || "(empty)"}” ${domainWording(input.message)}.`);
 			return;
 		}
 		if (settings.allowedOrigins.includes(input.value)) {
-			setFormError(`${input.value} is already allowed.`);
+			setFormError(`${input.value} is already in Allowed domains.`);
 			return;
 		}
 		setSaving(true);
@@ -64,7 +66,7 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 		try {
 			onSettings(await save([...settings.allowedOrigins, input.value]));
 			setOrigin("");
-			setStatus(`${input.value} added.`);
+			setStatus(`${input.value} added to Allowed domains.`);
 		} catch (error) {
 			setFormError(errorMessage(error));
 		} finally {
@@ -78,7 +80,7 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 		setRemoveError(null);
 		try {
 			onSettings(await save(settings.allowedOrigins.filter((o) => o !== removing)));
-			setStatus(`${removing} removed.`);
+			setStatus(`${removing} removed from Allowed domains.`);
 		} catch (error) {
 			setRemoveError(errorMessage(error));
 		} finally {
@@ -89,15 +91,15 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 
 	return (
 		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h2 id={headingId}>Allowed origins</h2>
+			<h3 id={headingId}>Allowed domains</h3>
 			<p className="dash-hint">
-				Pages on these origins may use the website's public keys. Live keys work from nowhere else;
-				test keys also work from localhost.
+				The widget's public keys work on pages of these domains. Live keys work nowhere else; test
+				keys also work from localhost.
 			</p>
 			{settings.allowedOrigins.length === 0 ? (
-				<p className="dash-hint">No origin yet: live keys work nowhere.</p>
+				<p className="dash-hint">No domain yet: live keys work nowhere.</p>
 			) : (
-				<ul className="dash-list" aria-label="Allowed origins">
+				<ul className="dash-list" aria-label="Allowed domains">
 					{settings.allowedOrigins.map((allowed) => (
 						<li key={allowed} className="dash-list-row">
 							<span className="dash-mono dash-list-main">{allowed}</span>
@@ -105,7 +107,7 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 								<button
 									type="button"
 									className="dash-button"
-									aria-label={`Remove origin ${allowed}`}
+									aria-label={`Remove domain ${allowed}`}
 									onClick={() => {
 										setRemoveError(null);
 										setRemoving(allowed);
@@ -124,10 +126,10 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 				</p>
 			) : null}
 			{readOnly ? null : (
-				<form className="dash-form" onSubmit={add} aria-label="Add an allowed origin" noValidate>
+				<form className="dash-form" onSubmit={add} aria-label="Add an allowed domain" noValidate>
 					<div className="dash-field">
 						<label htmlFor={inputId} className="dash-label">
-							Origin
+							Domain
 						</label>
 						<input
 							id={inputId}
@@ -142,14 +144,14 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 							aria-describedby={formError ? `${hintId} ${errorId}` : hintId}
 						/>
 						<p id={hintId} className="dash-hint">
-							Protocol required, no path: <code>https://app.example.com</code>,{" "}
+							With its protocol, no path: <code>https://app.example.com</code>,{" "}
 							<code>http://localhost:3000</code>, or <code>https://*.example.com</code> for every
 							subdomain.
 						</p>
 					</div>
 					<div className="dash-form-actions">
 						<button type="submit" className="dash-button dash-button-primary" disabled={saving}>
-							Add origin
+							Add domain
 						</button>
 					</div>
 					{formError ? (
@@ -165,14 +167,22 @@ export function AllowedOriginsSection(props: AllowedOriginsSectionProps) {
 			{removing !== null ? (
 				<ConfirmDialog
 					title={`Remove ${removing}?`}
-					confirmLabel="Remove origin"
+					confirmLabel="Remove domain"
 					busy={saving}
 					onConfirm={() => void remove()}
 					onCancel={() => setRemoving(null)}
 				>
-					<p>The widget stops working on pages of this origin with live keys.</p>
+					<p>Live keys stop working on pages of this domain: the widget there is refused.</p>
 				</ConfirmDialog>
 			) : null}
 		</section>
 	);
+}
+
+/**
+ * The shared schema speaks of origins (the API's concept); the admin reads "domain". Only the
+ * format message names the concept; the others already read well.
+ */
+function domainWording(message: string): string {
+	return message.replace(/^must be an origin like/, "must be a domain with its protocol, like");
 }
