@@ -29,6 +29,7 @@ import { Outbox } from "./outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "./outbox/outbox-persistence.ts";
 import { browserEnvironment, type ClientEnvironment } from "./platform/environment.ts";
 import { defaultKeyValueStore, type KeyValueStore } from "./platform/key-value-store.ts";
+import { closeFailureOf, type SetupContext, setupFailureOf } from "./setup/setup-failure.ts";
 import { SupportApi } from "./support/support-api.ts";
 import type {
 	FeatureFlagName,
@@ -75,6 +76,12 @@ export interface VisitorState {
 	visitor: PublicVisitor | null;
 	/** true when the last bootstrap could not reach the server and used the stored one. */
 	offline: boolean;
+	/**
+	 * Set when the server refused this configuration for good (unknown or revoked key, origin
+	 * not allowed, `apiUrl` not a Cossistant API): the client stopped retrying and connecting;
+	 * the message says what to fix. See `CossistantConfigurationError.code`.
+	 */
+	configurationError: CossistantConfigurationError | null;
 }
 
 /** Options of `startConversation`. */
@@ -120,6 +127,7 @@ export class CossistantClient {
 	private readonly visibleConversations = new Map<string, () => void>();
 	private readonly seenTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	private bootstrapping: Promise<PublicWebsiteResponse> | null = null;
+	private failure: CossistantConfigurationError | null = null;
 	/**
 	 * @internal Cached copies `preloadConversation(client, id)` started loading (none unless it is
 	 * called: it is a function of its own, so hosts that never preload do not ship it).
@@ -137,11 +145,13 @@ export class CossistantClient {
 		if (!this.publicKey && !options.apiKey) {
 			throw new CossistantConfigurationError(
 				"Cossistant: no public key. Pass `publicKey`, or set VITE_COSSISTANT_API_KEY (Vite), NEXT_PUBLIC_COSSISTANT_API_KEY (Next.js) or COSSISTANT_API_KEY.",
+				"missing_public_key",
 			);
 		}
 		if (this.publicKey && !/^pk_(test|live)_/.test(this.publicKey)) {
 			throw new CossistantConfigurationError(
 				"Cossistant: `publicKey` must start with pk_test_ or pk_live_ (private sk_ keys never belong in a browser).",
+				"invalid_api_key",
 			);
 		}
 		this.rest = new RestClient({
@@ -157,6 +167,7 @@ export class CossistantClient {
 			website: null,
 			visitor: null,
 			offline: false,
+			configurationError: null,
 		}));
 		this.contacts = new ContactsApi({
 			rest: this.rest,
@@ -196,9 +207,12 @@ export class CossistantClient {
 
 	/**
 	 * Bootstraps the visitor (`GET /v1/websites`: creates or resumes it, stores its token) and
-	 * connects. Safe to call repeatedly; concurrent calls share one request.
+	 * connects. Safe to call repeatedly; concurrent calls share one request. Rejects with a
+	 * CossistantConfigurationError when the server refused the configuration for good (see
+	 * `VisitorState.configurationError`), from then on without a request.
 	 */
 	fetchWebsite(): Promise<PublicWebsiteResponse> {
+		if (this.failure) return Promise.reject(this.failure);
 		this.bootstrapping ??= this.bootstrap().finally(() => {
 			this.bootstrapping = null;
 		});
@@ -460,7 +474,16 @@ export class CossistantClient {
 	private async bootstrap(): Promise<PublicWebsiteResponse> {
 		if (!this.session)
 			throw new CossistantConfigurationError("A public key is required to bootstrap a visitor.");
-		const { response, offline } = await this.session.bootstrap();
+		let result: Awaited<ReturnType<VisitorSession["bootstrap"]>>;
+		try {
+			result = await this.session.bootstrap();
+		} catch (error) {
+			const failure = setupFailureOf(error, this.setupContext());
+			if (!failure) throw error;
+			this.fail(failure);
+			throw failure;
+		}
+		const { response, offline } = result;
 		if (this.destroyed) return response.website;
 		this.visitorState.setState({ website: response.website, visitor: response.visitor, offline });
 		if (!this.sync) this.connect(response.visitor.id, response.website.id, response.visitorToken);
@@ -485,6 +508,12 @@ export class CossistantClient {
 				void this.fetchWebsite().catch((error) =>
 					this.events.emitError(toError(error), "visitor_recovery_failed"),
 				),
+			// A refused key or origin: reconnecting cannot help, so the connection stops for good.
+			onRefusal: ({ code, reason }) => {
+				const failure = closeFailureOf(code, reason, this.setupContext());
+				if (failure) this.fail(failure);
+				return failure !== null;
+			},
 			onDocumentRefused: (name, reason) =>
 				this.events.emitError(
 					new Error(`Access to ${name} refused: ${reason}`),
@@ -548,6 +577,23 @@ export class CossistantClient {
 		void this.outboxInstance
 			.restore()
 			.catch((error) => this.events.emitError(toError(error), "outbox_restore_failed"));
+	}
+
+	/**
+	 * Stops for good after a permanent refusal: no more bootstraps or reconnections (a page
+	 * reload starts over), one `error` event with context `configuration_error`.
+	 */
+	private fail(failure: CossistantConfigurationError): void {
+		if (this.failure || this.destroyed) return;
+		this.failure = failure;
+		this.sync?.stop();
+		this.visitorState.setState({ configurationError: failure });
+		this.events.emitError(failure, "configuration_error");
+	}
+
+	private setupContext(): SetupContext {
+		const origin = typeof location === "undefined" ? undefined : location.origin;
+		return { apiUrl: this.apiUrl, publicKey: this.publicKey, origin };
 	}
 
 	private announce(conversationId: string, items: TimelineItem[], visitorId: string): void {

@@ -24,7 +24,12 @@ export {
 	type Typer,
 	type TypingState,
 } from "./conversations/typing.ts";
-export { CossistantApiError, CossistantConfigurationError } from "./errors.ts";
+export {
+	CONFIGURATION_ERROR_CODES,
+	type ConfigurationErrorCode,
+	CossistantApiError,
+	CossistantConfigurationError,
+} from "./errors.ts";
 export * from "./events/support-events.ts";
 export { RestClient } from "./http/rest-client.ts";
 export {

@@ -42,6 +42,11 @@ export interface SyncConnectionOptions {
 	cache: DocCache;
 	/** Cached copies loaded ahead of time: `open` takes them over instead of loading again. */
 	takePreloaded?: (name: string) => PreloadedDoc | undefined;
+	/**
+	 * Called on every close before anything else; returning true means the server refused for
+	 * good (e.g. `4401 invalid_api_key`): the connection then stops instead of reconnecting.
+	 */
+	onRefusal?: (close: { code: number; reason: string }) => boolean;
 	/** Called when the server refuses the token (socket closed with 4401). */
 	onUnauthorized?: (reason: string) => void;
 	/** Called when a document is refused (permission denied) with the server's reason. */
@@ -77,6 +82,8 @@ export class SyncConnection {
 	private readonly stopOffline: () => void;
 	private currentToken: string;
 	private destroyed = false;
+	/** Stopped for good (see `stop()`): nothing reconnects it. */
+	private stopped = false;
 	/** The browser said `offline`; cleared by the next wake (`online` / visible). */
 	private browserOffline = false;
 	/** reconnectNow() came while the socket closed on `offline` was still closing. */
@@ -116,6 +123,11 @@ export class SyncConnection {
 			onClose: ({ event }) => {
 				const lastClose = { code: event.code, reason: String(event.reason ?? "") };
 				this.state.setState({ lastClose });
+				if (this.stopped) return;
+				if (options.onRefusal?.(lastClose)) {
+					this.stop();
+					return;
+				}
 				if (event.code === 4401) options.onUnauthorized?.(lastClose.reason);
 			},
 		});
@@ -158,7 +170,7 @@ export class SyncConnection {
 		// A page becoming visible while the browser is still offline must not reconnect.
 		if (!this.options.environment.isOnline()) return;
 		this.browserOffline = false;
-		if (this.destroyed || this.state.getState().status === "connected") return;
+		if (this.destroyed || this.stopped || this.state.getState().status === "connected") return;
 		// Still closing (disconnected on `offline`, close event not seen yet): connect() would
 		// be a no-op, so connect once the close completes (see onStatus).
 		if (this.socket.status === "connected" && !this.socket.shouldConnect) {
@@ -183,6 +195,19 @@ export class SyncConnection {
 			this.entries.set(name, replacement);
 		}
 		this.reconnectNow();
+	}
+
+	/**
+	 * Disconnects for good (a refused key or origin): wake events, new tokens and the socket's
+	 * own backoff no longer reconnect. Documents and their cached copies stay readable.
+	 */
+	stop(): void {
+		if (this.stopped) return;
+		this.stopped = true;
+		// Called from the close handler too, before the socket schedules its reconnection:
+		// `disconnect()` clears `shouldConnect`, so it does not.
+		this.socket.disconnect();
+		this.state.setState({ status: "disconnected" });
 	}
 
 	destroy(): void {

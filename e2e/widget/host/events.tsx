@@ -20,6 +20,8 @@ export interface LoggedEvent {
 	messageText?: string;
 	messageConversationId?: string;
 	errorMessage?: string;
+	/** `error.code` of an error event, when the error has one (configuration errors do). */
+	errorCode?: string;
 	context?: string;
 	timestamp: number;
 }
@@ -44,6 +46,8 @@ function log(source: LoggedEvent["source"], event: SupportEvent): void {
 	if (event.type === "error") {
 		entry.errorMessage = event.error.message;
 		entry.context = event.context;
+		const code = (event.error as Error & { code?: string }).code;
+		if (code !== undefined) entry.errorCode = code;
 	}
 	window.supportEventLog.push(entry);
 }

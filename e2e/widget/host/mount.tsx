@@ -14,16 +14,28 @@ export interface DemoSettings {
 	publicKey: string;
 }
 
+/** An `error` event SupportProvider's `onError` received, reduced to JSON the test can read. */
+export interface ProviderError {
+	context: string | undefined;
+	code: string | undefined;
+	message: string;
+}
+
 declare global {
 	interface Window {
 		cossistantDemo?: DemoSettings;
+		supportProviderErrors: ProviderError[];
 	}
 }
 
 /** The page's query string: per-test settings such as `locale` or `dark`. */
 export const pageParams = new URLSearchParams(location.search);
 
-/** Renders `app` inside `SupportProvider`, as the Quickstart's `main.tsx` does. */
+/**
+ * Renders `app` inside `SupportProvider`, as the Quickstart's `main.tsx` does. The `publicKey`
+ * and `apiUrl` query settings replace the demo's (misconfiguration tests); the provider's
+ * `onError` events are kept in `window.supportProviderErrors`.
+ */
 export function mount(app: ReactNode, providerProps: Partial<SupportProviderProps> = {}): void {
 	const demo = window.cossistantDemo;
 	const root = document.getElementById("root");
@@ -32,9 +44,19 @@ export function mount(app: ReactNode, providerProps: Partial<SupportProviderProp
 	if (pageParams.get("dark") === "1") document.documentElement.classList.add("dark");
 	const scheme = pageParams.get("colorScheme");
 	if (scheme) document.body.setAttribute("data-color-scheme", scheme);
+	window.supportProviderErrors = [];
+	const onError: SupportProviderProps["onError"] = ({ error, context }) => {
+		const code = (error as Error & { code?: string }).code;
+		window.supportProviderErrors.push({ context, code, message: error.message });
+	};
 	ReactDOM.createRoot(root).render(
 		<StrictMode>
-			<SupportProvider publicKey={demo.publicKey} apiUrl={demo.apiUrl} {...providerProps}>
+			<SupportProvider
+				publicKey={pageParams.get("publicKey") ?? demo.publicKey}
+				apiUrl={pageParams.get("apiUrl") ?? demo.apiUrl}
+				onError={onError}
+				{...providerProps}
+			>
 				{app}
 			</SupportProvider>
 		</StrictMode>,

@@ -11,7 +11,11 @@ export interface SupportSession {
 	ready: boolean;
 	/** The last bootstrap error (the provider keeps retrying), or null. */
 	error: Error | null;
-	/** Missing or invalid public key: the widget shows it instead of failing the host page. */
+	/**
+	 * A configuration the widget cannot work with (`CossistantConfigurationError`: missing,
+	 * malformed, unknown or revoked key, origin not allowed, wrong apiUrl): the widget shows it
+	 * instead of failing the host page, and nothing retries.
+	 */
 	configurationError: Error | null;
 	/** Loads and creates the client now if it is not there yet; resolves with it. */
 	requireClient: () => Promise<CossistantClient>;

@@ -1,11 +1,12 @@
-import type { CossistantClientOptions, SupportConfig } from "@cossistant/core";
+import type { CossistantClientOptions, ErrorEvent, SupportConfig } from "@cossistant/core";
 import type { DefaultMessage } from "@cossistant/types";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type ActivityStore, createActivityStore } from "../widget/activity-store.ts";
 import { createWidgetStore } from "../widget/widget-store.ts";
 import { browserStorage } from "./browser-storage.ts";
 import { type SupportSession, SupportSessionContext } from "./support-context.ts";
 import { useClientSession } from "./use-client-session.ts";
+import { useConfigurationReport } from "./use-configuration-report.ts";
 
 /** Props of `<SupportProvider>`. */
 export interface SupportProviderProps {
@@ -36,6 +37,16 @@ export interface SupportProviderProps {
 	 * `fetch`, `WebSocketPolyfill` (e.g. memory persistence in tests). Read once.
 	 */
 	clientOptions?: Omit<CossistantClientOptions, "publicKey" | "apiUrl" | "wsUrl" | "support">;
+	/**
+	 * Every `error` event of the widget (as `<Support onError>`), including configuration errors
+	 * (`context: "configuration_error"`, `error.code`: `missing_public_key`, `invalid_api_key`,
+	 * `origin_not_allowed`, `wrong_api_url`), which the window also shows and the console logs
+	 * once. Those are not retried; network and server outages are, silently.
+	 *
+	 * @example
+	 * <SupportProvider onError={({ error, context }) => logger.error("support", { error, context })}>
+	 */
+	onError?: (event: ErrorEvent) => void;
 }
 
 /**
@@ -60,6 +71,7 @@ export function SupportProvider({
 	quickOptions,
 	size,
 	clientOptions,
+	onError,
 }: SupportProviderProps) {
 	const [storage] = useState(() => clientOptions?.storage ?? browserStorage());
 	const [widget] = useState(() =>
@@ -76,6 +88,14 @@ export function SupportProvider({
 	);
 	const [activity, setActivity] = useState<ActivityStore | null>(null);
 	const { client, ready, error, configurationError, requireClient } = session;
+	const onErrorRef = useRef(onError);
+	onErrorRef.current = onError;
+
+	useEffect(() => {
+		if (!client) return;
+		return client.events.subscribe("error", (event) => onErrorRef.current?.(event));
+	}, [client]);
+	useConfigurationReport(configurationError, client, onErrorRef);
 
 	useEffect(() => {
 		if (!client || !ready) return;

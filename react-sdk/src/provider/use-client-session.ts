@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toError } from "../utils/errors.ts";
 import { selectIsOpen, type WidgetStore } from "../widget/widget-store.ts";
 import { loadClientModule, whenIdle } from "./load-client.ts";
+import { useStore } from "./use-store.ts";
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
@@ -26,7 +27,9 @@ export interface ClientSession {
  * The provider's `CossistantClient`: its module is loaded when the browser is idle, when the
  * widget opens or when a hook needs it (so the trigger renders before Yjs and zod arrive), then
  * one client is created per apiUrl / wsUrl / publicKey and the visitor bootstrapped, retrying
- * with backoff while the server is unreachable and nothing is cached. Nothing runs on a server.
+ * with backoff while the server is unreachable and nothing is cached. A configuration the
+ * server refused for good (the client's `configurationError`: bad or revoked key, origin not
+ * allowed, wrong apiUrl) is not retried. Nothing runs on a server.
  *
  * Destruction is deferred by a macrotask so React's StrictMode (unmount + remount of effects)
  * keeps the same client instead of tearing its socket down and up again.
@@ -117,12 +120,16 @@ export function useClientSession(
 	}, []);
 
 	const { ready, error } = useBootstrap(current?.client ?? null, () => setGeneration((g) => g + 1));
+	const refused = useStore(
+		current?.client?.visitorState,
+		(state) => state?.configurationError ?? null,
+	);
 
 	return {
 		client: current?.client ?? null,
 		ready,
 		error: loadError ?? error,
-		configurationError: current?.configurationError ?? null,
+		configurationError: current?.configurationError ?? refused,
 		requireClient,
 	};
 }
@@ -164,6 +171,9 @@ function useBootstrap(client: CossistantClient | null, recreate: () => void) {
 					if (cancelled) return;
 					const failure = toError(cause);
 					setError(failure);
+					// Refused for good: the client reported it (`configuration_error`); retrying
+					// cannot help until the configuration changes.
+					if (client.visitorState.getState().configurationError) return;
 					client.events.emitError(failure, "bootstrap_failed");
 					const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
 					attempt += 1;

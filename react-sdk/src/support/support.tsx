@@ -12,6 +12,7 @@ import {
 	useRef,
 } from "react";
 import { useSupportSession } from "../provider/support-context.ts";
+import { configurationErrorEvent } from "../provider/use-configuration-report.ts";
 import { useStore } from "../provider/use-store.ts";
 import { SupportTextProvider } from "../text/text-context.tsx";
 import type { SupportTextContentOverrides } from "../text/text-runtime.ts";
@@ -77,7 +78,7 @@ export interface SupportProps extends SupportEventCallbacks {
  * <Support open={isOpen} onOpenChange={setIsOpen} onMessageSent={({ conversationId }) => track(conversationId)} />
  */
 export function Support(props: SupportProps) {
-	const { widget, client } = useSupportSession("<Support>");
+	const { widget, client, configurationError } = useSupportSession("<Support>");
 	const { open, defaultOpen, onOpenChange, children } = props;
 	const controlled = open !== undefined;
 	const storeOpen = useStore(widget, (state) => state?.isOpen ?? null);
@@ -114,6 +115,13 @@ export function Support(props: SupportProps) {
 			onError: (event) => latest.current.onError?.(event),
 		});
 	}, [client]);
+	// No client to carry it (missing or malformed key): `onError` hears it from here.
+	const reportedError = useRef<Error | null>(null);
+	useEffect(() => {
+		if (client || !configurationError || reportedError.current === configurationError) return;
+		reportedError.current = configurationError;
+		latest.current.onError?.(configurationErrorEvent(configurationError));
+	}, [client, configurationError]);
 
 	const handle = useMemo(() => createSupportHandle(widget.actions), [widget]);
 	useImperativeHandle(props.ref, () => handle, [handle]);
