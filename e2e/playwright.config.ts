@@ -4,7 +4,8 @@ import { chromiumLaunchOptions } from "./support/chromium.ts";
 /**
  * End-to-end suites in Debian's Chromium against a real sync-server (child process) and a real
  * database: `widget/` (the React Quickstart host page), `dashboard/` (the agents' PWA) and
- * `next/` (the Next.js example built with `next build`). Run: `npm run test:e2e`.
+ * `next/` (the Next.js example built with `next build`) and `consumers/` (fresh Vite and Next.js
+ * apps outside the repository, installed from the packed tarballs). Run: `npm run test:e2e`.
  */
 export default defineConfig({
 	testDir: ".",
@@ -27,5 +28,6 @@ export default defineConfig({
 		{ name: "widget", testDir: "./widget" },
 		{ name: "dashboard", testDir: "./dashboard" },
 		{ name: "next", testDir: "./next" },
+		{ name: "consumers", testDir: "./consumers" },
 	],
 });
