@@ -5,6 +5,7 @@ import {
 	type StoredAgentSession,
 } from "@cossistant/core/agent";
 import { useEffect, useRef, useState } from "react";
+import { AcceptInvitationPage } from "./auth/accept-invitation-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
 import { SetupPage } from "./auth/setup-page.tsx";
 import { apiUrl, WEBSITE_KEY } from "./config.ts";
@@ -16,10 +17,12 @@ import { AgentsDirectory } from "./team/agents-directory.ts";
 import { sessionTeamRequest } from "./team-request-client.ts";
 import { useStore } from "./use-store.ts";
 
-/** Signed out: login or first-admin setup. Signed in: the workspace. */
+/** Signed out: login or first-admin setup. Signed in: the workspace. Either: accepting an invitation. */
 export function App({ session }: { session: AgentSession }) {
 	const current = useStore(session.state, (state) => state.session);
 	const route = useRoute();
+	// Signed in or not: the page accepts for the current account or creates / signs in one.
+	if (route.page === "invite") return <AcceptInvitationPage session={session} />;
 	if (!current) {
 		return route.page === "setup" ? (
 			<SetupPage session={session} />

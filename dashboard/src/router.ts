@@ -7,7 +7,9 @@ export type Route =
 	| { page: "conversation"; conversationId: string }
 	| { page: "settings" }
 	| { page: "login" }
-	| { page: "setup" };
+	| { page: "setup" }
+	/** Accepting an invitation; the code is in the fragment (see `invitation-link.ts`). */
+	| { page: "invite" };
 
 /** Parses a pathname into a route; anything unknown is the inbox. */
 export function parseRoute(pathname: string): Route {
@@ -17,6 +19,7 @@ export function parseRoute(pathname: string): Route {
 	if (first === "settings") return { page: "settings" };
 	if (first === "login") return { page: "login" };
 	if (first === "setup") return { page: "setup" };
+	if (first === "invite") return { page: "invite" };
 	return { page: "inbox" };
 }
 

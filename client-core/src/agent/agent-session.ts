@@ -1,5 +1,6 @@
 import {
 	type AcceptInvitationResponse,
+	type AcceptInviteRequest,
 	type AgentUser,
 	acceptInvitationResponseSchema,
 	type LoginResponse,
@@ -115,6 +116,20 @@ export class AgentSession {
 		};
 		this.write(next);
 		return next;
+	}
+
+	/**
+	 * `POST /v1/auth/accept-invite`: a new person accepts an invitation (its one-time code),
+	 * creating the account the invitation names with this password (and name), and is logged
+	 * in. An unknown, used or expired code rejects with `not_found`; an email that already has
+	 * an account with `conflict` (its owner logs in and calls {@link acceptInvitation}).
+	 */
+	async acceptInvite(request: AcceptInviteRequest): Promise<StoredAgentSession> {
+		const response = await this.rest.request("/auth/accept-invite", {
+			method: "POST",
+			body: request,
+		});
+		return this.store(validate(loginResponseSchema, response, "/auth/accept-invite"));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import {
 	type Invitation,
 } from "@cossistant/types";
 import { type FormEvent, useCallback, useId, useState } from "react";
+import { invitationLink } from "../invitation-link.ts";
 import { formatDate } from "./api-keys-section.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
@@ -22,6 +23,8 @@ export interface AgentsSectionProps {
 	websiteId: string;
 	/** Agents who are not admins see the team only. */
 	readOnly: boolean;
+	/** The website's name, shown by the invitation link's page ("Join <website>"). */
+	websiteName?: string;
 }
 
 const ROLE_LABEL: Record<AgentRole, string> = { admin: "Admin", agent: "Agent" };
@@ -33,10 +36,11 @@ type PendingRemoval =
 /**
  * The website's team: members with their roles (admins change them and remove members), pending
  * invitations (withdrawn by admins) and a form inviting someone by email with a role on this
- * website. Everyone gets a one-time invitation code, shown once: a new person sets a password
- * with it, an existing account accepts it while signed in. Nobody joins without accepting.
+ * website. Everyone gets a one-time invitation link (its code in the fragment), shown once: it
+ * opens the dashboard's "Accept invitation" page, where a new person sets a name and password
+ * and an existing account signs in and joins. Nobody joins without accepting.
  */
-export function AgentsSection({ request, websiteId, readOnly }: AgentsSectionProps) {
+export function AgentsSection({ request, websiteId, readOnly, websiteName }: AgentsSectionProps) {
 	const headingId = useId();
 	const emailId = useId();
 	const nameId = useId();
@@ -255,9 +259,9 @@ export function AgentsSection({ request, websiteId, readOnly }: AgentsSectionPro
 
 			{invite ? (
 				<OneTimeSecret
-					label={`Invitation code for ${invite.email}`}
-					value={invite.token}
-					warning="Send it to them privately: they set their password with it on the dashboard's sign-in page. It works once, for 7 days, and is never shown again."
+					label={`Invitation link for ${invite.email}`}
+					value={invitationLink(invite.token, websiteName)}
+					warning="Send it to them privately: it opens the dashboard's “Accept invitation” page, where they choose a password (or sign in, if they have an account) and join. It works once, for 7 days, and is never shown again."
 					onDismiss={() => setInvite(null)}
 				/>
 			) : null}

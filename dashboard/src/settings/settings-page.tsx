@@ -88,7 +88,12 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 					onSettings={onSettings}
 				/>
 			) : null}
-			<AgentsSection request={request} websiteId={websiteId} readOnly={!isAdmin} />
+			<AgentsSection
+				request={request}
+				websiteId={websiteId}
+				readOnly={!isAdmin}
+				websiteName={settings.data?.name}
+			/>
 			<FeatureFlagsSection request={request} readOnly={!isAdmin} />
 		</section>
 	);

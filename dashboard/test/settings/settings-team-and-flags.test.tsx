@@ -3,9 +3,14 @@
 // PGlite): invitations, roles and flags changed in the page are read back through the REST
 // API; agents who are not admins get a read-only page.
 
-import { agentListResponseSchema, featureFlagsResponseSchema } from "@cossistant/types";
+import {
+	agentListResponseSchema,
+	featureFlagsResponseSchema,
+	websiteSettingsSchema,
+} from "@cossistant/types";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readInvitationLink } from "../../src/invitation-link.ts";
 import { SettingsPage } from "../../src/settings/settings-page.tsx";
 import { createTeamRequest } from "../../src/settings/team-request.ts";
 import {
@@ -28,10 +33,16 @@ describe("<SettingsPage /> team and feature flags", () => {
 		await ctx?.stop();
 	});
 
-	it("invites an agent with a role: the one-time code is shown, listed as pending, and works", async () => {
+	it("invites an agent with a role: the one-time link is shown, listed as pending, and works", async () => {
 		renderAdminPage(ctx);
 		const agents = await section("Agents");
 		await within(agents).findByRole("list", { name: "Team members" }, SLOW);
+		// The settings (the website's name, which the link carries) are in.
+		await within(await section("Developers")).findByRole(
+			"region",
+			{ name: "Allowed domains" },
+			SLOW,
+		);
 		const form = within(agents).getByRole("form", { name: "Invite an agent" });
 
 		await typeInto(form, "Email", "not-an-email");
@@ -45,13 +56,23 @@ describe("<SettingsPage /> team and feature flags", () => {
 		fireEvent.click(within(form).getByRole("button", { name: "Invite" }));
 		const box = await within(agents).findByRole(
 			"region",
-			{ name: "Invitation code for nadia@example.com" },
+			{ name: "Invitation link for nadia@example.com" },
 			SLOW,
 		);
-		const code = (
-			within(box).getByLabelText("Invitation code for nadia@example.com") as HTMLInputElement
-		).value;
+		const link = new URL(
+			(within(box).getByLabelText("Invitation link for nadia@example.com") as HTMLInputElement)
+				.value,
+		);
+		// The dashboard's accept page, the code in the fragment (never sent to a server).
+		expect(link.pathname).toBe("/dashboard/invite");
+		expect(link.search).toBe("");
+		const invitation = readInvitationLink(link.hash);
+		const code = invitation?.token ?? "";
 		expect(code).toMatch(/^inv_/);
+		const { name: websiteName } = websiteSettingsSchema.parse(
+			await ctx.request(`/websites/${ctx.websiteId}/settings`),
+		);
+		expect(invitation?.websiteName).toBe(websiteName);
 		const pending = within(agents).getByRole("list", { name: "Pending invitations" });
 		expect(within(pending).getByText("nadia@example.com", { exact: false })).toBeTruthy();
 		const listed = agentListResponseSchema.parse(
