@@ -9,6 +9,11 @@ export type AvatarProps = HTMLAttributes<HTMLSpanElement> & {
 	name: string;
 	/** Image URL (http(s) only); the initials show when absent or broken. */
 	src?: string | null;
+	/**
+	 * What picks the fallback's accent, e.g. the participant's id, so one person keeps one
+	 * colour wherever they appear (defaults to `name`).
+	 */
+	accentKey?: string;
 };
 
 /** Up to two initials of a name. */
@@ -20,18 +25,23 @@ export function initials(name: string): string {
 		.join("");
 }
 
+/** One of the four accents (pink, yellow, blue, orange), always the same for the same key. */
+export function accentOf(key: string): (typeof ACCENTS)[number] {
+	const sum = [...key].reduce((total, char) => total + (char.codePointAt(0) ?? 0), 0);
+	return ACCENTS[sum % ACCENTS.length] ?? "pink";
+}
+
 /**
  * Headless avatar: the image, or initials with a stable `data-accent` (pink, yellow, blue,
- * orange) derived from the name for the fallback's colour.
+ * orange) derived from `accentKey` (or the name) for the fallback's colour.
  *
  * @example
  * <Primitives.Avatar name={agent.name} src={agent.image} />
  */
-export function Avatar({ name, src, ...props }: AvatarProps) {
+export function Avatar({ name, src, accentKey, ...props }: AvatarProps) {
 	const [broken, setBroken] = useState(false);
 	const href = src ? safeHref(src) : null;
-	const accent =
-		ACCENTS[[...name].reduce((sum, char) => sum + (char.codePointAt(0) ?? 0), 0) % ACCENTS.length];
+	const accent = accentOf(accentKey ?? name);
 	return (
 		<span data-accent={accent} {...props}>
 			{href && !broken ? (

@@ -3,6 +3,7 @@ import { useSupport } from "../../hooks/use-support.ts";
 import { useSupportNavigation } from "../../hooks/use-support-navigation.ts";
 import { Text } from "../../text/text-context.tsx";
 import { PENDING_CONVERSATION_ID } from "../../widget/routes.ts";
+import { AgentAvatar } from "../parts/agent-avatar.tsx";
 import { BlockedNotice } from "../parts/blocked-notice.tsx";
 import { Button } from "../parts/button.tsx";
 import { ConversationCard } from "../parts/conversation-card.tsx";
@@ -27,6 +28,8 @@ export function HomePage() {
 			navigate({ page: "CONVERSATION", params: { conversationId } }),
 		onOpenConversationHistory: () => navigate({ page: "CONVERSATION_HISTORY" }),
 	});
+	// Human agents first, then AI agents: who answers here.
+	const agents = [...(website?.availableHumanAgents ?? []), ...(website?.availableAIAgents ?? [])];
 	return (
 		<div className="co-page co-page-home">
 			<Header>{website?.name ?? ""}</Header>
@@ -34,6 +37,15 @@ export function HomePage() {
 				<OfflineNotice />
 				<Text as="p" className="co-greeting" textKey="page.home.greeting" />
 				<Text as="p" className="co-tagline" textKey="page.home.tagline" />
+				{agents.length > 0 ? (
+					<ul className="co-agents">
+						{agents.map((agent) => (
+							<li key={agent.id}>
+								<AgentAvatar id={agent.id} name={agent.name} image={agent.image} />
+							</li>
+						))}
+					</ul>
+				) : null}
 				{isBlocked ? (
 					<BlockedNotice />
 				) : (

@@ -6,6 +6,7 @@ import { TimelineItemGroup } from "../../primitives/timeline-item.tsx";
 import { useSupportLocale, useSupportText } from "../../text/text-context.tsx";
 import { formatDayLabel } from "../../utils/day-label.ts";
 import { groupTimeline, type TimelineRow } from "../../utils/timeline-groups.ts";
+import { AgentAvatar } from "./agent-avatar.tsx";
 import { TimelineMessage } from "./timeline-message.tsx";
 
 /** Props of the default timeline. */
@@ -25,11 +26,17 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 	const locale = useSupportLocale();
 	const rows = useMemo(() => groupTimeline(items, visitor?.id ?? null), [items, visitor?.id]);
 
+	/** The agent (human or AI) who wrote a group, or null for the visitor and the team. */
+	const senderAgent = (row: Extract<TimelineRow, { type: "group" }>) => {
+		const [kind, id] = row.sender.split(":");
+		if (row.mine || !id || (kind !== "user" && kind !== "ai")) return null;
+		const agents = kind === "user" ? website?.availableHumanAgents : website?.availableAIAgents;
+		const agent = agents?.find((candidate) => candidate.id === id);
+		return { id, name: agent?.name ?? text("common.fallbacks.supportTeam"), image: agent?.image };
+	};
 	const senderName = (row: Extract<TimelineRow, { type: "group" }>) => {
 		if (row.mine) return text("common.fallbacks.you");
-		const [kind, id] = row.sender.split(":");
-		const agents = kind === "user" ? website?.availableHumanAgents : website?.availableAIAgents;
-		return agents?.find((agent) => agent.id === id)?.name ?? text("common.fallbacks.supportTeam");
+		return senderAgent(row)?.name ?? text("common.fallbacks.supportTeam");
 	};
 
 	return (
@@ -59,6 +66,7 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 					);
 				}
 				const name = senderName(row);
+				const agent = senderAgent(row);
 				return (
 					<TimelineItemGroup
 						key={row.key}
@@ -66,8 +74,17 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 						senderName={name}
 						isMine={row.mine}
 					>
-						<span className="co-message-sender" aria-hidden="true">
-							{name}
+						<span className="co-message-header" aria-hidden="true">
+							{agent ? (
+								<AgentAvatar
+									id={agent.id}
+									name={agent.name}
+									image={agent.image}
+									size="small"
+									decorative
+								/>
+							) : null}
+							<span className="co-message-sender">{name}</span>
 						</span>
 						{row.items.map((item) => (
 							<TimelineMessage key={item.id} item={item} mine={row.mine} />
