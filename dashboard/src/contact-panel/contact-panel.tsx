@@ -11,6 +11,7 @@ import { cachedDetails, rememberDetails } from "./details-cache.ts";
 import { DeviceList } from "./device-list.tsx";
 import { fullTime, languageName, localTimeIn, relativeTime } from "./format.ts";
 import { MetadataList } from "./metadata-list.tsx";
+import { NewConversation } from "./new-conversation.tsx";
 import "./contact-panel.css";
 
 /** Props of {@link ContactPanel}. */
@@ -35,7 +36,8 @@ type Freshness =
 
 /**
  * Who the agent is talking to: the visitor or contact (name, email, language, timezone, company
- * and metadata such as plan and MRR), the contact's devices and their other conversations.
+ * and metadata such as plan and MRR), the contact's devices and their other conversations, and
+ * "New conversation" with them on their most recent device.
  * The last answer per person stays in memory, so reopening is instant (then refreshed); when
  * the network is down the panel says so and keeps showing what it last knew.
  */
@@ -115,6 +117,15 @@ export function ContactPanel(props: ContactPanelProps) {
 			{details ? (
 				<>
 					<Identity details={details} />
+					<NewConversation
+						request={request}
+						devices={details.devices}
+						personName={displayName(details)}
+						onCreated={(id) => {
+							onOpenConversation(id);
+							void load();
+						}}
+					/>
 					{details.contact && Object.keys(details.contact.metadata).length > 0 ? (
 						<div className="dash-cp-block">
 							<h3 className="dash-cp-subheading">Details</h3>

@@ -3,11 +3,18 @@
 // with two devices and two conversations, built through the public and team APIs exactly as a
 // widget and an agent would; then the same panel from memory with the network gone.
 
+import { createHmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { HEADERS, type IdentifyResponse, type WebsiteBootstrapResponse } from "@cossistant/types";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import {
+	conversationDetailResponseSchema,
+	HEADERS,
+	type IdentifyResponse,
+	type WebsiteBootstrapResponse,
+} from "@cossistant/types";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
+import { LOCAL_ORIGIN } from "../../../sync-server/test/support/local-origin.ts";
 import { ContactPanel } from "../../src/contact-panel/contact-panel.tsx";
 import { clearContactPanelCache } from "../../src/contact-panel/details-cache.ts";
 import { createTeamRequest, type TeamRequest } from "../../src/settings/team-request.ts";
@@ -40,6 +47,7 @@ function bootstrapFrom(
 			{
 				headers: {
 					[HEADERS.publicKey]: ctx.server.demo.publicKey,
+					origin: LOCAL_ORIGIN,
 					"user-agent": userAgent,
 					...extra,
 				},
@@ -83,8 +91,15 @@ describe("<ContactPanel /> against a real sync-server", () => {
 			[HEADERS.visitorTimezone]: "America/Montreal",
 		});
 		phone = await bootstrapFrom(ctx, IPHONE_SAFARI, { [HEADERS.visitorTimezone]: "Europe/Paris" });
+		// Identities are signed by the site (joining an existing contact from another device needs it).
+		const { identitySecret } = await ctx.request<{ identitySecret: string }>(
+			`/websites/${ctx.websiteId}/settings/identity-secret`,
+			{ method: "POST" },
+		);
+		const sign = (id: string) => createHmac("sha256", identitySecret).update(id).digest("hex");
 		const identified = await visitorCall(ctx.server, laptop, "POST", "/contacts/identify", {
 			externalId: "acme-user-7",
+			signature: sign("acme-user-7"),
 			email: "camille@acme.test",
 			name: "Camille Martin",
 			metadata: { plan: "Pro", mrr: 249, seatsUsed: 12, trial: false },
@@ -93,6 +108,7 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		contactId = (identified.body as IdentifyResponse).contact.id;
 		const second = await visitorCall(ctx.server, phone, "POST", "/contacts/identify", {
 			externalId: "acme-user-7",
+			signature: sign("acme-user-7"),
 		});
 		expect(second.status).toBe(200);
 
@@ -260,6 +276,54 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		).toBeTruthy();
 		expect(within(others).queryByText("Returns")).toBeNull();
 		expect(first.conversation.id).not.toBe(second.conversation.id);
+	});
+
+	it("starts a new conversation with the contact on their most recent device and opens it", async () => {
+		clearContactPanelCache();
+		const opened: string[] = [];
+		render(
+			<ContactPanel
+				request={ctx.request}
+				conversationId={billingId}
+				visitorId={laptop.visitor.id}
+				contactId={contactId}
+				onOpenConversation={(id) => opened.push(id)}
+			/>,
+		);
+		const panel = await screen.findByRole("region", { name: "Camille Martin" }, SLOW);
+		fireEvent.click(
+			within(panel).getByRole("button", { name: "New conversation with Camille Martin" }),
+		);
+		const form = within(panel).getByRole("form", { name: "New conversation" });
+		const start = within(form).getByRole("button", { name: "Start conversation" });
+		fireEvent.click(start);
+		expect(within(form).getByRole("alert").textContent).toBe(
+			"Write the first message the visitor will read.",
+		);
+		expect(await axeViolations(panel)).toEqual([]);
+
+		fireEvent.change(within(form).getByLabelText("First message"), {
+			target: { value: "Your new plan is active: anything we can help with?" },
+		});
+		fireEvent.click(start);
+		await waitFor(() => expect(opened).toHaveLength(1), SLOW);
+		// The new conversation is the device seen last's, with the first message, as the API says.
+		const devices = (
+			await ctx.request<{ visitors: Array<{ id: string }> }>(`/contacts/${contactId}/visitors`)
+		).visitors;
+		const detail = conversationDetailResponseSchema.parse(
+			await ctx.request(`/conversations/${opened[0]}`),
+		);
+		expect(detail.conversation.visitorId).toBe(devices[0]?.id);
+		expect(JSON.stringify(detail.timeline.items)).toContain(
+			"Your new plan is active: anything we can help with?",
+		);
+		// The panel lists it among the other conversations after its refresh.
+		await within(panel).findByRole(
+			"button",
+			{ name: /^Open conversation “Your new plan is active/ },
+			SLOW,
+		);
 	});
 
 	it("shows the API's message when the person is unknown", async () => {

@@ -1,0 +1,141 @@
+import {
+	conversationResponseSchema,
+	createConversationRequestSchema,
+	type VisitorDetail,
+} from "@cossistant/types";
+import { type FormEvent, useId, useState } from "react";
+import { checkInput, expectAnswer } from "../settings/schema-check.ts";
+import { errorMessage, type TeamRequest } from "../settings/team-request.ts";
+import { deviceName } from "./format.ts";
+
+/** Props of {@link NewConversation}. */
+export interface NewConversationProps {
+	request: TeamRequest;
+	/** The person's devices, most recently seen first (the panel's `devices`). */
+	devices: VisitorDetail[];
+	/** Who the conversation is with, for the button's accessible name. */
+	personName: string;
+	/** Called with the created conversation's id (the panel opens it). */
+	onCreated: (conversationId: string) => void;
+}
+
+/**
+ * "New conversation": the agent starts a conversation with this person, on the device they
+ * used last (`POST /v1/conversations` → `conversation.create`, with a first public message).
+ * Their widget lists it at once; a blocked device is skipped, since support is closed to it.
+ * Needs the network: the conversation exists once the server has applied the command.
+ */
+export function NewConversation({ request, devices, personName, onCreated }: NewConversationProps) {
+	const formId = useId();
+	const textId = useId();
+	const errorId = useId();
+	const [open, setOpen] = useState(false);
+	const [text, setText] = useState("");
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState<string | null>(null);
+	const device = devices.find((candidate) => !candidate.isBlocked) ?? null;
+
+	if (!device) {
+		return devices.length > 0 ? (
+			<p className="dash-cp-muted">Every device of this person is blocked: no new conversation.</p>
+		) : null;
+	}
+
+	const submit = async (event: FormEvent) => {
+		event.preventDefault();
+		if (!text.trim()) {
+			setError("Write the first message the visitor will read.");
+			return;
+		}
+		const input = checkInput(
+			createConversationRequestSchema,
+			{ visitorId: device.id, message: { text: text.trim() } },
+			{ message: "First message" },
+		);
+		if (!input.ok) {
+			setError(input.message);
+			return;
+		}
+		setBusy(true);
+		setError(null);
+		try {
+			const answer = expectAnswer(
+				conversationResponseSchema,
+				await request("/conversations", { method: "POST", body: input.value }),
+				"the new conversation",
+			);
+			setText("");
+			setOpen(false);
+			onCreated(answer.conversation.id);
+		} catch (caught) {
+			setError(`The conversation was not created: ${errorMessage(caught)}`);
+		} finally {
+			setBusy(false);
+		}
+	};
+
+	if (!open) {
+		return (
+			<div className="dash-cp-block">
+				<button
+					type="button"
+					className="dash-cp-button"
+					aria-label={`New conversation with ${personName}`}
+					onClick={() => setOpen(true)}
+				>
+					New conversation
+				</button>
+			</div>
+		);
+	}
+
+	return (
+		<form
+			className="dash-cp-block dash-cp-new"
+			onSubmit={submit}
+			aria-labelledby={formId}
+			noValidate
+		>
+			<h3 id={formId} className="dash-cp-subheading">
+				New conversation
+			</h3>
+			<p className="dash-cp-muted">
+				Opens in their widget on {deviceName(device)}, the device they used last.
+			</p>
+			<label htmlFor={textId} className="dash-cp-label">
+				First message
+			</label>
+			<textarea
+				id={textId}
+				className="dash-cp-textarea"
+				rows={3}
+				value={text}
+				onChange={(event) => setText(event.target.value)}
+				aria-invalid={error ? true : undefined}
+				aria-describedby={error ? errorId : undefined}
+				// biome-ignore lint/a11y/noAutofocus: the agent just asked for this form
+				autoFocus
+			/>
+			{error ? (
+				<p id={errorId} role="alert" className="dash-cp-error">
+					{error}
+				</p>
+			) : null}
+			<div className="dash-cp-actions">
+				<button type="submit" className="dash-cp-button dash-cp-primary" disabled={busy}>
+					{busy ? "Starting…" : "Start conversation"}
+				</button>
+				<button
+					type="button"
+					className="dash-cp-button"
+					onClick={() => {
+						setOpen(false);
+						setError(null);
+					}}
+				>
+					Cancel
+				</button>
+			</div>
+		</form>
+	);
+}
