@@ -315,6 +315,18 @@ describe.each(testDatabaseTargets())("agents and sessions on $name", (target) =>
 			parts: [{ type: "text", text: "Hi, I am Ada." }],
 		});
 		expect(sent).toMatchObject({ status: "applied" });
+		// The AI agent that answered takes part in the conversation, once.
+		await server.pipeline.submit(backend, {
+			id: uuidv7(),
+			type: "message.send",
+			conversationId,
+			itemId: uuidv7(),
+			parts: [{ type: "text", text: "Still here." }],
+		});
+		const row = await database.db.prisma.conversation.findUniqueOrThrow({
+			where: { id: conversationId },
+		});
+		expect(row.participantIds).toEqual([aiAgentId]);
 		const resolved = await server.pipeline.submit(backend, {
 			id: uuidv7(),
 			type: "conversation.setStatus",
@@ -329,9 +341,10 @@ describe.each(testDatabaseTargets())("agents and sessions on $name", (target) =>
 		});
 		expect(items.map((i) => [i.type, i.aiAgentId, i.userId, i.visitorId])).toEqual([
 			["message", aiAgentId, null, null],
+			["message", aiAgentId, null, null],
 			["event", aiAgentId, null, null],
 		]);
-		const event = (items[1]?.parts as TimelineItem["parts"] | undefined)?.[0];
+		const event = (items[2]?.parts as TimelineItem["parts"] | undefined)?.[0];
 		expect(event).toMatchObject({
 			type: "event",
 			eventType: "resolved",

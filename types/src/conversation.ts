@@ -18,7 +18,7 @@ export const conversationSchema = z.object({
 	status: conversationStatusSchema,
 	priority: conversationPrioritySchema,
 	tags: z.array(z.string()),
-	/** User ids of agents taking part. */
+	/** Agents taking part: user ids of human agents who joined, ids of AI agents who answered. */
 	participantIds: z.array(z.string()),
 	assigneeIds: z.array(z.string()),
 	lastTimelineItem: z.nullable(timelineItemSchema),

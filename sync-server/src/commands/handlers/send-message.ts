@@ -13,7 +13,8 @@ export const sendMessage: CommandHandler<"message.send"> = {
 		uploadIds: attachmentUploadIds(principal, command.parts),
 	}),
 	handle(ctx, command, principal) {
-		const { websiteId } = requireConversationAccess(ctx, principal, command.conversationId);
+		const conversation = requireConversationAccess(ctx, principal, command.conversationId);
+		const { websiteId } = conversation;
 		const parts = ownAttachments(
 			ctx,
 			principal,
@@ -21,6 +22,13 @@ export const sendMessage: CommandHandler<"message.send"> = {
 			command.parts,
 		);
 		ctx.assertItemIdFree(command.itemId);
+		// An AI agent that answers takes part in the conversation, as a human agent who joins.
+		const aiAgentId = principal.kind === "backend" ? principal.aiAgentId : undefined;
+		if (aiAgentId && !conversation.participantIds.includes(aiAgentId)) {
+			ctx.patchMeta(conversation.id, {
+				participantIds: [...conversation.participantIds, aiAgentId],
+			});
+		}
 		ctx.appendItem(command.conversationId, {
 			id: command.itemId,
 			type: "message",
