@@ -164,17 +164,39 @@ describe.each(testDatabaseTargets())("conversation flow on $name", (target) => {
 				.timeline(convDoc)
 				.flatMap((i) => i.parts)
 				.flatMap((p) => (p.type === "event" ? [p.eventType] : []));
-			expect(list).toHaveLength(7);
+			expect(list).toHaveLength(9);
 			return list;
 		});
+		// A status change is one item carrying `resolved`/`reopened` and `status_changed`.
 		expect(events).toEqual([
 			"participant_joined",
 			"priority_changed",
 			"tag_added",
 			"tag_removed",
 			"resolved",
+			"status_changed",
 			"reopened",
+			"status_changed",
 			"participant_left",
+		]);
+		const statusItems = visitor
+			.timeline(convDoc)
+			.filter((i) => i.parts.some((p) => p.type === "event" && p.eventType === "status_changed"));
+		expect(statusItems.map((i) => i.parts)).toEqual([
+			[
+				expect.objectContaining({ eventType: "resolved" }),
+				expect.objectContaining({
+					eventType: "status_changed",
+					data: { from: "open", to: "resolved" },
+				}),
+			],
+			[
+				expect.objectContaining({ eventType: "reopened" }),
+				expect.objectContaining({
+					eventType: "status_changed",
+					data: { from: "resolved", to: "open" },
+				}),
+			],
 		]);
 		await eventually(() => expect(agent.timeline(privateDoc)).toHaveLength(1));
 		expect(JSON.stringify(visitor.doc(convDoc).toJSON())).not.toContain("secret internal note");
