@@ -164,7 +164,8 @@ describe("Primitives", () => {
 				<Support defaultOpen />
 			</SupportProvider>,
 		);
-		expect((await screen.findByRole("alert")).textContent).toMatch(
+		// The window's pages are a lazy chunk: its import may take seconds on a busy machine.
+		expect((await screen.findByRole("alert", {}, { timeout: 10_000 })).textContent).toMatch(
 			/^Support is not configured: .*public key/,
 		);
 	});
