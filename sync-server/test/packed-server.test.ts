@@ -81,6 +81,7 @@ function passwordIn(output: string): string {
 	return match[1];
 }
 
+// Installing the tarball and starting its server twice takes minutes on a busy 2-core machine.
 describe("the packed server", () => {
 	it("ships plain JavaScript, its migrations and the built dashboard", async () => {
 		const installed = join(app, "node_modules", "@cossistant", "sync-server");
@@ -146,7 +147,7 @@ describe("the packed server", () => {
 		} finally {
 			expect(await again.stop()).toBe(0);
 		}
-	});
+	}, 300_000);
 
 	it.runIf(adminUrl)("runs on PostgreSQL at DATABASE_URL", async () => {
 		const name = `cossistant_packed_${randomBytes(6).toString("hex")}`;
@@ -189,5 +190,5 @@ describe("the packed server", () => {
 			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 			await admin.end();
 		}
-	});
+	}, 300_000);
 });
