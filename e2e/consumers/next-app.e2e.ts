@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { type E2eServer, startE2eServer } from "../support/sync-server.ts";
 import { type AgentDesk, openAgentDesk } from "../widget/support/agent-desk.ts";
@@ -33,6 +34,8 @@ test.afterEach(async () => {
 test.afterAll(async () => {
 	desk?.close();
 	await backend?.stop();
+	// The app, its node_modules and the tarballs: hundreds of megabytes for Next.js.
+	if (app) rmSync(app.dir, { recursive: true, force: true });
 });
 
 async function buildAndStart(styling: NextStyling): Promise<AppServer> {

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { type E2eServer, startE2eServer } from "../support/sync-server.ts";
 import { type AgentDesk, openAgentDesk } from "../widget/support/agent-desk.ts";
@@ -29,6 +30,8 @@ test.afterAll(async () => {
 	await preview?.stop();
 	desk?.close();
 	await backend?.stop();
+	// The app, its node_modules and the tarballs.
+	if (app) rmSync(app.dir, { recursive: true, force: true });
 });
 
 test("the Vite Quickstart app built from the tarballs: a message to an agent and the answer", async ({
