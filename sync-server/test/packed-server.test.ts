@@ -149,46 +149,50 @@ describe("the packed server", () => {
 		}
 	}, 300_000);
 
-	it.runIf(adminUrl)("runs on PostgreSQL at DATABASE_URL", async () => {
-		const name = `cossistant_packed_${randomBytes(6).toString("hex")}`;
-		const admin = new pg.Client({ connectionString: adminUrl });
-		await admin.connect();
-		await admin.query(`CREATE DATABASE ${name}`);
-		const url = new URL(adminUrl as string);
-		url.pathname = `/${name}`;
-		const env = {
-			DATABASE_URL: url.toString(),
-			DATA_DIR: join(work, "pg-data"),
-			LOG_LEVEL: "warn",
-		};
-		const server = new PackedServer(app, await freePort(), env);
-		try {
-			await cliOk(["migrate"], env);
-			await server.start();
-			const demo = JSON.parse(readFileSync(join(env.DATA_DIR, "demo.json"), "utf8"));
-			const websiteId = await expectServing(server, demo.publicKey);
+	it.runIf(adminUrl)(
+		"runs on PostgreSQL at DATABASE_URL",
+		async () => {
+			const name = `cossistant_packed_${randomBytes(6).toString("hex")}`;
+			const admin = new pg.Client({ connectionString: adminUrl });
+			await admin.connect();
+			await admin.query(`CREATE DATABASE ${name}`);
+			const url = new URL(adminUrl as string);
+			url.pathname = `/${name}`;
+			const env = {
+				DATABASE_URL: url.toString(),
+				DATA_DIR: join(work, "pg-data"),
+				LOG_LEVEL: "warn",
+			};
+			const server = new PackedServer(app, await freePort(), env);
+			try {
+				await cliOk(["migrate"], env);
+				await server.start();
+				const demo = JSON.parse(readFileSync(join(env.DATA_DIR, "demo.json"), "utf8"));
+				const websiteId = await expectServing(server, demo.publicKey);
 
-			// PostgreSQL takes the admin commands while the server runs.
-			const created = await cliOk(
-				["create-admin", "--email", "ops@example.org", "--password", "correct horse battery"],
-				env,
-			);
-			expect(created.stdout).not.toContain("Password");
-			expect(await login(server, "ops@example.org", "correct horse battery")).toBe(200);
-			const key = await cliOk(
-				["create-key", "--website", websiteId, "--type", "private", "--env", "live"],
-				env,
-			);
-			const secret = key.stdout.trim();
-			expect(secret).toMatch(/^sk_live_[A-Za-z0-9_-]+$/);
-			const list = await fetch(`${server.url}/v1/conversations`, {
-				headers: { authorization: `Bearer ${secret}` },
-			});
-			expect(list.status, await list.clone().text()).toBe(200);
-		} finally {
-			await server.stop();
-			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await admin.end();
-		}
-	}, 300_000);
+				// PostgreSQL takes the admin commands while the server runs.
+				const created = await cliOk(
+					["create-admin", "--email", "ops@example.org", "--password", "correct horse battery"],
+					env,
+				);
+				expect(created.stdout).not.toContain("Password");
+				expect(await login(server, "ops@example.org", "correct horse battery")).toBe(200);
+				const key = await cliOk(
+					["create-key", "--website", websiteId, "--type", "private", "--env", "live"],
+					env,
+				);
+				const secret = key.stdout.trim();
+				expect(secret).toMatch(/^sk_live_[A-Za-z0-9_-]+$/);
+				const list = await fetch(`${server.url}/v1/conversations`, {
+					headers: { authorization: `Bearer ${secret}` },
+				});
+				expect(list.status, await list.clone().text()).toBe(200);
+			} finally {
+				await server.stop();
+				await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+				await admin.end();
+			}
+		},
+		300_000,
+	);
 });
