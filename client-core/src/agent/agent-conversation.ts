@@ -65,7 +65,7 @@ export class AgentConversation {
 	private notes: TimelineItem[] = [];
 	private scheduled = false;
 	private loadedMarked = false;
-	/** The last items of the previous session, shown until the documents have loaded. */
+	/** The last items of the previous page load, shown until the documents have loaded. */
 	private snapshot: { conversation: Conversation | null; items: TimelineItem[] } | null = null;
 	private readonly saveSnapshot: ReturnType<typeof throttle>;
 
@@ -219,7 +219,7 @@ export class AgentConversation {
 				commandId: command.id,
 			});
 		}
-		// Until the documents are in, the previous session's last items stand in for them.
+		// Until the documents are in, the previous page load's last items stand in for them.
 		const snapshot = this.snapshot;
 		if (publicState.loaded || settled.length > 0) {
 			if (snapshot) this.snapshot = null;

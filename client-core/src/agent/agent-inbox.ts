@@ -46,7 +46,7 @@ export class AgentInbox {
 	private detachDoc: () => void = () => {};
 	private readonly cleanups: Array<() => void> = [];
 	private scheduled = false;
-	/** Rows of the last session, shown until the inbox document has loaded. */
+	/** Rows of the previous page load, shown until the inbox document has loaded. */
 	private snapshotRows: Array<[string, unknown]> = [];
 	/** The server's version (no pending changes) of each listed conversation, for the snapshot. */
 	private serverVersions = new Map<string, Conversation>();

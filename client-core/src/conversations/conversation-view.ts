@@ -59,7 +59,7 @@ export class ConversationView {
 	private initialised = false;
 	private readonly cleanups: Array<() => void> = [];
 	private typingTimer: ReturnType<typeof setTimeout> | null = null;
-	/** Items below this state vector were validated by a previous session (parseTimeline). */
+	/** Items below this state vector were validated by an earlier run of this client (parseTimeline). */
 	private validatedUpTo: ValidatedUpTo | null = null;
 	/** The cached copy and its validation record are in: timeline changes recompute from now on. */
 	private cacheLoaded = false;

@@ -29,7 +29,7 @@ export class TimelineItemParser {
 
 	/**
 	 * Reads a shared timeline, skipping validation of the entries whose Yjs ids are below
-	 * `validatedUpTo`: a previous session of this client validated each of them, all valid, and
+	 * `validatedUpTo`: an earlier run of this client validated each of them, all valid, and
 	 * recorded that state vector next to the cached copy (ConversationView). Yjs content under an
 	 * id never changes, and every id below a state vector was integrated when it was taken, so
 	 * those entries are the very values validated then. The record lives in the document's own
@@ -74,7 +74,7 @@ export class TimelineItemParser {
 		return item;
 	}
 
-	/** An entry validated by a previous session (see parseTimeline). */
+	/** An entry validated by an earlier run of this client (see parseTimeline). */
 	private trusted(raw: unknown): TimelineItem | null {
 		if (typeof raw !== "object" || raw === null) return this.parse(raw);
 		if (this.cache.has(raw)) return this.cache.get(raw) ?? null;
