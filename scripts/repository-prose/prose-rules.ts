@@ -51,7 +51,7 @@ export const PROSE_RULES: readonly ProseRule[] = [
 		message:
 			"mentions a development session; say what is true now (history lives in git). An agent's or visitor's login session is fine: call it a login or a run of the client",
 		pattern: new RegExp(
-			`\\b(?:${ORDINALS}|this|next|development|work|coding)\\s+sessions?\\b|\\bsession\\s+(?:#\\s*)?\\d+\\b`,
+			`\\b(?:${ORDINALS}|this|next|previous|last|earlier|development|work|coding)\\s+sessions?\\b|\\bsession\\s+(?:#\\s*)?\\d+\\b`,
 			"gi",
 		),
 	},

@@ -43,6 +43,8 @@ const SAMPLES: Record<string, { bad: string[]; good: string[] }> = {
 			"measured in this session",
 			"found in the 3rd session",
 			"the next session will fix it",
+			"validated by a previous session",
+			"rows of the last session",
 			"session 4 measured",
 		],
 		good: [
