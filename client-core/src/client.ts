@@ -293,6 +293,7 @@ export class CossistantClient {
 		const existing = this.views.get(conversationId);
 		if (existing) return existing;
 		const visitorId = this.requireVisitorId();
+		const summary = this.list?.get(conversationId);
 		const view = new ConversationView({
 			conversationId,
 			connection: this.connection,
@@ -306,9 +307,10 @@ export class CossistantClient {
 					"invalid_timeline_item",
 				),
 			onNewItems: (items) => this.announce(conversationId, items, visitorId),
+			startedHere: summary?.pending === true,
 		});
 		this.views.set(conversationId, view);
-		if (this.conversations.get(conversationId)?.pending === false) view.attach();
+		if (summary?.pending === false) view.attach();
 		return view;
 	}
 

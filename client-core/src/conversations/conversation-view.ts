@@ -41,6 +41,12 @@ export interface ConversationViewOptions {
 	now?: () => number;
 	/** The REST base, to display attachments' server paths (see `serverUrl`). */
 	apiUrl?: string;
+	/**
+	 * The conversation was started by this client and was not on the server when the view was
+	 * made: only what it was created with is history; whatever arrived later (an agent's quick
+	 * reply, even in the very first sync) is new.
+	 */
+	startedHere?: boolean;
 }
 
 /**
@@ -234,13 +240,26 @@ export class ConversationView {
 		if (!this.initialised) {
 			if (!this.state.getState().loaded) return;
 			this.initialised = true;
-			this.knownIds = new Set(this.shared.map((item) => item.id));
-			return;
+			this.knownIds = new Set(this.history().map((item) => item.id));
 		}
 		const fresh = this.shared.filter((item) => !this.knownIds.has(item.id));
 		if (fresh.length === 0) return;
 		for (const item of fresh) this.knownIds.add(item.id);
 		this.options.onNewItems(fresh);
+	}
+
+	/**
+	 * The items of the first load that are history. For a conversation started here, that is what
+	 * it was created with (welcome messages, the first message): they share the conversation's
+	 * creation time; anything later is new even though it came with the first sync.
+	 */
+	private history(): TimelineItem[] {
+		if (!this.options.startedHere) return this.shared;
+		const createdAt = this.document?.doc
+			.getMap<unknown>(CONVERSATION_DOC_KEYS.meta)
+			.get("createdAt");
+		if (typeof createdAt !== "string") return this.shared;
+		return this.shared.filter((item) => item.createdAt <= createdAt);
 	}
 
 	private recomputeTyping(): void {

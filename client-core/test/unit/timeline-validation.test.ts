@@ -1,12 +1,10 @@
 import { timelineItemSchema } from "@cossistant/types";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { createStore } from "zustand/vanilla";
-import { ConversationView } from "../../src/conversations/conversation-view.ts";
 import { TimelineItemParser } from "../../src/conversations/item-parser.ts";
 import { readValidatedUpTo, recordValidatedUpTo } from "../../src/conversations/validated-mark.ts";
-import type { Outbox } from "../../src/outbox/outbox.ts";
-import type { SyncConnection, SyncedDocument } from "../../src/sync/sync-connection.ts";
+import type { SyncedDocument } from "../../src/sync/sync-connection.ts";
+import { fakeConnection, openView } from "./fake-connection.ts";
 
 function item(n: number) {
 	return {
@@ -99,54 +97,13 @@ describe("validated record", () => {
 });
 
 describe("ConversationView and the validated record", () => {
-	/** A SyncConnection stand-in: one replica per open, its cache a Map, loaded when told. */
-	function fakeConnection(stored: { update: Uint8Array | null; meta: Map<string, string> }) {
-		const doc = new Y.Doc();
-		let loaded = () => {};
-		const whenCached = new Promise<void>((resolve) => {
-			loaded = () => {
-				if (stored.update) Y.applyUpdate(doc, stored.update, "cache");
-				resolve();
-			};
-		});
-		const document = {
-			name: "conv/conversation-1",
-			doc,
-			provider: { awareness: null },
-			whenCached,
-			whenSynced: new Promise<void>(() => {}),
-			onReplaced: () => () => {},
-			getCacheMeta: async (key: string) => stored.meta.get(key),
-			setCacheMeta: async (key: string, value: string) => {
-				stored.meta.set(key, value);
-			},
-		} as unknown as SyncedDocument;
-		const connection = { open: () => document, close: () => {} } as unknown as SyncConnection;
-		return { doc, connection, load: () => loaded() };
-	}
-
-	function openView(connection: SyncConnection, invalid: unknown[]) {
-		const outbox = { state: createStore(() => ({ entries: new Map() })) } as unknown as Outbox;
-		const view = new ConversationView({
-			conversationId: "conversation-1",
-			connection,
-			outbox,
-			principal: "visitor:visitor-1",
-			self: { visitorId: "visitor-1" },
-			onInvalidItem: (raw) => invalid.push(raw),
-			onNewItems: () => {},
-		});
-		view.attach();
-		return view;
-	}
-
 	it("records what it validated, and the next open trusts exactly that", async () => {
 		vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 		try {
 			const stored = { update: null as Uint8Array | null, meta: new Map<string, string>() };
 			const first = fakeConnection(stored);
 			const invalid: unknown[] = [];
-			const view = openView(first.connection, invalid);
+			const view = openView(first.connection, { onInvalidItem: (raw) => invalid.push(raw) });
 			first.load();
 			first.doc.getArray("timeline").push([item(1), item(2)]);
 			await vi.waitFor(() => expect(view.state.getState().items).toHaveLength(2));
@@ -164,7 +121,9 @@ describe("ConversationView and the validated record", () => {
 			stored.update = Y.encodeStateAsUpdate(later);
 			const second = fakeConnection(stored);
 			const safeParse = vi.spyOn(timelineItemSchema, "safeParse");
-			const reopened = openView(second.connection, invalid);
+			const reopened = openView(second.connection, {
+				onInvalidItem: (raw) => invalid.push(raw),
+			});
 			second.load();
 			await vi.waitFor(() => expect(reopened.state.getState().items).toHaveLength(3));
 			expect(reopened.state.getState().items.map((i) => i.seq)).toEqual([1, 2, 4]);
