@@ -77,7 +77,7 @@ describe.each(testDatabaseTargets())("visitor attachments on $name", (target) =>
 			type: "file",
 			url: body.url,
 			mediaType: "application/pdf",
-			fileName: "a.pdf",
+			name: "a.pdf",
 			size: body.size,
 			uploadId: body.id,
 		} satisfies MessagePart;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { idSchema, isoDateSchema } from "./ids.ts";
+import { renameLegacyFileName } from "./legacy-part-names.ts";
 import { LIMITS } from "./limits.ts";
 
 /** Only http(s) URLs or server-relative paths: `javascript:` and `data:` URLs never render. */
@@ -19,7 +20,8 @@ export const imagePartSchema = z.object({
 	type: z.literal("image"),
 	url: safeUrlSchema,
 	mediaType: z.string().check(z.regex(/^image\/[a-z0-9.+-]+$/i, "must be an image/* media type")),
-	fileName: z.optional(z.string().check(z.maxLength(255))),
+	/** The file's name as shown to people (e.g. `screenshot.png`). */
+	name: z.optional(z.string().check(z.maxLength(255))),
 	size: z.optional(z.int().check(z.nonnegative())),
 	width: z.optional(z.int().check(z.positive())),
 	height: z.optional(z.int().check(z.positive())),
@@ -30,7 +32,8 @@ export const filePartSchema = z.object({
 	type: z.literal("file"),
 	url: safeUrlSchema,
 	mediaType: z.string().check(z.maxLength(255)),
-	fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+	/** The file's name as shown to people and offered for download (e.g. `invoice.pdf`). */
+	name: z.string().check(z.minLength(1), z.maxLength(255)),
 	size: z.int().check(z.nonnegative()),
 	uploadId: z.optional(idSchema),
 });
@@ -66,20 +69,23 @@ export const eventPartSchema = z.object({
 	data: z.optional(z.record(z.string(), z.unknown())),
 });
 
-/** What a client may put into a message it sends. */
-export const messagePartSchema = z.discriminatedUnion("type", [
-	textPartSchema,
-	imagePartSchema,
-	filePartSchema,
-]);
+/**
+ * What a client may put into a message it sends. A part still naming its file `fileName` (an
+ * older client) is read as `name` (see renameLegacyFileName).
+ */
+export const messagePartSchema = z.pipe(
+	z.transform(renameLegacyFileName),
+	z.discriminatedUnion("type", [textPartSchema, imagePartSchema, filePartSchema]),
+);
 
-/** Any part of a stored timeline item. */
-export const timelinePartSchema = z.discriminatedUnion("type", [
-	textPartSchema,
-	imagePartSchema,
-	filePartSchema,
-	eventPartSchema,
-]);
+/**
+ * Any part of a stored timeline item. A part stored with `fileName` before parts carried
+ * `name` is read as `name` (see renameLegacyFileName).
+ */
+export const timelinePartSchema = z.pipe(
+	z.transform(renameLegacyFileName),
+	z.discriminatedUnion("type", [textPartSchema, imagePartSchema, filePartSchema, eventPartSchema]),
+);
 
 /** Parts of a message as a client sends them: 1..maxParts, at least one with content. */
 export const messagePartsSchema = z

@@ -32,7 +32,7 @@ export function attachmentUploadIds(
 
 /**
  * A visitor's parts as they may be stored: each image or file part is the visitor's own upload
- * (see below, `invalid_attachment` otherwise), and its `fileName`, `mediaType` and `size` are
+ * (see below, `invalid_attachment` otherwise), and its `name`, `mediaType` and `size` are
  * the upload's as the server recorded them, whatever the part claimed. The server sniffed the
  * bytes and cleaned the name (control and bidi characters) at upload time; a client that sent
  * `invoice.pdf`, `application/pdf` for an uploaded `.exe` would otherwise be believed by every
@@ -79,7 +79,7 @@ export function ownAttachments(
 			upload.uploadedBy === `visitor:${principal.visitorId}` &&
 			(upload.conversationId === null || upload.conversationId === target.conversationId);
 		if (!own) throw refuse(`${part.uploadId} is not one of your uploads for this conversation.`);
-		const recorded = { fileName: upload.fileName, mediaType: upload.mimeType, size: upload.size };
+		const recorded = { name: upload.fileName, mediaType: upload.mimeType, size: upload.size };
 		if (part.type === "file") return { ...part, ...recorded };
 		if (!upload.mimeType.startsWith("image/")) {
 			throw refuse(
