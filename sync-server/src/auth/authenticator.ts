@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { LRUCache } from "lru-cache";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 import { loadPublicWebsite } from "../queries/public-website.ts";
-import type { SocketClose } from "../realtime/socket-close-relay.ts";
 import { parseApiKey } from "./api-keys.ts";
 import { safeEqual, sha256Hex } from "./crypto-helpers.ts";
+import type { SocketClose } from "./ended-credential.ts";
 import { KeyUsageRecorder } from "./key-usage.ts";
 import { isOriginAllowed } from "./origins.ts";
 import type { BackendPrincipal, UserPrincipal, VisitorPrincipal } from "./principal.ts";

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { isRetryableDatabaseError } from "../commands/retryable-errors.ts";
+import { isRetryableDatabaseError } from "../errors/retryable-errors.ts";
 
 /** How long answers are remembered and how long the database gets before memory answers. */
 export interface StaleIfUnreachableOptions {

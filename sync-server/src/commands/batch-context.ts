@@ -12,6 +12,7 @@ import type * as Y from "yjs";
 import { mergeUpdates, transact } from "yjs";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
+import { toConversationInput, toConversationSummary } from "../persistence/conversation-rows.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
 import type { UploadFacts } from "./attachments.ts";
 import {
@@ -22,7 +23,6 @@ import {
 } from "./batch-facts.ts";
 import { type LedgerRow, upsertSeen, writeBatchRows } from "./batched-row-writes.ts";
 import { CommandRejection } from "./command-rejection.ts";
-import { toConversationInput, toConversationSummary } from "./conversation-rows.ts";
 import { SupportRows } from "./support-rows.ts";
 import { VisitorListChanges } from "./visitor-lists.ts";
 

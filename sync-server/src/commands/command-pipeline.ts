@@ -1,7 +1,8 @@
 import { type Command, type CommandResult, commandSchema, LIMITS } from "@cossistant/types";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGES } from "../http/unstorable-text.ts";
+import { isRetryableDatabaseError, isUniqueViolation } from "../errors/retryable-errors.ts";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGES } from "../errors/unstorable-text.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
@@ -11,7 +12,6 @@ import type { LedgerRow } from "./batched-row-writes.ts";
 import type { CommandHandler } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
 import { COMMAND_HANDLERS } from "./handlers/index.ts";
-import { isRetryableDatabaseError, isUniqueViolation } from "./retryable-errors.ts";
 
 /** Receives every committed document update, to apply it to live replicas (broadcast). */
 export type CommitListener = (docName: string, update: Uint8Array) => void;

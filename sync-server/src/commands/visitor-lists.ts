@@ -1,7 +1,7 @@
 import { type Conversation, DocumentNames, VISITOR_DOC_KEYS } from "@cossistant/types";
 import type * as Y from "yjs";
 import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
-import { toConversationSummary } from "./conversation-rows.ts";
+import { toConversationSummary } from "../persistence/conversation-rows.ts";
 
 /**
  * Summaries a batch adds to or removes from visitors' conversation lists (`visitor/{id}`)

@@ -10,6 +10,7 @@ import { DEMO_PATH } from "./demo-page.ts";
 import { EMBED_PATH, type EmbedStatic } from "./embed-static.ts";
 import { errorHandler, notFoundHandler } from "./error-handler.ts";
 import { type RestLimits, restRateLimit } from "./rate-limit.ts";
+import { refuseUnstorableText } from "./refuse-unstorable-text.ts";
 import { administrationRouter } from "./routes/administration.ts";
 import { agentAuthRouter } from "./routes/agent-auth.ts";
 import { contactsRouter } from "./routes/contacts.ts";
@@ -19,7 +20,6 @@ import { supportRouter } from "./routes/support.ts";
 import { teamApiRouter } from "./routes/team-api.ts";
 import { type UploadsConfig, uploadsRouter } from "./routes/uploads.ts";
 import { websitesRouter } from "./routes/websites.ts";
-import { refuseUnstorableText } from "./unstorable-text.ts";
 
 export interface HttpAppOptions {
 	db: Database;

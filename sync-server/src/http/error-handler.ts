@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { $ZodError } from "zod/v4/core";
+import { ApiError } from "../errors/api-error.ts";
 import type { Logger } from "../logger.ts";
-import { ApiError } from "./api-error.ts";
 
 /** 404 for every unmatched route, in the one JSON error shape. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

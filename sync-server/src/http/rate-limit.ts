@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from "express";
+import { ApiError } from "../errors/api-error.ts";
 import { FailureLimiter } from "../limits/failure-limiter.ts";
 import { TokenBucketLimiter } from "../limits/token-bucket.ts";
-import { ApiError } from "./api-error.ts";
 
 /** Failed logins are counted over this window (and locked until the oldest leaves it). */
 const LOGIN_WINDOW_MS = 15 * 60_000;

@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import type { Authenticator } from "../auth/authenticator.ts";
 import type { UserPrincipal } from "../auth/principal.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 /** The bearer token of `Authorization: Bearer <token>`, if any. */
 export function bearerToken(req: Request): string | undefined {

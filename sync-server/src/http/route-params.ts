@@ -1,5 +1,5 @@
 import type { Request } from "express";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

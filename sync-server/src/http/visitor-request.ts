@@ -2,7 +2,7 @@ import { HEADERS } from "@cossistant/types";
 import type { Request } from "express";
 import type { Authenticator } from "../auth/authenticator.ts";
 import type { VisitorPrincipal } from "../auth/principal.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import { pageOrigin } from "./page-origin.ts";
 
 /**

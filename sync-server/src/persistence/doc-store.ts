@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { isUniqueViolation } from "../commands/retryable-errors.ts";
+import { isUniqueViolation } from "../errors/retryable-errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "./database.ts";
 import { StateCompactor } from "./state-compactor.ts";

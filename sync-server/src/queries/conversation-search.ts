@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
-import type { ConversationFilters } from "./conversations.ts";
+import type { ConversationFilters } from "./conversation-filters.ts";
 
 /** Where a list page starts: after this (activity time, id), in list order. */
 export interface ListPosition {

@@ -1,8 +1,9 @@
-import type { Conversation, ListConversationsQuery } from "@cossistant/types";
+import type { Conversation } from "@cossistant/types";
 import * as z from "zod";
-import { toConversationSummary } from "../commands/conversation-rows.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
+import { toConversationSummary } from "../persistence/conversation-rows.ts";
 import type { Database } from "../persistence/database.ts";
+import type { ConversationFilters } from "./conversation-filters.ts";
 import { searchConversationPage } from "./conversation-search.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
@@ -11,12 +12,6 @@ const positionSchema = z.strictObject({
 	t: z.iso.datetime().nullable(),
 	i: z.string().min(1).max(64),
 });
-
-/** Filters of a conversation list, resolved (`assignee: "me"` is a user id by now). */
-export interface ConversationFilters
-	extends Omit<ListConversationsQuery, "assignee" | "websiteId"> {
-	assignee?: { unassigned: true } | { userId: string };
-}
 
 /** A page of conversations and the cursor of the next one. */
 export interface ConversationPage {

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 /**
  * Opaque pagination cursors: base64url JSON of a position (never of a scope or a filter, which

@@ -1,5 +1,5 @@
 import type { PublicWebsiteResponse } from "@cossistant/types";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 
 /**

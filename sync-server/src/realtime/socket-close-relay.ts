@@ -1,15 +1,6 @@
-import * as z from "zod";
+import { type SocketClose, socketCloseSchema } from "../auth/ended-credential.ts";
 import type { Logger } from "../logger.ts";
 import { RedisRelay } from "./redis-relay.ts";
-
-/** A credential that ended: every process closes the sockets that were opened with it. */
-export const socketCloseSchema = z.discriminatedUnion("kind", [
-	z.object({ kind: z.literal("session"), id: z.string(), reason: z.string() }),
-	z.object({ kind: z.literal("user"), id: z.string() }),
-	z.object({ kind: z.literal("visitor"), id: z.string() }),
-	z.object({ kind: z.literal("apiKey"), id: z.string() }),
-]);
-export type SocketClose = z.infer<typeof socketCloseSchema>;
 
 /**
  * Tells the other sync-server processes (same Redis) to close sockets whose credentials this

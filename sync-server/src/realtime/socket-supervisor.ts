@@ -1,9 +1,9 @@
 import { CloseCodes } from "@cossistant/types";
+import type { SocketClose } from "../auth/ended-credential.ts";
 import type { Principal } from "../auth/principal.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { ConnectionContext } from "./connection-context.ts";
-import type { SocketClose } from "./socket-close-relay.ts";
 
 /** What the supervisor needs from the WebSocket gateway. */
 export interface SupervisedSockets {

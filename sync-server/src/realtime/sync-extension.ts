@@ -9,12 +9,13 @@ import type {
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Authenticator, OutageMemoryOptions } from "../auth/authenticator.ts";
+import type { SocketClose } from "../auth/ended-credential.ts";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import { StaleIfUnreachable } from "../auth/stale-if-unreachable.ts";
 import { VisitorTokenSigner } from "../auth/visitor-token.ts";
 import type { CommandPipeline } from "../commands/command-pipeline.ts";
-import { isRetryableDatabaseError } from "../commands/retryable-errors.ts";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
+import { isRetryableDatabaseError } from "../errors/retryable-errors.ts";
 import type { LogLimiter } from "../limits/log-limiter.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
@@ -26,7 +27,6 @@ import { authorizeDocument, DocumentAccessDenied } from "./document-access.ts";
 import type { LiveDocuments } from "./live-documents.ts";
 import { watchOutbox } from "./outbox-processor.ts";
 import { OutboxSizeGuard } from "./outbox-size-guard.ts";
-import type { SocketClose } from "./socket-close-relay.ts";
 
 export interface SyncExtensionOptions {
 	db: Database;

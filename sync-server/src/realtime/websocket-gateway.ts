@@ -6,7 +6,7 @@ import * as decoding from "lib0/decoding";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Authenticator } from "../auth/authenticator.ts";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { AwarenessGate } from "./awareness-limits.ts";
 import type { ConnectionContext } from "./connection-context.ts";

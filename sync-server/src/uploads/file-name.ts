@@ -1,4 +1,4 @@
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 /** Longest stored file name, in characters (the message part schema's cap). */
 const MAX_FILE_NAME = 255;

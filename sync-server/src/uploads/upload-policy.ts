@@ -1,5 +1,5 @@
 import { UPLOAD_MEDIA_TYPES, type UploadMediaTypeName } from "@cossistant/types";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import { extensionOf, withExtension } from "./file-name.ts";
 import { readImageSize } from "./image-size.ts";
 import { sniffMediaType } from "./media-sniffer.ts";

@@ -1,6 +1,6 @@
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 import type { Database } from "../persistence/database.ts";
-import type { Uploader, UploadTarget } from "./upload-service.ts";
+import type { Uploader, UploadTarget } from "./upload-target.ts";
 
 /** The window daily quotas are counted over (rolling, not calendar days). */
 const WINDOW_MS = 24 * 3_600_000;

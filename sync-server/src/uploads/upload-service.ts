@@ -1,21 +1,13 @@
 import type { UploadResponse } from "@cossistant/types";
 import type { UserPrincipal, VisitorPrincipal } from "../auth/principal.ts";
+import { ApiError } from "../errors/api-error.ts";
 import type { Upload } from "../generated/prisma/client.ts";
-import { ApiError } from "../http/api-error.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import { checkUpload, type UploadCandidate } from "./upload-policy.ts";
 import type { UploadQuota } from "./upload-quota.ts";
 import { UploadStore } from "./upload-store.ts";
-
-/** Who may upload: a widget's visitor or a logged-in agent. */
-export type Uploader = VisitorPrincipal | UserPrincipal;
-
-/** Where an upload belongs: always a website, optionally one conversation. */
-export interface UploadTarget {
-	websiteId: string;
-	conversationId: string | null;
-}
+import type { Uploader, UploadTarget } from "./upload-target.ts";
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

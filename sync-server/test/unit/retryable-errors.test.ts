@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRetryableDatabaseError } from "../../src/commands/retryable-errors.ts";
+import { isRetryableDatabaseError } from "../../src/errors/retryable-errors.ts";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 
 /** The error Prisma 7 throws when a raw query's connection drops (seen in the chaos suite). */

@@ -4,7 +4,7 @@
 
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../src/http/api-error.ts";
+import { ApiError } from "../../src/errors/api-error.ts";
 import { parseFileName } from "../../src/uploads/file-name.ts";
 import { checkUpload } from "../../src/uploads/upload-policy.ts";
 

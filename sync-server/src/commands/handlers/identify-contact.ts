@@ -4,6 +4,7 @@ import type { VisitorPrincipal } from "../../auth/principal.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { isValidIdentitySignature } from "../../support/identity-signature.ts";
 import { metadataHash } from "../../support/metadata-hash.ts";
+import { normalizeEmail } from "../../support/normalize-email.ts";
 import {
 	hasOnboarding,
 	parseOnboarding,
@@ -298,8 +299,4 @@ function link(ctx: BatchContext, visitor: SupportVisitor, contactId: string): vo
 		);
 		for (const row of others) ctx.setListed(visitor.id, row.id, false);
 	}
-}
-
-export function normalizeEmail(email: string | undefined): string | undefined {
-	return email?.trim().toLowerCase();
 }

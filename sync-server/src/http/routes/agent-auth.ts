@@ -4,9 +4,9 @@ import type { Authenticator } from "../../auth/authenticator.ts";
 import { sha256Hex } from "../../auth/crypto-helpers.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
 import { openSession } from "../../auth/sessions.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
-import { ApiError } from "../api-error.ts";
 import { loginRateLimit, type RestLimits } from "../rate-limit.ts";
 import { bearerToken, requireAgent } from "../request-auth.ts";
 

@@ -1,9 +1,9 @@
 import { type AgentResponse, updateAgentRoleRequestSchema } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
-import { ApiError } from "../api-error.ts";
 import { requireWebsiteAdmin } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 import { toAgentUser, toRole } from "./agents.ts";

@@ -9,10 +9,10 @@ import { uuidv7 } from "uuidv7";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { randomToken, sha256Hex } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Invitation as InvitationRow, User } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
-import { ApiError } from "../api-error.ts";
 import { requireWebsiteAdmin, requireWebsiteAgent } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 

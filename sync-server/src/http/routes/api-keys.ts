@@ -3,10 +3,10 @@ import { Router } from "express";
 import { uuidv7 } from "uuidv7";
 import { generateApiKey } from "../../auth/api-keys.ts";
 import type { Authenticator } from "../../auth/authenticator.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { ApiKey } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
 import type { SocketSupervisor } from "../../realtime/socket-supervisor.ts";
-import { ApiError } from "../api-error.ts";
 import { requireWebsiteAdmin } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 

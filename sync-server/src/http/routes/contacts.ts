@@ -2,10 +2,10 @@ import { type IdentifyResponse, identifyParamsSchema } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { CommandPipeline } from "../../commands/command-pipeline.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
 import { loadVisitorProfile, publicVisitorOf } from "../../queries/visitor-profile.ts";
 import { isUnchangedIdentify } from "../../support/unchanged-identify.ts";
-import { ApiError } from "../api-error.ts";
 import { submitCommand } from "../submit-command.ts";
 import { requireVisitorRequest } from "../visitor-request.ts";
 

@@ -1,6 +1,6 @@
 import { type CommandOf, LIMITS, type UpdateConversationRequest } from "@cossistant/types";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Conversation as ConversationRow } from "../../generated/prisma/client.ts";
-import { ApiError } from "../api-error.ts";
 
 /** Most assignees of a conversation (as the assignment commands enforce). */
 const MAX_ASSIGNEES = 20;

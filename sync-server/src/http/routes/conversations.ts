@@ -11,16 +11,13 @@ import {
 import { type Request, Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { CommandPipeline } from "../../commands/command-pipeline.ts";
-import { toConversationSummary } from "../../commands/conversation-rows.ts";
+import { ApiError } from "../../errors/api-error.ts";
+import { toConversationSummary } from "../../persistence/conversation-rows.ts";
 import type { Database } from "../../persistence/database.ts";
-import {
-	type ConversationFilters,
-	findTeamConversation,
-	listConversations,
-} from "../../queries/conversations.ts";
+import type { ConversationFilters } from "../../queries/conversation-filters.ts";
+import { findTeamConversation, listConversations } from "../../queries/conversations.ts";
 import { findTeamVisitor } from "../../queries/directory.ts";
 import { timelinePage } from "../../queries/timeline.ts";
-import { ApiError } from "../api-error.ts";
 import { idParam } from "../route-params.ts";
 import { submitCommand } from "../submit-command.ts";
 import { planConversationChanges } from "./conversation-changes.ts";

@@ -5,8 +5,8 @@ import { generateApiKey } from "../../auth/api-keys.ts";
 import { randomToken } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import { openSession } from "../../auth/sessions.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
-import { ApiError } from "../api-error.ts";
 
 /** Transaction-scoped advisory lock id: serialises setups (this route, `create-admin`) across processes. */
 export const SETUP_LOCK_ID = 7_320_001;

@@ -7,8 +7,8 @@ import {
 import { type Request, Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { CommandPipeline } from "../../commands/command-pipeline.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
-import { ApiError } from "../api-error.ts";
 import { idParam } from "../route-params.ts";
 import { submitCommand } from "../submit-command.ts";
 import { requestIds, requireTeamCaller } from "./team-request.ts";

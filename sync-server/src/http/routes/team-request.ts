@@ -4,7 +4,7 @@ import type { Request } from "express";
 import { uuidv7 } from "uuidv7";
 import type { Authenticator, PrivateKeyContext } from "../../auth/authenticator.ts";
 import { type AgentPrincipal, principalKey, type UserPrincipal } from "../../auth/principal.ts";
-import { ApiError } from "../api-error.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import { bearerToken } from "../request-auth.ts";
 
 /**

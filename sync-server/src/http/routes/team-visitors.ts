@@ -5,11 +5,11 @@ import type {
 } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Visitor } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
 import { findTeamContact, findTeamVisitor, toTeamVisitor } from "../../queries/directory.ts";
 import { describeUserAgent } from "../../queries/user-agent.ts";
-import { ApiError } from "../api-error.ts";
 import { idParam } from "../route-params.ts";
 import { requireTeamCaller } from "./team-request.ts";
 

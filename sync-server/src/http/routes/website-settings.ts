@@ -2,9 +2,9 @@ import { updateWebsiteSettingsRequestSchema, type WebsiteSettings } from "@cossi
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { randomToken } from "../../auth/crypto-helpers.ts";
+import { ApiError } from "../../errors/api-error.ts";
 import type { Website } from "../../generated/prisma/client.ts";
 import type { Database } from "../../persistence/database.ts";
-import { ApiError } from "../api-error.ts";
 import { requireWebsiteAdmin, requireWebsiteAgent } from "../request-auth.ts";
 import { idParam } from "../route-params.ts";
 

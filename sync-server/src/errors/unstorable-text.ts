@@ -1,6 +1,3 @@
-import type { RequestHandler } from "express";
-import { ApiError } from "./api-error.ts";
-
 /** Deepest nesting searched (bodies are capped at 256 KB; JSON this deep is refused anyway). */
 const MAX_DEPTH = 64;
 
@@ -41,16 +38,4 @@ export function findUnstorableText(value: unknown, depth = 0): UnstorableText | 
 		if (found) return found;
 	}
 	return null;
-}
-
-/** Express middleware (after the JSON parser): a body with unstorable text anywhere is a 400. */
-export function refuseUnstorableText(): RequestHandler {
-	return (req, _res, next) => {
-		const found = findUnstorableText(req.body);
-		if (found) {
-			next(new ApiError(400, "validation_failed", UNSTORABLE_TEXT_MESSAGES[found]));
-			return;
-		}
-		next();
-	};
 }
