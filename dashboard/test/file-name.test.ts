@@ -18,7 +18,7 @@ describe("file names shown to agents", () => {
 					type: "file",
 					url: "/v1/uploads/x",
 					mediaType: "application/pdf",
-					fileName: "a\u202efdp.exe",
+					name: "a\u202efdp.exe",
 					size: 1,
 				},
 			],

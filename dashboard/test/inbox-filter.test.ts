@@ -112,7 +112,7 @@ describe("previewText", () => {
 						type: "file",
 						url: "/v1/uploads/a",
 						mediaType: "application/pdf",
-						fileName: "invoice.pdf",
+						name: "invoice.pdf",
 						size: 3,
 					},
 				],

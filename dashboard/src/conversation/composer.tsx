@@ -163,7 +163,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 				<ul className="attachments" aria-label="Attachments">
 					{attachments.map((part, index) => (
 						<li key={part.type === "text" ? part.text : part.url}>
-							{part.type === "text" ? null : (displayFileName(part.fileName) ?? "Image")}
+							{part.type === "text" ? null : (displayFileName(part.name) ?? "Image")}
 							<button
 								type="button"
 								className="link-button"

@@ -69,7 +69,7 @@ export const TimelineEntry = memo(function TimelineEntry({
 							>
 								<img
 									src={part.url}
-									alt={displayFileName(part.fileName) ?? "Image"}
+									alt={displayFileName(part.name) ?? "Image"}
 									loading="lazy"
 									width={part.width}
 									height={part.height}
@@ -83,9 +83,9 @@ export const TimelineEntry = memo(function TimelineEntry({
 								href={part.url}
 								className="file-part"
 								rel="noopener noreferrer"
-								download={displayFileName(part.fileName)}
+								download={displayFileName(part.name)}
 							>
-								📎 {displayFileName(part.fileName)}{" "}
+								📎 {displayFileName(part.name)}{" "}
 								<span className="muted">({formatSize(part.size)})</span>
 							</a>
 						);

@@ -103,8 +103,8 @@ export function previewText(item: TimelineItem | null): string {
 	for (const part of item.parts) {
 		if (part.type === "text") texts.push(part.text);
 		else if (part.type === "event") texts.push(part.message);
-		else if (part.type === "image") texts.push(`📷 ${displayFileName(part.fileName) ?? "Image"}`);
-		else if (part.type === "file") texts.push(`📎 ${displayFileName(part.fileName)}`);
+		else if (part.type === "image") texts.push(`📷 ${displayFileName(part.name) ?? "Image"}`);
+		else if (part.type === "file") texts.push(`📎 ${displayFileName(part.name)}`);
 	}
 	return texts.join(" ").replace(/\s+/g, " ").slice(0, 200);
 }
