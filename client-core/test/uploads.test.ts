@@ -80,7 +80,7 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 			type: "image",
 			url: expect.stringMatching(/^\/v1\/uploads\/[A-Za-z0-9_-]{22}$/),
 			mediaType: "image/png",
-			fileName: "screen shot.png",
+			name: "screen shot.png",
 			size: PNG.length,
 			width: 1,
 			height: 1,
@@ -124,14 +124,14 @@ describe.each(testDatabaseTargets())("client uploads on $name", (target) => {
 		expect(shown.parts[1]).toEqual({ ...part, url: absolute });
 	});
 
-	it("makes file parts for documents, naming a Blob with the fileName option", async () => {
+	it("makes file parts for documents, naming a Blob with the name option", async () => {
 		const { client, conversationId } = await visitorWithConversation();
 		const csv = new Blob(["name,plan\nAda,pro\n"], { type: "text/csv" });
-		const part = await client.uploadFile(csv, { conversationId, fileName: "accounts.csv" });
+		const part = await client.uploadFile(csv, { conversationId, name: "accounts.csv" });
 		expect(part).toMatchObject({
 			type: "file",
 			mediaType: "text/csv",
-			fileName: "accounts.csv",
+			name: "accounts.csv",
 			size: csv.size,
 		});
 		const served = await fetch(serverUrl(part.url, server.apiUrl));

@@ -262,7 +262,7 @@ describe("<Support /> against a real sync-server", () => {
 		await eventually(async () =>
 			expect((await agent.timeline(conversationId)).at(-1)?.parts[0]).toMatchObject({
 				type: "image",
-				fileName: "pixel.png",
+				name: "pixel.png",
 			}),
 		);
 

@@ -15,3 +15,12 @@ export function renameLegacyFileName(part: unknown): unknown {
 	if (type !== "image" && type !== "file") return part;
 	return "name" in rest ? rest : { ...rest, name: fileName };
 }
+
+/**
+ * `item` with {@link renameLegacyFileName} applied to its parts, for readers that do not run
+ * the schema; `item` itself when no part needed it.
+ */
+export function withLegacyFileNamesRenamed<T extends { parts: readonly unknown[] }>(item: T): T {
+	const parts = item.parts.map(renameLegacyFileName);
+	return parts.every((part, index) => part === item.parts[index]) ? item : { ...item, parts };
+}

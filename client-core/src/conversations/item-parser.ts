@@ -1,4 +1,8 @@
-import { type TimelineItem, timelineItemSchema } from "@cossistant/types";
+import {
+	type TimelineItem,
+	timelineItemSchema,
+	withLegacyFileNamesRenamed,
+} from "@cossistant/types";
 import type * as Y from "yjs";
 
 /**
@@ -78,7 +82,8 @@ export class TimelineItemParser {
 	private trusted(raw: unknown): TimelineItem | null {
 		if (typeof raw !== "object" || raw === null) return this.parse(raw);
 		if (this.cache.has(raw)) return this.cache.get(raw) ?? null;
-		const item = raw as TimelineItem;
+		// Validated, but maybe before parts were named `name`: rename as the schema would.
+		const item = withLegacyFileNamesRenamed(raw as TimelineItem);
 		this.cache.set(raw, item);
 		return item;
 	}

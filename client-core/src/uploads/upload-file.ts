@@ -19,8 +19,8 @@ export interface UploadFileOptions {
 	conversationId?: string;
 	/** Called as bytes go out (browsers: continuously; elsewhere: at the start and the end). */
 	onProgress?: (progress: UploadProgress) => void;
-	/** The name to send for a `Blob` (a `File` carries its own). */
-	fileName?: string;
+	/** The name to send for a `Blob` (a `File` carries its own); it becomes the part's `name`. */
+	name?: string;
 	/** Cancels the upload; the promise then rejects with the signal's reason. */
 	signal?: AbortSignal;
 }
@@ -58,7 +58,7 @@ export async function uploadFile(
 	const query = options.conversationId
 		? `?conversationId=${encodeURIComponent(options.conversationId)}`
 		: "";
-	const fileName = options.fileName ?? (file as Partial<File>).name ?? "";
+	const fileName = options.name ?? (file as Partial<File>).name ?? "";
 	const headers: Record<string, string> = {
 		...(await context.credentials()),
 		"content-type": file.type || "application/octet-stream",
@@ -84,7 +84,7 @@ function toPart(upload: UploadResponse): UploadedPart {
 	const common = {
 		url: upload.url,
 		mediaType: upload.mediaType,
-		fileName: upload.fileName,
+		name: upload.fileName,
 		size: upload.size,
 		uploadId: upload.id,
 	};

@@ -57,6 +57,46 @@ describe("TimelineItemParser.parseTimeline", () => {
 		expect(parsed.allValid).toBe(false);
 	});
 
+	it("reads a file part stored with `fileName` as `name`, trusted or validated", () => {
+		const legacy = (n: number) => ({
+			...item(n),
+			parts: [
+				{
+					type: "file",
+					url: "/v1/uploads/upload-1",
+					mediaType: "text/plain",
+					size: 2,
+					fileName: "a.txt",
+				},
+			],
+		});
+		const { doc, timeline } = timelineWith([legacy(1)]);
+		const upTo = Y.decodeStateVector(Y.encodeStateVector(doc));
+		timeline.push([legacy(2)]);
+		const parsed = new TimelineItemParser(() => {}).parseTimeline(timeline, upTo);
+		expect(parsed.validated).toBe(1);
+		expect(parsed.items.map((i) => i.parts)).toEqual([
+			[
+				{
+					type: "file",
+					url: "/v1/uploads/upload-1",
+					mediaType: "text/plain",
+					size: 2,
+					name: "a.txt",
+				},
+			],
+			[
+				{
+					type: "file",
+					url: "/v1/uploads/upload-1",
+					mediaType: "text/plain",
+					size: 2,
+					name: "a.txt",
+				},
+			],
+		]);
+	});
+
 	it("skips deleted entries like toArray()", () => {
 		const { timeline } = timelineWith([item(1), item(2), item(3)]);
 		timeline.delete(1, 1);

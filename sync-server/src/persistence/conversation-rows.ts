@@ -1,4 +1,8 @@
-import type { Conversation, TimelineItem } from "@cossistant/types";
+import {
+	type Conversation,
+	type TimelineItem,
+	withLegacyFileNamesRenamed,
+} from "@cossistant/types";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 
 /** The public conversation record (docs: Types → Conversation) from a row. */
@@ -14,7 +18,10 @@ export function toConversationSummary(row: ConversationRow): Conversation {
 		tags: [...row.tags],
 		participantIds: [...row.participantIds],
 		assigneeIds: [...row.assigneeIds],
-		lastTimelineItem: (row.lastTimelineItem as TimelineItem | null) ?? null,
+		// A preview stored before parts were named `name` is answered with `name` (see types).
+		lastTimelineItem: row.lastTimelineItem
+			? withLegacyFileNamesRenamed(row.lastTimelineItem as unknown as TimelineItem)
+			: null,
 		createdAt: row.createdAt.toISOString(),
 		updatedAt: row.updatedAt.toISOString(),
 		resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,

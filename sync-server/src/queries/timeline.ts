@@ -1,4 +1,4 @@
-import type { TimelineItem } from "@cossistant/types";
+import { renameLegacyFileName, type TimelineItem } from "@cossistant/types";
 import * as z from "zod";
 import type { TimelineItem as TimelineItemRow } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
@@ -62,7 +62,8 @@ export function toTimelineItem(row: TimelineItemRow): TimelineItem {
 		conversationId: row.conversationId,
 		seq: row.seq,
 		type: row.type as TimelineItem["type"],
-		parts: row.parts as TimelineItem["parts"],
+		// Rows stored before parts were named `name` are answered with `name` (see types).
+		parts: (row.parts as unknown[]).map(renameLegacyFileName) as TimelineItem["parts"],
 		visibility: row.visibility as TimelineItem["visibility"],
 		visitorId: row.visitorId,
 		userId: row.userId,

@@ -36,7 +36,7 @@ function preview(
 	for (const part of parts) {
 		if (part.type === "text") return part.text;
 		if (part.type === "event") return part.message;
-		if (part.fileName) return `📎 ${part.fileName}`;
+		if (part.name) return `📎 ${part.name}`;
 	}
 	return null;
 }

@@ -34,7 +34,7 @@ function MessagePart({ part }: { part: TimelinePart }) {
 				<img
 					className="co-message-image"
 					src={src}
-					alt={part.fileName ?? ""}
+					alt={part.name ?? ""}
 					width={part.width}
 					height={part.height}
 					loading="lazy"
@@ -49,9 +49,9 @@ function MessagePart({ part }: { part: TimelinePart }) {
 					href={href}
 					target="_blank"
 					rel="noopener noreferrer"
-					download={part.fileName}
+					download={part.name}
 				>
-					{part.fileName}
+					{part.name}
 				</a>
 			) : null;
 		}

@@ -20,8 +20,8 @@ export const uploadOperations: OperationDoc[] = [
 			"`websiteId`. The type is decided from the bytes (magic numbers), and the declared type " +
 			`and the extension must agree with it. Accepted: ${ACCEPTED}. The size limit is ` +
 			"`UPLOAD_MAX_BYTES` (default 10 MiB). Put the answer into an `image` or `file` message " +
-			"part (`url`, `mediaType`, `fileName`, `size`, `uploadId` = `id`); for a visitor's message " +
-			"the server stores the upload's own `fileName`, `mediaType` and `size` in the part.",
+			"part (`url`, `mediaType`, `name` = `fileName`, `size`, `uploadId` = `id`); for a visitor's " +
+			"message the server stores the upload's own name, `mediaType` and `size` in the part.",
 		security: [["publicKey", "visitorToken"], "session"],
 		headers: [
 			{
