@@ -4,8 +4,7 @@ import { Hocuspocus } from "@hocuspocus/server";
 import type { Express } from "express";
 import { Authenticator } from "./auth/authenticator.ts";
 import { resolveServerSecret } from "./auth/server-secret.ts";
-import { CommandPipeline } from "./commands/command-pipeline.ts";
-import { limitVisitorCommands } from "./commands/command-rate-limit.ts";
+import { COMMAND_HANDLERS } from "./commands/handlers/index.ts";
 import type { ServerConfig } from "./config.ts";
 import { ShadowDocs } from "./documents/shadow-docs.ts";
 import { createHttpApp } from "./http/app.ts";
@@ -18,6 +17,8 @@ import { createLogger, type Logger } from "./logger.ts";
 import { type Database, openDatabase } from "./persistence/database.ts";
 import { DocStore } from "./persistence/doc-store.ts";
 import { migrate } from "./persistence/migrator.ts";
+import { CommandPipeline } from "./pipeline/command-pipeline.ts";
+import { limitVisitorCommands } from "./pipeline/command-rate-limit.ts";
 import { AwarenessGate } from "./realtime/awareness-limits.ts";
 import { AwarenessOwnership } from "./realtime/awareness-ownership.ts";
 import { CommitRelay } from "./realtime/commit-relay.ts";
@@ -114,6 +115,7 @@ export async function startSyncServer(
 		logger: logger.child({ module: "live-documents" }),
 	});
 	const pipeline = new CommandPipeline({
+		handlers: COMMAND_HANDLERS,
 		db,
 		store,
 		shadows,

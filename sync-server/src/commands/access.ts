@@ -1,7 +1,7 @@
 import type { AgentPrincipal, Principal } from "../auth/principal.ts";
 import type { Conversation as ConversationRow } from "../generated/prisma/client.ts";
-import type { BatchContext } from "./batch-context.ts";
-import { CommandRejection } from "./command-rejection.ts";
+import type { BatchContext } from "../pipeline/batch-context.ts";
+import { CommandRejection } from "../pipeline/command-rejection.ts";
 
 /**
  * Loads a conversation the principal may act on, or rejects.

@@ -1,21 +1,8 @@
 import type { MessagePart } from "@cossistant/types";
 import type { Principal } from "../auth/principal.ts";
+import type { BatchContext } from "../pipeline/batch-context.ts";
+import { CommandRejection } from "../pipeline/command-rejection.ts";
 import { uploadPath } from "../uploads/upload-service.ts";
-import type { BatchContext } from "./batch-context.ts";
-import { CommandRejection } from "./command-rejection.ts";
-
-/** What a batch knows about an upload referenced by a visitor's message part. */
-export interface UploadFacts {
-	id: string;
-	websiteId: string;
-	conversationId: string | null;
-	/** `visitor:<id>` | `user:<id>` */
-	uploadedBy: string;
-	/** What the server recorded when it checked the bytes (see uploads/): the only truth. */
-	fileName: string;
-	mimeType: string;
-	size: number;
-}
 
 /**
  * The upload ids a principal's parts reference, to preload with the batch. Only visitors'

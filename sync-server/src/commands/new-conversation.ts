@@ -1,6 +1,6 @@
-import type { BatchContext } from "./batch-context.ts";
-import type { VisitorFacts } from "./batch-facts.ts";
-import { CommandRejection } from "./command-rejection.ts";
+import type { BatchContext } from "../pipeline/batch-context.ts";
+import type { VisitorFacts } from "../pipeline/batch-facts.ts";
+import { CommandRejection } from "../pipeline/command-rejection.ts";
 
 /**
  * Checks then creates a new open conversation for `visitor` (shared by the visitor's

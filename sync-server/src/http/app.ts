@@ -1,8 +1,8 @@
 import express, { type Express, type Router } from "express";
 import type { Authenticator } from "../auth/authenticator.ts";
-import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
+import type { CommandPipeline } from "../pipeline/command-pipeline.ts";
 import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";

@@ -1,8 +1,8 @@
 import type { ApiErrorCode, CommandRejectionCode } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { Principal } from "../auth/principal.ts";
-import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import { ApiError } from "../errors/api-error.ts";
+import type { CommandPipeline } from "../pipeline/command-pipeline.ts";
 
 /** HTTP status and REST error code of each command rejection code. */
 const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = {

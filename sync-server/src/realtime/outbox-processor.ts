@@ -1,9 +1,9 @@
 import { type CommandResult, LIMITS, OUTBOX_KEYS } from "@cossistant/types";
 import type * as Y from "yjs";
 import { type Principal, principalKey } from "../auth/principal.ts";
-import type { CommandPipeline } from "../commands/command-pipeline.ts";
 import type { LogLimiter } from "../limits/log-limiter.ts";
 import type { Logger } from "../logger.ts";
+import type { CommandPipeline } from "../pipeline/command-pipeline.ts";
 
 /** Transaction origin of results the server writes into an outbox. */
 export const RESULT_ORIGIN = { source: "local", skipStoreHooks: true, outboxResult: true } as const;

@@ -1,8 +1,8 @@
 import type { CommandResult } from "@cossistant/types";
 import { describe, expect, it } from "vitest";
 import type { Principal } from "../../src/auth/principal.ts";
-import { limitVisitorCommands, MAX_PACED_BACKLOG } from "../../src/commands/command-rate-limit.ts";
 import { TokenBucketLimiter } from "../../src/limits/token-bucket.ts";
+import { limitVisitorCommands, MAX_PACED_BACKLOG } from "../../src/pipeline/command-rate-limit.ts";
 
 const visitor: Principal = { kind: "visitor", visitorId: "visitor-a", websiteId: "w" };
 const applied: CommandResult = { status: "applied", at: 0 };

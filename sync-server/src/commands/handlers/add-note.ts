@@ -1,6 +1,6 @@
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { requireConversationAccess } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 
 /** An agent adds an internal note: a private item, stored in the agents-only document. */
 export const addNote: CommandHandler<"note.add"> = {

@@ -1,10 +1,10 @@
 import type { CommandOf, CommandType } from "@cossistant/types";
 import type { AgentPrincipal, Principal } from "../../auth/principal.ts";
 import type { Conversation as ConversationRow } from "../../generated/prisma/client.ts";
+import type { BatchContext } from "../../pipeline/batch-context.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { requireConversationAccess } from "../access.ts";
-import type { BatchContext } from "../batch-context.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 
 type ConversationCommandType = Extract<CommandType, `conversation.${string}`>;
 

@@ -1,7 +1,7 @@
 import type { TimelineEventType } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { AgentPrincipal } from "../../auth/principal.ts";
-import type { BatchContext } from "../batch-context.ts";
+import type { BatchContext } from "../../pipeline/batch-context.ts";
 
 /** One event part of an agent's event item. */
 export interface AgentEventSpec {

@@ -1,5 +1,5 @@
-import type { BatchContext } from "../batch-context.ts";
-import { CommandRejection } from "../command-rejection.ts";
+import type { BatchContext } from "../../pipeline/batch-context.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { agentConversationCommand } from "./agent-command.ts";
 import { appendAgentEvent } from "./agent-event.ts";
 

@@ -1,8 +1,8 @@
 import { principalKey } from "../../auth/principal.ts";
+import { BatchContext } from "../../pipeline/batch-context.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { actsForWebsite } from "../access.ts";
-import { BatchContext } from "../batch-context.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 import { createNewConversation } from "../new-conversation.ts";
 import { isAgent } from "./agent-command.ts";
 

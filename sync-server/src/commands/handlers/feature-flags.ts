@@ -1,9 +1,9 @@
 import { LIMITS } from "@cossistant/types";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
+import { flagTargetExists } from "../../pipeline/support-queries.ts";
 import { applyFlagOperation, sameFlags } from "../../support/support-state.ts";
 import { actsForWebsite } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
-import { flagTargetExists } from "../support-queries.ts";
 
 /**
  * `PATCH /v1/support/feature-flags`: adds, removes or sets the flags of a visitor, a contact or

@@ -2,6 +2,11 @@ import type { CommandOf } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { VisitorPrincipal } from "../../auth/principal.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { BatchContext } from "../../pipeline/batch-context.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
+import { findContactIds } from "../../pipeline/support-queries.ts";
+import type { WebsiteIdentity } from "../../pipeline/support-rows.ts";
 import { isValidIdentitySignature } from "../../support/identity-signature.ts";
 import { metadataHash } from "../../support/metadata-hash.ts";
 import { normalizeEmail } from "../../support/normalize-email.ts";
@@ -12,11 +17,6 @@ import {
 	type SupportVisitor,
 } from "../../support/support-state.ts";
 import { requireActiveVisitor } from "../access.ts";
-import { BatchContext } from "../batch-context.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
-import { findContactIds } from "../support-queries.ts";
-import type { WebsiteIdentity } from "../support-rows.ts";
 
 type IdentifyCommand = CommandOf<"contact.identify">;
 

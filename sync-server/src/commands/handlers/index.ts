@@ -1,5 +1,4 @@
-import type { CommandType } from "@cossistant/types";
-import type { CommandHandler } from "../command-handler.ts";
+import type { CommandHandlers } from "../../pipeline/command-handler.ts";
 import { addNote } from "./add-note.ts";
 import { assignConversation, unassignConversation } from "./assignment.ts";
 import { createConversation } from "./create-conversation.ts";
@@ -19,7 +18,7 @@ import { updateContact } from "./update-contact.ts";
 import { blockVisitor, unblockVisitor } from "./visitor-block.ts";
 
 /** Every command type's handler; a missing entry fails to compile. */
-export const COMMAND_HANDLERS: { [T in CommandType]: CommandHandler<T> } = {
+export const COMMAND_HANDLERS: CommandHandlers = {
 	"conversation.start": startConversation,
 	"message.send": sendMessage,
 	"conversation.markSeen": markSeen,

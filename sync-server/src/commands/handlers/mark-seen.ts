@@ -1,6 +1,6 @@
 import { principalKey } from "../../auth/principal.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
 import { requireConversationAccess } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
 
 /** The principal has seen the conversation up to now (powers unread counts and receipts). */
 export const markSeen: CommandHandler<"conversation.markSeen"> = {

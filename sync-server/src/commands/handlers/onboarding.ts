@@ -1,9 +1,9 @@
 import { type CommandOf, LIMITS, type OnboardingStepState } from "@cossistant/types";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { stableJson } from "../../support/stable-json.ts";
 import { parseOnboarding } from "../../support/support-state.ts";
 import { requireActiveVisitor } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 
 type OnboardingCommandType = "onboarding.setMetadata" | "onboarding.completeStep";
 

@@ -1,9 +1,9 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { BatchContext } from "../../pipeline/batch-context.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { stableJson } from "../../support/stable-json.ts";
 import { actsForWebsite } from "../access.ts";
-import type { BatchContext } from "../batch-context.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 import { isAgent } from "./agent-command.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { CommandRejection } from "../command-rejection.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { agentConversationCommand } from "./agent-command.ts";
 import { appendAgentEvent } from "./agent-event.ts";
 

@@ -1,6 +1,6 @@
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
 import { requireConversationAccess } from "../access.ts";
 import { attachmentUploadIds, ownAttachments } from "../attachments.ts";
-import type { CommandHandler } from "../command-handler.ts";
 
 /** A visitor, an agent or a backend (as an AI agent) posts a public message (text, image, file parts). */
 export const sendMessage: CommandHandler<"message.send"> = {

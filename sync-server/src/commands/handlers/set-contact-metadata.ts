@@ -1,7 +1,7 @@
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { metadataHash } from "../../support/metadata-hash.ts";
 import { requireActiveVisitor } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 
 /**
  * An identified visitor sets its contact's metadata (docs: metadata lives on contacts, so

@@ -1,10 +1,10 @@
 import { SenderType } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import { principalKey } from "../../auth/principal.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { requireActiveVisitor } from "../access.ts";
 import { attachmentUploadIds, ownAttachments } from "../attachments.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 import { createNewConversation } from "../new-conversation.ts";
 
 /** A visitor opens a conversation, optionally with the welcome messages and their first message. */

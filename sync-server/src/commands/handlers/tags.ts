@@ -1,5 +1,5 @@
 import { LIMITS } from "@cossistant/types";
-import { CommandRejection } from "../command-rejection.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { agentConversationCommand } from "./agent-command.ts";
 import { appendAgentEvent } from "./agent-event.ts";
 

@@ -1,9 +1,9 @@
+import type { BatchContext } from "../../pipeline/batch-context.ts";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { metadataHash } from "../../support/metadata-hash.ts";
 import type { SupportContact } from "../../support/support-state.ts";
 import { actsForWebsite } from "../access.ts";
-import type { BatchContext } from "../batch-context.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 import { isAgent } from "./agent-command.ts";
 
 type ContactFields = Partial<Pick<SupportContact, "name" | "email" | "image">>;

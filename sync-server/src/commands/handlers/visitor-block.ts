@@ -1,7 +1,7 @@
 import type { CommandOf } from "@cossistant/types";
+import type { CommandHandler } from "../../pipeline/command-handler.ts";
+import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { actsForWebsite, requireConversationAccess } from "../access.ts";
-import type { CommandHandler } from "../command-handler.ts";
-import { CommandRejection } from "../command-rejection.ts";
 import { isAgent } from "./agent-command.ts";
 import { appendAgentEvent } from "./agent-event.ts";
 

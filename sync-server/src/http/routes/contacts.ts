@@ -1,12 +1,12 @@
 import { type IdentifyResponse, identifyParamsSchema } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { loadVisitorProfile, publicVisitorOf } from "../../queries/visitor-profile.ts";
-import { isUnchangedIdentify } from "../../support/unchanged-identify.ts";
 import { submitCommand } from "../submit-command.ts";
+import { isUnchangedIdentify } from "../unchanged-identify.ts";
 import { requireVisitorRequest } from "../visitor-request.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { postMessageRequestSchema, type TimelineItemResponse } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { findTimelineItem } from "../../queries/timeline.ts";
 import { submitCommand } from "../submit-command.ts";
 import { messageParts, requireConversation } from "./conversations.ts";

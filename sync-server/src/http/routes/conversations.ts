@@ -10,10 +10,10 @@ import {
 } from "@cossistant/types";
 import { type Request, Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import { toConversationSummary } from "../../persistence/conversation-rows.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import type { ConversationFilters } from "../../queries/conversation-filters.ts";
 import { findTeamConversation, listConversations } from "../../queries/conversations.ts";
 import { findTeamVisitor } from "../../queries/directory.ts";

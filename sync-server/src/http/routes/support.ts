@@ -5,9 +5,9 @@ import {
 } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { effectiveSupportState } from "../../support/support-state.ts";
 import { submitCommand } from "../submit-command.ts";
 import { requireVisitorRequest } from "../visitor-request.ts";

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { contactsAdminRouter } from "./contacts-admin.ts";
 import { conversationMessagesRouter } from "./conversation-messages.ts";
 import { conversationsRouter } from "./conversations.ts";

@@ -6,9 +6,9 @@ import {
 } from "@cossistant/types";
 import { type Request, Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { idParam } from "../route-params.ts";
 import { submitCommand } from "../submit-command.ts";
 import { requestIds, requireTeamCaller } from "./team-request.ts";

@@ -1,9 +1,9 @@
 import { type VisitorResponse, visitorBlockRequestSchema } from "@cossistant/types";
 import { Router } from "express";
 import type { Authenticator } from "../../auth/authenticator.ts";
-import type { CommandPipeline } from "../../commands/command-pipeline.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
+import type { CommandPipeline } from "../../pipeline/command-pipeline.ts";
 import { findTeamConversation } from "../../queries/conversations.ts";
 import { findTeamVisitor, toTeamVisitor } from "../../queries/directory.ts";
 import { idParam } from "../route-params.ts";

@@ -9,9 +9,8 @@ import type { DocStore } from "../persistence/doc-store.ts";
 import { BatchContext, type CommittedEffect } from "./batch-context.ts";
 import type { KnownCommand } from "./batch-facts.ts";
 import type { LedgerRow } from "./batched-row-writes.ts";
-import type { CommandHandler } from "./command-handler.ts";
+import type { CommandHandler, CommandHandlers } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
-import { COMMAND_HANDLERS } from "./handlers/index.ts";
 
 /** Receives every committed document update, to apply it to live replicas (broadcast). */
 export type CommitListener = (docName: string, update: Uint8Array) => void;
@@ -25,6 +24,8 @@ interface Submission {
 }
 
 export interface CommandPipelineOptions {
+	/** Every command type's logic: the engine knows none itself. */
+	handlers: CommandHandlers;
 	db: Database;
 	store: DocStore;
 	shadows: ShadowDocs;
@@ -126,7 +127,7 @@ export class CommandPipeline {
 		const parsed = commandSchema.safeParse(raw);
 		if (!parsed.success) {
 			const type = (raw as { type?: unknown } | null)?.type;
-			const unknownType = typeof type !== "string" || !Object.hasOwn(COMMAND_HANDLERS, type);
+			const unknownType = typeof type !== "string" || !Object.hasOwn(this.options.handlers, type);
 			return {
 				status: "rejected",
 				at,
@@ -139,7 +140,7 @@ export class CommandPipeline {
 				retryable: false,
 			};
 		}
-		const handler = COMMAND_HANDLERS[parsed.data.type] as CommandHandler<Command["type"]>;
+		const handler = this.options.handlers[parsed.data.type] as CommandHandler<Command["type"]>;
 		if (!handler.allowed.includes(principal.kind)) {
 			return {
 				status: "rejected",
@@ -298,7 +299,9 @@ export class CommandPipeline {
 	}
 
 	private async apply(ctx: BatchContext, submission: Submission): Promise<CommandResult> {
-		const handler = COMMAND_HANDLERS[submission.command.type] as CommandHandler<Command["type"]>;
+		const handler = this.options.handlers[submission.command.type] as CommandHandler<
+			Command["type"]
+		>;
 		try {
 			await handler.handle(ctx, submission.command, submission.principal);
 			return { status: "applied", at: Date.now() };
@@ -321,7 +324,7 @@ export class CommandPipeline {
 		const visitorIds = new Set<string>();
 		const uploadIds = new Set<string>();
 		const needsByCommand = batch.map((s) => {
-			const handler = COMMAND_HANDLERS[s.command.type] as CommandHandler<Command["type"]>;
+			const handler = this.options.handlers[s.command.type] as CommandHandler<Command["type"]>;
 			const needs = handler.needs(s.command, s.principal);
 			for (const id of needs.conversationIds) conversationIds.add(id);
 			itemIds.push(...needs.itemIds);

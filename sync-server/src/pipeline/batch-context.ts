@@ -14,11 +14,11 @@ import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import { toConversationInput, toConversationSummary } from "../persistence/conversation-rows.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
-import type { UploadFacts } from "./attachments.ts";
 import {
 	type BatchFactIds,
 	type KnownCommand,
 	readBatchFacts,
+	type UploadFacts,
 	type VisitorFacts,
 } from "./batch-facts.ts";
 import { type LedgerRow, upsertSeen, writeBatchRows } from "./batched-row-writes.ts";

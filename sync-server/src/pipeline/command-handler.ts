@@ -34,3 +34,6 @@ export interface CommandHandler<T extends CommandType> {
 	needs(command: CommandOf<T>, principal: Principal): HandlerNeeds;
 	handle(ctx: BatchContext, command: CommandOf<T>, principal: Principal): void | Promise<void>;
 }
+
+/** Every command type's handler; the server passes the registry in (see `commands/handlers/`). */
+export type CommandHandlers = { readonly [T in CommandType]: CommandHandler<T> };

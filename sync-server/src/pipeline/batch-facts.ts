@@ -1,6 +1,18 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { UploadFacts } from "./attachments.ts";
 import type { LedgerRow } from "./batched-row-writes.ts";
+
+/** What a batch knows about an upload referenced by a visitor's message part. */
+export interface UploadFacts {
+	id: string;
+	websiteId: string;
+	conversationId: string | null;
+	/** `visitor:<id>` | `user:<id>` */
+	uploadedBy: string;
+	/** What the server recorded when it checked the bytes (see uploads/): the only truth. */
+	fileName: string;
+	mimeType: string;
+	size: number;
+}
 
 /** What the batch knows about a visitor involved in its commands. */
 export interface VisitorFacts {

@@ -1,8 +1,8 @@
 import type { IdentifyParams } from "@cossistant/types";
 import type { VisitorProfile } from "../queries/visitor-profile.ts";
-import { isValidIdentitySignature } from "./identity-signature.ts";
-import { metadataHash } from "./metadata-hash.ts";
-import { normalizeEmail } from "./normalize-email.ts";
+import { isValidIdentitySignature } from "../support/identity-signature.ts";
+import { metadataHash } from "../support/metadata-hash.ts";
+import { normalizeEmail } from "../support/normalize-email.ts";
 
 /**
  * Whether `identify()` would change nothing: the visitor is already linked to the contact the
