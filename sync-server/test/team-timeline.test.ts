@@ -35,6 +35,51 @@ describe.each(testDatabaseTargets())("REST timeline reads on $name", (target) =>
 		await database.drop();
 	});
 
+	it("pages in timeline order: createdAt, ties by seq, both ways", async () => {
+		const { conversationId } = await visitorWithConversation(server, site, clients, "first");
+		const path = `/conversations/${conversationId}/messages`;
+		for (let i = 0; i < 5; i += 1) {
+			ok(await agent.post(path, { text: `item ${i}`, visibility: i % 2 ? "private" : "public" }));
+		}
+		const rows = await database.db.prisma.timelineItem.findMany({
+			where: { conversationId },
+			orderBy: { seq: "asc" },
+		});
+		expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+		// The server's clock stepped back after seq 3, and seq 5 and 6 share their time.
+		const at: Record<number, string> = {
+			1: "2026-11-21T10:00:01.000Z",
+			2: "2026-11-21T10:00:02.000Z",
+			3: "2026-11-21T10:00:08.000Z",
+			4: "2026-11-21T10:00:03.000Z",
+			5: "2026-11-21T10:00:09.000Z",
+			6: "2026-11-21T10:00:09.000Z",
+		};
+		for (const row of rows) {
+			await database.db.prisma.timelineItem.update({
+				where: { id: row.id },
+				data: { createdAt: new Date(at[row.seq] as string) },
+			});
+		}
+		const expected = [1, 2, 4, 3, 5, 6];
+
+		const all = ok(await agent.get(`/conversations/${conversationId}?limit=100`));
+		expect(all.timeline.items.map((i: TimelineItem) => i.seq)).toEqual(expected);
+		const pages = async (order: "asc" | "desc") => {
+			const seqs: number[] = [];
+			let cursor: string | null = null;
+			do {
+				const query: string = `limit=2&order=${order}${cursor ? `&cursor=${cursor}` : ""}`;
+				const page = ok(await agent.get(`/conversations/${conversationId}?${query}`));
+				seqs.push(...page.timeline.items.map((i: TimelineItem) => i.seq));
+				cursor = page.timeline.nextCursor;
+			} while (cursor);
+			return seqs;
+		};
+		expect(await pages("asc")).toEqual(expected);
+		expect(await pages("desc")).toEqual([...expected].reverse());
+	});
+
 	it("answers a file part stored with `fileName` with `name`, in the timeline and the preview", async () => {
 		const { conversationId } = await visitorWithConversation(server, site, clients);
 		const sent = ok(

@@ -135,7 +135,10 @@ export const listConversationsQuerySchema = z.strictObject({
 	cursor: pageCursorSchema,
 });
 
-/** `GET /v1/conversations/:id` query: the timeline page (by `seq`, oldest first by default). */
+/**
+ * `GET /v1/conversations/:id` query: the timeline page, in timeline order (`createdAt`, ties by
+ * `seq`), oldest first by default.
+ */
 export const conversationTimelineQuerySchema = z.strictObject({
 	limit: pageLimitSchema(50),
 	cursor: pageCursorSchema,

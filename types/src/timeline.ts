@@ -99,7 +99,7 @@ export const visibilitySchema = z.enum(["public", "private"]);
 export const timelineItemSchema = z.object({
 	id: idSchema,
 	conversationId: idSchema,
-	/** Per-conversation sequence number assigned by the server (ordering). */
+	/** Per-conversation sequence number assigned by the server: breaks `createdAt` ties. */
 	seq: z.int().check(z.positive()),
 	type: timelineItemTypeSchema,
 	parts: z.array(timelinePartSchema),
@@ -119,5 +119,8 @@ export type MessagePart = z.infer<typeof messagePartSchema>;
 export type TimelinePart = z.infer<typeof timelinePartSchema>;
 export type TimelineItemType = z.infer<typeof timelineItemTypeSchema>;
 export type Visibility = z.infer<typeof visibilitySchema>;
-/** Timeline item payload used for widget messages, events, and AI tool output. */
+/**
+ * Timeline item payload used for widget messages, events, and AI tool output. Timelines are
+ * ordered by `createdAt`, ties broken by `seq`; views put pending (optimistic) items last.
+ */
 export type TimelineItem = z.infer<typeof timelineItemSchema>;

@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { ConversationView } from "../conversations/conversation-view.ts";
 import { parseItems, TimelineItemParser } from "../conversations/item-parser.ts";
+import { compareTimelineItems } from "../conversations/timeline-order.ts";
 import type { TimelineItemView } from "../conversations/timeline-view.ts";
 import type { Typer } from "../conversations/typing.ts";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -240,7 +241,9 @@ export class AgentConversation {
 				});
 			}
 		}
-		if (this.notes.length > 0 || (snapshot && this.snapshot)) settled.sort(compareItems);
+		// The public items are in timeline order already (ConversationView); notes and a snapshot
+		// are merged into it.
+		if (this.notes.length > 0 || (snapshot && this.snapshot)) settled.sort(compareTimelineItems);
 		let conversation = publicState.conversation ?? this.snapshot?.conversation ?? null;
 		if (conversation) {
 			for (const entry of entries) {
@@ -269,11 +272,6 @@ export class AgentConversation {
 			visitorBlocked: blockedFromEvents(settled),
 		});
 	}
-}
-
-function compareItems(a: TimelineItem, b: TimelineItem): number {
-	if (a.createdAt !== b.createdAt) return Date.parse(a.createdAt) - Date.parse(b.createdAt);
-	return a.seq - b.seq;
 }
 
 function blockedFromEvents(items: readonly TimelineItem[]): boolean {

@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { SyncConnection, SyncedDocument } from "../sync/sync-connection.ts";
 import { type ParsedTimeline, TimelineItemParser, type ValidatedUpTo } from "./item-parser.ts";
+import { inTimelineOrder } from "./timeline-order.ts";
 import { buildTimelineView, countUnread, type TimelineItemView } from "./timeline-view.ts";
 import { activeTypers, TYPING_TTL_MS, type Typer } from "./typing.ts";
 import { readValidatedUpTo, recordValidatedUpTo } from "./validated-mark.ts";
@@ -60,7 +61,7 @@ export class ConversationView {
 	private document: SyncedDocument | null = null;
 	private readonly parser: TimelineItemParser;
 	private readonly now: () => number;
-	private shared: TimelineItem[] = [];
+	private shared: readonly TimelineItem[] = [];
 	private knownIds = new Set<string>();
 	private initialised = false;
 	private readonly cleanups: Array<() => void> = [];
@@ -192,7 +193,8 @@ export class ConversationView {
 				doc.getArray<unknown>(CONVERSATION_DOC_KEYS.timeline),
 				this.validatedUpTo,
 			);
-			this.shared = timeline.items;
+			// In timeline order here already, so new items are announced in that order too.
+			this.shared = inTimelineOrder(timeline.items);
 			this.scheduleRecord(timeline);
 			this.announceNewItems();
 		}
@@ -253,7 +255,7 @@ export class ConversationView {
 	 * it was created with (welcome messages, the first message): they share the conversation's
 	 * creation time; anything later is new even though it came with the first sync.
 	 */
-	private history(): TimelineItem[] {
+	private history(): readonly TimelineItem[] {
 		if (!this.options.startedHere) return this.shared;
 		const createdAt = this.document?.doc
 			.getMap<unknown>(CONVERSATION_DOC_KEYS.meta)

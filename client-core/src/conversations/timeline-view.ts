@@ -1,6 +1,7 @@
 import type { Command, TimelineItem } from "@cossistant/types";
 import type { OutboxEntry } from "../outbox/outbox.ts";
 import { withServerUrls } from "../uploads/server-url.ts";
+import { inTimelineOrder } from "./timeline-order.ts";
 
 /** Delivery state of one of my messages: queued → sent → seen, or failed. */
 export type DeliveryState = "queued" | "sent" | "seen" | "failed";
@@ -31,15 +32,16 @@ export interface TimelineInputs {
 }
 
 /**
- * `shared state ⊕ pending commands`: the server's items in order, then my messages still
- * queued or failed. A pending copy disappears as soon as the server's copy (same item id)
+ * `shared state ⊕ pending commands`: the server's items in timeline order (`createdAt`, ties by
+ * `seq`: see compareTimelineItems), then my messages still queued or failed, in the order I
+ * wrote them: they have no server time yet, so they stay last. A pending copy disappears as soon as the server's copy (same item id)
  * exists, so nothing shows twice.
  */
 export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 	const sharedIds = new Set<string>();
 	const views: TimelineItemView[] = [];
 	const seenAt = input.seenByOthersAt ? Date.parse(input.seenByOthersAt) : Number.NEGATIVE_INFINITY;
-	for (const item of input.shared) {
+	for (const item of inTimelineOrder(input.shared)) {
 		sharedIds.add(item.id);
 		const mine = isMine(item, input.self);
 		views.push({

@@ -4,8 +4,12 @@ import type { TimelineItem as TimelineItemRow } from "../generated/prisma/client
 import type { Database } from "../persistence/database.ts";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor.ts";
 
-/** Where a timeline cursor points: the last `seq` of a page, in the page's order. */
+/**
+ * Where a timeline cursor points: the last item of a page (`t`: its `createdAt` in ms, `s`: its
+ * `seq`), in the page's order.
+ */
 const positionSchema = z.strictObject({
+	t: z.number().int(),
 	s: z.number().int().nonnegative(),
 	o: z.enum(["asc", "desc"]),
 });
@@ -17,8 +21,10 @@ export interface TimelinePage {
 }
 
 /**
- * One page of a conversation's timeline by `seq` (the server's per-conversation order),
- * internal notes included: callers are the support team only, never visitors.
+ * One page of a conversation's timeline in timeline order: `createdAt`, ties broken by `seq`
+ * (the server's per-conversation sequence), internal notes included: callers are the support
+ * team only, never visitors. The server appends in `seq` order, which agrees with `createdAt`
+ * unless its clock stepped back; the documented key decides.
  */
 export async function timelinePage(
 	db: Database,
@@ -28,12 +34,21 @@ export async function timelinePage(
 	const position = query.cursor ? decodeCursor(query.cursor, positionSchema) : null;
 	// A cursor continues the order it was made in; mixing orders would skip items.
 	if (position && position.o !== query.order) throw invalidCursor();
+	// Strictly after the cursor's item in the page's order.
+	const beyond = <T>(value: T) => (query.order === "asc" ? { gt: value } : { lt: value });
 	const rows = await db.prisma.timelineItem.findMany({
 		where: {
 			conversationId,
-			...(position ? { seq: query.order === "asc" ? { gt: position.s } : { lt: position.s } } : {}),
+			...(position
+				? {
+						OR: [
+							{ createdAt: beyond(new Date(position.t)) },
+							{ createdAt: new Date(position.t), seq: beyond(position.s) },
+						],
+					}
+				: {}),
 		},
-		orderBy: { seq: query.order },
+		orderBy: [{ createdAt: query.order }, { seq: query.order }],
 		take: query.limit + 1,
 	});
 	const page = rows.slice(0, query.limit);
@@ -41,7 +56,9 @@ export async function timelinePage(
 	return {
 		items: page.map(toTimelineItem),
 		nextCursor:
-			rows.length > query.limit && last ? encodeCursor({ s: last.seq, o: query.order }) : null,
+			rows.length > query.limit && last
+				? encodeCursor({ t: last.createdAt.getTime(), s: last.seq, o: query.order })
+				: null,
 	};
 }
 

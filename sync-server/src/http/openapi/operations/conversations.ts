@@ -76,8 +76,9 @@ export const conversationOperations: OperationDoc[] = [
 		tag: "Conversations",
 		summary: "A conversation and a page of its timeline (internal notes included)",
 		description:
-			"Query parameters: `limit` (1-100, default 50), `order` (asc | desc by `seq`, default " +
-			"asc) and `cursor` (a `timeline.nextCursor`). Only the support team reads this: private " +
+			"Query parameters: `limit` (1-100, default 50), `order` (asc | desc by `createdAt`, ties " +
+			"by `seq`, default asc) and `cursor` (a `timeline.nextCursor`). Only the support team " +
+			"reads this: private " +
 			"notes are in it.",
 		security: ["session", "privateKey"],
 		responses: [
