@@ -5,6 +5,8 @@ import {
 	type StoredAgentSession,
 } from "@cossistant/core/agent";
 import { useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { sessionTeamRequest } from "./api/team-request-client.ts";
 import { AcceptInvitationPage } from "./auth/accept-invitation-page.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
 import { SetupPage } from "./auth/setup-page.tsx";
@@ -14,8 +16,6 @@ import { ContactDirectory } from "./inbox/contact-directory.ts";
 import { navigate, useRoute } from "./router.ts";
 import { Workspace } from "./shell/workspace.tsx";
 import { AgentsDirectory } from "./team/agents-directory.ts";
-import { sessionTeamRequest } from "./team-request-client.ts";
-import { useStore } from "./use-store.ts";
 
 /** Signed out: login or first-admin setup. Signed in: the workspace. Either: accepting an invitation. */
 export function App({ session }: { session: AgentSession }) {

@@ -1,7 +1,7 @@
 import type { AgentClient, AgentSession, StoredAgentSession } from "@cossistant/core/agent";
 import { createContext, useContext } from "react";
+import type { TeamRequest } from "./api/team-request.ts";
 import type { ContactDirectory } from "./inbox/contact-directory.ts";
-import type { TeamRequest } from "./settings/team-request.ts";
 import type { AgentsDirectory } from "./team/agents-directory.ts";
 
 /** Everything a signed-in page needs, created once per session. */

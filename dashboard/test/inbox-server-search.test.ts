@@ -16,9 +16,9 @@ import {
 	testDatabaseTargets,
 } from "../../sync-server/test/support/test-database.ts";
 import { startTestServer } from "../../sync-server/test/support/test-server.ts";
+import { createTeamRequest } from "../src/api/team-request.ts";
 import { DEFAULT_FILTER, filterInbox } from "../src/inbox/inbox-filter.ts";
 import { fetchServerMatches, serverSearchPath } from "../src/inbox/server-search.ts";
-import { createTeamRequest } from "../src/settings/team-request.ts";
 
 const at = "2026-11-21T10:00:00.000Z";
 

@@ -2,12 +2,12 @@ import { CossistantApiError } from "@cossistant/core";
 import type { AgentSession } from "@cossistant/core/agent";
 import { acceptInviteRequestSchema } from "@cossistant/types";
 import { type FormEvent, useId, useState } from "react";
+import { useStore } from "zustand";
+import { checkInput } from "../api/schema-check.ts";
 import { WEBSITE_KEY } from "../config.ts";
 import { readInvitationLink } from "../invitation-link.ts";
 import { navigate } from "../router.ts";
-import { checkInput } from "../settings/schema-check.ts";
 import { clearDeviceData } from "../shell/device-data.ts";
-import { useStore } from "../use-store.ts";
 
 /** What an invitation page says when the server no longer knows the code. */
 export const INVITATION_GONE = "This invitation is no longer valid. Ask your admin for a new one.";

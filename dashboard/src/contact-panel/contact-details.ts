@@ -9,8 +9,8 @@ import {
 	type VisitorDetail,
 	visitorDetailResponseSchema,
 } from "@cossistant/types";
-import { expectAnswer } from "../settings/schema-check.ts";
-import { isNetworkError, type TeamRequest, TeamRequestError } from "../settings/team-request.ts";
+import { expectAnswer } from "../api/schema-check.ts";
+import { isNetworkError, type TeamRequest, TeamRequestError } from "../api/team-request.ts";
 
 /** How many of the person's other conversations the panel lists. */
 export const CONVERSATIONS_SHOWN = 20;

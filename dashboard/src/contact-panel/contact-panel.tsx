@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { errorMessage, isNetworkError, type TeamRequest } from "../settings/team-request.ts";
+import { errorMessage } from "../api/error-message.ts";
+import { isNetworkError, type TeamRequest } from "../api/team-request.ts";
 import {
 	CONVERSATIONS_SHOWN,
 	type ContactDetails,

@@ -3,9 +3,12 @@ import {
 	createConversationRequestSchema,
 	type VisitorDetail,
 } from "@cossistant/types";
-import { type FormEvent, useId, useState } from "react";
-import { checkInput, expectAnswer } from "../settings/schema-check.ts";
-import { errorMessage, type TeamRequest } from "../settings/team-request.ts";
+import { useId, useState } from "react";
+import { errorMessage } from "../api/error-message.ts";
+import { checkInput, expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { useFormAction } from "../forms/use-form-action.ts";
 import { deviceName } from "./format.ts";
 
 /** Props of {@link NewConversation}. */
@@ -31,48 +34,39 @@ export function NewConversation({ request, devices, personName, onCreated }: New
 	const errorId = useId();
 	const [open, setOpen] = useState(false);
 	const [text, setText] = useState("");
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
 	const device = devices.find((candidate) => !candidate.isBlocked) ?? null;
-
-	if (!device) {
-		return devices.length > 0 ? (
-			<p className="dash-cp-muted">Every device of this person is blocked: no new conversation.</p>
-		) : null;
-	}
-
-	const submit = async (event: FormEvent) => {
-		event.preventDefault();
-		if (!text.trim()) {
-			setError("Write the first message the visitor will read.");
-			return;
-		}
-		const input = checkInput(
-			createConversationRequestSchema,
-			{ visitorId: device.id, message: { text: text.trim() } },
-			{ message: "First message" },
-		);
-		if (!input.ok) {
-			setError(input.message);
-			return;
-		}
-		setBusy(true);
-		setError(null);
+	const create = async (body: unknown) => {
 		try {
 			const answer = expectAnswer(
 				conversationResponseSchema,
-				await request("/conversations", { method: "POST", body: input.value }),
+				await request("/conversations", { method: "POST", body }),
 				"the new conversation",
 			);
 			setText("");
 			setOpen(false);
 			onCreated(answer.conversation.id);
 		} catch (caught) {
-			setError(`The conversation was not created: ${errorMessage(caught)}`);
-		} finally {
-			setBusy(false);
+			throw new Error(`The conversation was not created: ${errorMessage(caught)}`);
 		}
 	};
+	// Input is checked before anything is sent, and a refusal shows at once (no await before it).
+	const start = useFormAction((visitorId: string) => {
+		if (!text.trim()) throw new Error("Write the first message the visitor will read.");
+		const input = checkInput(
+			createConversationRequestSchema,
+			{ visitorId, message: { text: text.trim() } },
+			{ message: "First message" },
+		);
+		if (!input.ok) throw new Error(input.message);
+		return create(input.value);
+	});
+	const error = start.error;
+
+	if (!device) {
+		return devices.length > 0 ? (
+			<p className="dash-cp-muted">Every device of this person is blocked: no new conversation.</p>
+		) : null;
+	}
 
 	if (!open) {
 		return (
@@ -92,7 +86,10 @@ export function NewConversation({ request, devices, personName, onCreated }: New
 	return (
 		<form
 			className="dash-cp-block dash-cp-new"
-			onSubmit={submit}
+			onSubmit={(event) => {
+				event.preventDefault();
+				void start.run(device.id);
+			}}
 			aria-labelledby={formId}
 			noValidate
 		>
@@ -116,21 +113,17 @@ export function NewConversation({ request, devices, personName, onCreated }: New
 				// biome-ignore lint/a11y/noAutofocus: the agent just asked for this form
 				autoFocus
 			/>
-			{error ? (
-				<p id={errorId} role="alert" className="dash-cp-error">
-					{error}
-				</p>
-			) : null}
+			<FieldError id={errorId} message={error} className="dash-cp-error" />
 			<div className="dash-cp-actions">
-				<button type="submit" className="dash-cp-button dash-cp-primary" disabled={busy}>
-					{busy ? "Starting…" : "Start conversation"}
+				<button type="submit" className="dash-cp-button dash-cp-primary" disabled={start.pending}>
+					{start.pending ? "Starting…" : "Start conversation"}
 				</button>
 				<button
 					type="button"
 					className="dash-cp-button"
 					onClick={() => {
 						setOpen(false);
-						setError(null);
+						start.reset();
 					}}
 				>
 					Cancel

@@ -1,8 +1,8 @@
 import type { Conversation, ConversationPriority } from "@cossistant/types";
 import { useId, useState } from "react";
+import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
 import { navigate } from "../router.ts";
-import { useStore } from "../use-store.ts";
 
 export interface ConversationHeaderProps {
 	conversation: Conversation;

@@ -1,11 +1,12 @@
 import type { TimelineItemView } from "@cossistant/core";
 import type { AgentConversation } from "@cossistant/core/agent";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
 import { displayName } from "../inbox/contact-directory.ts";
+import { useContactCard } from "../inbox/use-contact-card.ts";
 import { navigate } from "../router.ts";
 import { ContactPanelSlot } from "../shell/team-panels.tsx";
-import { useStore } from "../use-store.ts";
 import { Composer } from "./composer.tsx";
 import { ConversationHeader } from "./conversation-header.tsx";
 import { Timeline } from "./timeline.tsx";
@@ -43,15 +44,9 @@ function ConversationContent({
 		s.conversations.find((conversation) => conversation.id === conversationId),
 	);
 	const conversation = state.conversation ?? summary ?? null;
-	const card = useStore(contacts.state, (s) =>
-		conversation?.contactId ? s.cards.get(conversation.contactId) : undefined,
-	);
+	const card = useContactCard(contacts, conversation?.contactId);
 	useStore(agents.state, (s) => s.agents);
 	const [error, setError] = useState<string | null>(null);
-
-	useEffect(() => {
-		if (conversation?.contactId) contacts.want([conversation.contactId]);
-	}, [conversation?.contactId, contacts]);
 
 	// Read receipts: mark seen when something from the visitor is newer than my last read.
 	const lastOther = useMemo(() => {

@@ -1,6 +1,6 @@
 import { contactResponseSchema } from "@cossistant/types";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { TeamRequest } from "../settings/team-request.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 
 /** What the inbox shows and searches of a contact. */
 export interface ContactCard {

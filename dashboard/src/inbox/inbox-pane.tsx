@@ -1,8 +1,8 @@
 import type { InboxConversation } from "@cossistant/core/agent";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useRef } from "react";
+import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
-import { useStore } from "../use-store.ts";
 import {
 	type AssigneeFilter,
 	type InboxFilter,

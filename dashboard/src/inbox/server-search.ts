@@ -1,5 +1,5 @@
 import { conversationListResponseSchema } from "@cossistant/types";
-import type { TeamRequest } from "../settings/team-request.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 import type { InboxFilter } from "./inbox-filter.ts";
 
 /** The server's limit on `q` (`GET /v1/conversations`). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { TeamRequest } from "../settings/team-request.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 import type { InboxFilter } from "./inbox-filter.ts";
 import { fetchServerMatches, serverSearchPath } from "./server-search.ts";
 

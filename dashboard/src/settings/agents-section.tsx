@@ -8,13 +8,18 @@ import {
 	createAgentResponseSchema,
 	type Invitation,
 } from "@cossistant/types";
-import { type FormEvent, useCallback, useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
+import { errorMessage } from "../api/error-message.ts";
+import { checkInput, expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
+import { useAnnouncer } from "../forms/announce.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { invitationLink } from "../invitation-link.ts";
 import { formatDate } from "./api-keys-section.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
-import { checkInput, expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { SettingsSection } from "./settings-section.tsx";
 import { useLoaded } from "./use-loaded.ts";
 
 /** Props of {@link AgentsSection}. */
@@ -41,7 +46,6 @@ type PendingRemoval =
  * and an existing account signs in and joins. Nobody joins without accepting.
  */
 export function AgentsSection({ request, websiteId, readOnly, websiteName }: AgentsSectionProps) {
-	const headingId = useId();
 	const emailId = useId();
 	const nameId = useId();
 	const roleId = useId();
@@ -59,36 +63,30 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 	const [email, setEmail] = useState("");
 	const [name, setName] = useState("");
 	const [role, setRole] = useState<AgentRole>("agent");
-	const [inviting, setInviting] = useState(false);
-	const [formError, setFormError] = useState<string | null>(null);
 	const [invite, setInvite] = useState<{ email: string; token: string } | null>(null);
-	const [status, setStatus] = useState("");
-	const [rowError, setRowError] = useState<string | null>(null);
 	const [busyId, setBusyId] = useState<string | null>(null);
 	const [removal, setRemoval] = useState<PendingRemoval | null>(null);
 
 	const update = (change: (list: AgentListResponse) => AgentListResponse) =>
 		team.setData((current) => (current ? change(current) : current));
 
-	const submitInvite = async (event: FormEvent) => {
-		event.preventDefault();
-		const input = checkInput(
-			createAgentRequestSchema,
-			{ email: email.trim(), name, role },
-			{ email: "Email", name: "Name", role: "Role" },
-		);
-		if (!input.ok) {
-			setFormError(input.message);
-			return;
-		}
-		setInviting(true);
-		setFormError(null);
-		try {
+	const { status, announce } = useAnnouncer();
+	const submitInvite = useFormAction(
+		async () => {
+			const input = checkInput(
+				createAgentRequestSchema,
+				{ email: email.trim(), name, role },
+				{ email: "Email", name: "Name", role: "Role" },
+			);
+			if (!input.ok) throw new Error(input.message);
 			const answer = expectAnswer(
 				createAgentResponseSchema,
 				await request(`${base}/agents`, { method: "POST", body: input.value }),
 				"the invitation",
 			);
+			setEmail("");
+			setName("");
+			setRole("agent");
 			if ("invitation" in answer) {
 				const { invitation } = answer;
 				update((list) => ({
@@ -99,77 +97,74 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 					],
 				}));
 				setInvite({ email: invitation.email, token: answer.inviteToken });
-				setStatus(`Invitation for ${invitation.email} created.`);
-			} else {
-				const { agent } = answer;
-				update((list) => ({
-					...list,
-					agents: list.agents.some((a) => a.id === agent.id)
-						? list.agents
-						: [...list.agents, agent],
-				}));
-				setStatus(`${agent.name} was added to the team.`);
+				return `Invitation for ${invitation.email} created.`;
 			}
-			setEmail("");
-			setName("");
-			setRole("agent");
-		} catch (error) {
-			setFormError(errorMessage(error));
-		} finally {
-			setInviting(false);
-		}
-	};
-
-	const changeRole = async (agent: AgentUser, next: AgentRole) => {
-		setBusyId(agent.id);
-		setRowError(null);
-		try {
-			const answer = expectAnswer(
-				agentResponseSchema,
-				await request(`${base}/agents/${encodeURIComponent(agent.id)}`, {
-					method: "PATCH",
-					body: { role: next },
-				}),
-				"the agent",
-			);
+			const { agent } = answer;
 			update((list) => ({
 				...list,
-				agents: list.agents.map((a) => (a.id === answer.agent.id ? answer.agent : a)),
+				agents: list.agents.some((a) => a.id === agent.id) ? list.agents : [...list.agents, agent],
 			}));
-			setStatus(`${answer.agent.name} is now ${ROLE_LABEL[answer.agent.role].toLowerCase()}.`);
-		} catch (error) {
-			setRowError(`Changing ${agent.name}'s role failed: ${errorMessage(error)}`);
-		} finally {
-			setBusyId(null);
-		}
-	};
+			return `${agent.name} was added to the team.`;
+		},
+		{ announce },
+	);
 
-	const confirmRemoval = async () => {
-		if (!removal) return;
-		const id = removal.kind === "agent" ? removal.agent.id : removal.invitation.id;
-		setBusyId(id);
-		setRowError(null);
-		try {
-			if (removal.kind === "agent") {
-				await request(`${base}/agents/${encodeURIComponent(id)}`, { method: "DELETE" });
-				update((list) => ({ ...list, agents: list.agents.filter((a) => a.id !== id) }));
-				setStatus(`${removal.agent.name} was removed from the team.`);
-			} else {
+	// Role changes and removals share the error line under the lists; the row at work is disabled.
+	const rowAction = useFormAction(
+		async (id: string, action: () => Promise<string>) => {
+			setBusyId(id);
+			try {
+				return await action();
+			} finally {
+				setBusyId(null);
+			}
+		},
+		{ announce },
+	);
+
+	const changeRole = (agent: AgentUser, next: AgentRole) =>
+		rowAction.run(agent.id, async () => {
+			try {
+				const answer = expectAnswer(
+					agentResponseSchema,
+					await request(`${base}/agents/${encodeURIComponent(agent.id)}`, {
+						method: "PATCH",
+						body: { role: next },
+					}),
+					"the agent",
+				);
+				update((list) => ({
+					...list,
+					agents: list.agents.map((a) => (a.id === answer.agent.id ? answer.agent : a)),
+				}));
+				return `${answer.agent.name} is now ${ROLE_LABEL[answer.agent.role].toLowerCase()}.`;
+			} catch (error) {
+				throw new Error(`Changing ${agent.name}'s role failed: ${errorMessage(error)}`);
+			}
+		});
+
+	const confirmRemoval = (pending: PendingRemoval) => {
+		const id = pending.kind === "agent" ? pending.agent.id : pending.invitation.id;
+		return rowAction.run(id, async () => {
+			try {
+				if (pending.kind === "agent") {
+					await request(`${base}/agents/${encodeURIComponent(id)}`, { method: "DELETE" });
+					update((list) => ({ ...list, agents: list.agents.filter((a) => a.id !== id) }));
+					return `${pending.agent.name} was removed from the team.`;
+				}
 				await request(`${base}/invitations/${encodeURIComponent(id)}`, { method: "DELETE" });
 				update((list) => ({ ...list, invitations: list.invitations.filter((i) => i.id !== id) }));
-				setStatus(`The invitation for ${removal.invitation.email} was withdrawn.`);
+				return `The invitation for ${pending.invitation.email} was withdrawn.`;
+			} catch (error) {
+				throw new Error(`Removing failed: ${errorMessage(error)}`);
+			} finally {
+				setRemoval(null);
 			}
-		} catch (error) {
-			setRowError(`Removing failed: ${errorMessage(error)}`);
-		} finally {
-			setBusyId(null);
-			setRemoval(null);
-		}
+		});
 	};
 
 	return (
-		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h2 id={headingId}>Agents</h2>
+		<SettingsSection title="Agents" status={status}>
 			{team.error && !team.data ? (
 				<div role="alert" className="dash-error">
 					Could not load the team: {errorMessage(team.error)}{" "}
@@ -251,11 +246,7 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 					)}
 				</>
 			) : null}
-			{rowError ? (
-				<p role="alert" className="dash-error">
-					{rowError}
-				</p>
-			) : null}
+			<FieldError message={rowAction.error} />
 
 			{invite ? (
 				<OneTimeSecret
@@ -267,7 +258,12 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 			) : null}
 
 			{readOnly ? null : (
-				<form className="dash-form" onSubmit={submitInvite} aria-label="Invite an agent" noValidate>
+				<form
+					className="dash-form"
+					onSubmit={submits(submitInvite.run)}
+					aria-label="Invite an agent"
+					noValidate
+				>
 					<h3 className="dash-form-title">Invite someone</h3>
 					<div className="dash-field">
 						<label htmlFor={emailId} className="dash-label">
@@ -280,8 +276,8 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 							value={email}
 							autoComplete="off"
 							onChange={(event) => setEmail(event.target.value)}
-							aria-invalid={formError ? true : undefined}
-							aria-describedby={formError ? formErrorId : undefined}
+							aria-invalid={submitInvite.error ? true : undefined}
+							aria-describedby={submitInvite.error ? formErrorId : undefined}
 						/>
 					</div>
 					<div className="dash-field">
@@ -312,20 +308,17 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 						</select>
 					</div>
 					<div className="dash-form-actions">
-						<button type="submit" className="dash-button dash-button-primary" disabled={inviting}>
-							{inviting ? "Inviting…" : "Invite"}
+						<button
+							type="submit"
+							className="dash-button dash-button-primary"
+							disabled={submitInvite.pending}
+						>
+							{submitInvite.pending ? "Inviting…" : "Invite"}
 						</button>
 					</div>
-					{formError ? (
-						<p id={formErrorId} role="alert" className="dash-error">
-							{formError}
-						</p>
-					) : null}
+					<FieldError id={formErrorId} message={submitInvite.error} />
 				</form>
 			)}
-			<p role="status" className="dash-status">
-				{status}
-			</p>
 
 			{removal ? (
 				<ConfirmDialog
@@ -336,7 +329,7 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 					}
 					confirmLabel={removal.kind === "agent" ? "Remove agent" : "Withdraw invitation"}
 					busy={busyId !== null}
-					onConfirm={() => void confirmRemoval()}
+					onConfirm={() => void confirmRemoval(removal)}
 					onCancel={() => setRemoval(null)}
 				>
 					<p>
@@ -346,6 +339,6 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 					</p>
 				</ConfirmDialog>
 			) : null}
-		</section>
+		</SettingsSection>
 	);
 }

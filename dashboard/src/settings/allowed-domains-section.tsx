@@ -3,10 +3,14 @@ import {
 	type WebsiteSettings,
 	websiteSettingsSchema,
 } from "@cossistant/types";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import { checkInput, expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
+import { useAnnouncer } from "../forms/announce.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
-import { checkInput, expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { SettingsSection } from "./settings-section.tsx";
 
 /** Props of {@link AllowedDomainsSection}. */
 export interface AllowedDomainsSectionProps {
@@ -29,16 +33,11 @@ export interface AllowedDomainsSectionProps {
  */
 export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 	const { request, websiteId, settings, onSettings, readOnly } = props;
-	const headingId = useId();
 	const inputId = useId();
 	const hintId = useId();
 	const errorId = useId();
 	const [origin, setOrigin] = useState("");
-	const [saving, setSaving] = useState(false);
-	const [formError, setFormError] = useState<string | null>(null);
-	const [status, setStatus] = useState("");
 	const [removing, setRemoving] = useState<string | null>(null);
-	const [removeError, setRemoveError] = useState<string | null>(null);
 
 	const save = async (allowedOrigins: string[]) =>
 		expectAnswer(
@@ -50,52 +49,40 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 			"the settings",
 		);
 
-	const add = async (event: FormEvent) => {
-		event.preventDefault();
-		const input = checkInput(allowedOriginSchema, origin);
-		if (!input.ok) {
-			setFormError(`“${origin.trim() || "(empty)"}” ${domainWording(input.message)}.`);
-			return;
-		}
-		if (settings.allowedOrigins.includes(input.value)) {
-			setFormError(`${input.value} is already in Allowed domains.`);
-			return;
-		}
-		setSaving(true);
-		setFormError(null);
-		try {
+	const { status, announce } = useAnnouncer();
+	const add = useFormAction(
+		async () => {
+			const input = checkInput(allowedOriginSchema, origin);
+			if (!input.ok)
+				throw new Error(`“${origin.trim() || "(empty)"}” ${domainWording(input.message)}.`);
+			if (settings.allowedOrigins.includes(input.value))
+				throw new Error(`${input.value} is already in Allowed domains.`);
 			onSettings(await save([...settings.allowedOrigins, input.value]));
 			setOrigin("");
-			setStatus(`${input.value} added to Allowed domains.`);
-		} catch (error) {
-			setFormError(errorMessage(error));
-		} finally {
-			setSaving(false);
-		}
-	};
+			return `${input.value} added to Allowed domains.`;
+		},
+		{ announce },
+	);
 
-	const remove = async () => {
-		if (removing === null) return;
-		setSaving(true);
-		setRemoveError(null);
-		try {
-			onSettings(await save(settings.allowedOrigins.filter((o) => o !== removing)));
-			setStatus(`${removing} removed from Allowed domains.`);
-		} catch (error) {
-			setRemoveError(errorMessage(error));
-		} finally {
-			setSaving(false);
-			setRemoving(null);
-		}
-	};
+	const remove = useFormAction(
+		async (domain: string) => {
+			try {
+				onSettings(await save(settings.allowedOrigins.filter((o) => o !== domain)));
+				return `${domain} removed from Allowed domains.`;
+			} finally {
+				setRemoving(null);
+			}
+		},
+		{ errorPrefix: "Removing failed: ", announce },
+	);
 
 	return (
-		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h3 id={headingId}>Allowed domains</h3>
-			<p className="dash-hint">
-				The widget's public keys work on pages of these domains. Live keys work nowhere else; test
-				keys also work from localhost.
-			</p>
+		<SettingsSection
+			status={status}
+			title="Allowed domains"
+			level={3}
+			description="The widget's public keys work on pages of these domains. Live keys work nowhere else; test keys also work from localhost."
+		>
 			{settings.allowedOrigins.length === 0 ? (
 				<p className="dash-hint">No domain yet: live keys work nowhere.</p>
 			) : (
@@ -109,7 +96,7 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 									className="dash-button"
 									aria-label={`Remove domain ${allowed}`}
 									onClick={() => {
-										setRemoveError(null);
+										remove.reset();
 										setRemoving(allowed);
 									}}
 								>
@@ -120,13 +107,14 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 					))}
 				</ul>
 			)}
-			{removeError ? (
-				<p role="alert" className="dash-error">
-					Removing failed: {removeError}
-				</p>
-			) : null}
+			<FieldError message={remove.error} />
 			{readOnly ? null : (
-				<form className="dash-form" onSubmit={add} aria-label="Add an allowed domain" noValidate>
+				<form
+					className="dash-form"
+					onSubmit={submits(add.run)}
+					aria-label="Add an allowed domain"
+					noValidate
+				>
 					<div className="dash-field">
 						<label htmlFor={inputId} className="dash-label">
 							Domain
@@ -140,8 +128,8 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 							autoComplete="off"
 							spellCheck={false}
 							onChange={(event) => setOrigin(event.target.value)}
-							aria-invalid={formError ? true : undefined}
-							aria-describedby={formError ? `${hintId} ${errorId}` : hintId}
+							aria-invalid={add.error ? true : undefined}
+							aria-describedby={add.error ? `${hintId} ${errorId}` : hintId}
 						/>
 						<p id={hintId} className="dash-hint">
 							With its protocol, no path: <code>https://app.example.com</code>,{" "}
@@ -150,32 +138,29 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 						</p>
 					</div>
 					<div className="dash-form-actions">
-						<button type="submit" className="dash-button dash-button-primary" disabled={saving}>
+						<button
+							type="submit"
+							className="dash-button dash-button-primary"
+							disabled={add.pending}
+						>
 							Add domain
 						</button>
 					</div>
-					{formError ? (
-						<p id={errorId} role="alert" className="dash-error">
-							{formError}
-						</p>
-					) : null}
+					<FieldError id={errorId} message={add.error} />
 				</form>
 			)}
-			<p role="status" className="dash-status">
-				{status}
-			</p>
 			{removing !== null ? (
 				<ConfirmDialog
 					title={`Remove ${removing}?`}
 					confirmLabel="Remove domain"
-					busy={saving}
-					onConfirm={() => void remove()}
+					busy={remove.pending}
+					onConfirm={() => void remove.run(removing)}
 					onCancel={() => setRemoving(null)}
 				>
 					<p>Live keys stop working on pages of this domain: the widget there is refused.</p>
 				</ConfirmDialog>
 			) : null}
-		</section>
+		</SettingsSection>
 	);
 }
 

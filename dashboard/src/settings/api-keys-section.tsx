@@ -5,11 +5,16 @@ import {
 	createApiKeyRequestSchema,
 	createApiKeyResponseSchema,
 } from "@cossistant/types";
-import { type FormEvent, useCallback, useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
+import { errorMessage } from "../api/error-message.ts";
+import { checkInput, expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
+import { useAnnouncer } from "../forms/announce.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
-import { checkInput, expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { SettingsSection } from "./settings-section.tsx";
 import { useLoaded } from "./use-loaded.ts";
 
 /** Props of {@link ApiKeysSection}. */
@@ -27,7 +32,6 @@ const ENVIRONMENT_LABEL = { test: "Test", live: "Live" } as const;
  * revoking a key after a confirmation.
  */
 export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
-	const headingId = useId();
 	const nameId = useId();
 	const kindId = useId();
 	const environmentId = useId();
@@ -45,29 +49,18 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 	const [name, setName] = useState("");
 	const [kind, setKind] = useState<"public" | "private">("public");
 	const [environment, setEnvironment] = useState<"test" | "live">("test");
-	const [creating, setCreating] = useState(false);
-	const [formError, setFormError] = useState<string | null>(null);
 	const [created, setCreated] = useState<{ key: ApiKeyRecord; value: string } | null>(null);
-	const [status, setStatus] = useState("");
-
 	const [confirming, setConfirming] = useState<ApiKeyRecord | null>(null);
-	const [revoking, setRevoking] = useState(false);
-	const [revokeError, setRevokeError] = useState<string | null>(null);
 
-	const create = async (event: FormEvent) => {
-		event.preventDefault();
-		const input = checkInput(
-			createApiKeyRequestSchema,
-			{ name, kind, environment },
-			{ name: "Name", kind: "Type", environment: "Environment" },
-		);
-		if (!input.ok) {
-			setFormError(input.message);
-			return;
-		}
-		setCreating(true);
-		setFormError(null);
-		try {
+	const { status, announce } = useAnnouncer();
+	const create = useFormAction(
+		async () => {
+			const input = checkInput(
+				createApiKeyRequestSchema,
+				{ name, kind, environment },
+				{ name: "Name", kind: "Type", environment: "Environment" },
+			);
+			if (!input.ok) throw new Error(input.message);
 			const answer = expectAnswer(
 				createApiKeyResponseSchema,
 				await request(base, { method: "POST", body: input.value }),
@@ -77,47 +70,44 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 			// Only a private key's value is secret and shown once; a public key stays listed.
 			if (answer.apiKey.kind === "private") setCreated({ key: answer.apiKey, value: answer.key });
 			setName("");
-			setStatus(`${KIND_LABEL[answer.apiKey.kind]} key “${answer.apiKey.name}” created.`);
-		} catch (error) {
-			setFormError(errorMessage(error));
-		} finally {
-			setCreating(false);
-		}
-	};
+			return `${KIND_LABEL[answer.apiKey.kind]} key “${answer.apiKey.name}” created.`;
+		},
+		{ announce },
+	);
 
-	const revoke = async () => {
-		if (!confirming) return;
-		setRevoking(true);
-		setRevokeError(null);
-		try {
-			const answer = expectAnswer(
-				apiKeyResponseSchema,
-				await request(`${base}/${encodeURIComponent(confirming.id)}`, { method: "DELETE" }),
-				"the revoked key",
-			);
-			keys.setData((current) =>
-				current?.map((key) => (key.id === answer.apiKey.id ? answer.apiKey : key)),
-			);
-			if (created?.key.id === answer.apiKey.id) setCreated(null);
-			setStatus(`Key “${answer.apiKey.name}” revoked: it is refused from now on.`);
-			setConfirming(null);
-		} catch (error) {
-			setRevokeError(errorMessage(error));
-			setConfirming(null);
-		} finally {
-			setRevoking(false);
-		}
-	};
+	const revoke = useFormAction(
+		async (key: ApiKeyRecord) => {
+			try {
+				const answer = expectAnswer(
+					apiKeyResponseSchema,
+					await request(`${base}/${encodeURIComponent(key.id)}`, { method: "DELETE" }),
+					"the revoked key",
+				);
+				keys.setData((current) =>
+					current?.map((listed) => (listed.id === answer.apiKey.id ? answer.apiKey : listed)),
+				);
+				if (created?.key.id === answer.apiKey.id) setCreated(null);
+				return `Key “${answer.apiKey.name}” revoked: it is refused from now on.`;
+			} finally {
+				setConfirming(null);
+			}
+		},
+		{ errorPrefix: "Revoking failed: ", announce },
+	);
 
 	return (
-		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h3 id={headingId}>API keys</h3>
-			<p className="dash-hint">
-				Public keys (<code>pk_…</code>) go in your site's widget and only work on its Allowed
-				domains (test keys from localhost too). Private keys (<code>sk_…</code>) are for your
-				servers only.
-			</p>
-
+		<SettingsSection
+			status={status}
+			title="API keys"
+			level={3}
+			description={
+				<>
+					Public keys (<code>pk_…</code>) go in your site's widget and only work on its Allowed
+					domains (test keys from localhost too). Private keys (<code>sk_…</code>) are for your
+					servers only.
+				</>
+			}
+		>
 			{keys.error && !keys.data ? (
 				<div role="alert" className="dash-error">
 					Could not load the keys: {errorMessage(keys.error)}{" "}
@@ -166,7 +156,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 										className="dash-button dash-button-danger"
 										aria-label={`Revoke key ${key.name}`}
 										onClick={() => {
-											setRevokeError(null);
+											revoke.reset();
 											setConfirming(key);
 										}}
 									>
@@ -178,11 +168,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 					</ul>
 				)
 			) : null}
-			{revokeError ? (
-				<p role="alert" className="dash-error">
-					Revoking failed: {revokeError}
-				</p>
-			) : null}
+			<FieldError message={revoke.error} />
 
 			{created ? (
 				<OneTimeSecret
@@ -193,7 +179,12 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 				/>
 			) : null}
 
-			<form className="dash-form" onSubmit={create} aria-label="Create an API key" noValidate>
+			<form
+				className="dash-form"
+				onSubmit={submits(create.run)}
+				aria-label="Create an API key"
+				noValidate
+			>
 				<h4 className="dash-form-title">Create a key</h4>
 				<div className="dash-field">
 					<label htmlFor={nameId} className="dash-label">
@@ -206,8 +197,8 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 						maxLength={100}
 						placeholder="Production website"
 						onChange={(event) => setName(event.target.value)}
-						aria-invalid={formError ? true : undefined}
-						aria-describedby={formError ? formErrorId : undefined}
+						aria-invalid={create.error ? true : undefined}
+						aria-describedby={create.error ? formErrorId : undefined}
 					/>
 				</div>
 				<div className="dash-field">
@@ -239,26 +230,23 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 					</select>
 				</div>
 				<div className="dash-form-actions">
-					<button type="submit" className="dash-button dash-button-primary" disabled={creating}>
-						{creating ? "Creating…" : "Create key"}
+					<button
+						type="submit"
+						className="dash-button dash-button-primary"
+						disabled={create.pending}
+					>
+						{create.pending ? "Creating…" : "Create key"}
 					</button>
 				</div>
-				{formError ? (
-					<p id={formErrorId} role="alert" className="dash-error">
-						{formError}
-					</p>
-				) : null}
+				<FieldError id={formErrorId} message={create.error} />
 			</form>
-			<p role="status" className="dash-status">
-				{status}
-			</p>
 
 			{confirming ? (
 				<ConfirmDialog
 					title={`Revoke the key “${confirming.name}”?`}
 					confirmLabel="Revoke key"
-					busy={revoking}
-					onConfirm={() => void revoke()}
+					busy={revoke.pending}
+					onConfirm={() => void revoke.run(confirming)}
 					onCancel={() => setConfirming(null)}
 				>
 					<p>
@@ -268,7 +256,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 					</p>
 				</ConfirmDialog>
 			) : null}
-		</section>
+		</SettingsSection>
 	);
 }
 

@@ -6,9 +6,14 @@ import {
 	idSchema,
 	supportNameSchema,
 } from "@cossistant/types";
-import { type FormEvent, useId, useState } from "react";
-import { checkInput, expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { useId, useState } from "react";
+import { errorMessage } from "../api/error-message.ts";
+import { checkInput, expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
+import { useAnnouncer } from "../forms/announce.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { submits, useFormAction } from "../forms/use-form-action.ts";
+import { SettingsSection } from "./settings-section.tsx";
 
 /** Props of {@link FeatureFlagsSection}. */
 export interface FeatureFlagsSectionProps {
@@ -29,7 +34,6 @@ const TARGET_LABEL: Record<FeatureFlagTargetType, string> = {
  * be added by name. A flag switched off stays listed, so it can be switched back on.
  */
 export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionProps) {
-	const headingId = useId();
 	const typeId = useId();
 	const idId = useId();
 	const newFlagId = useId();
@@ -39,88 +43,74 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 	const [targetId, setTargetId] = useState("");
 	const [loaded, setLoaded] = useState<FeatureFlagsResponse | null>(null);
 	const [known, setKnown] = useState<string[]>([]);
-	const [lookupError, setLookupError] = useState<string | null>(null);
-	const [looking, setLooking] = useState(false);
 	const [newFlag, setNewFlag] = useState("");
-	const [addError, setAddError] = useState<string | null>(null);
-	const [busy, setBusy] = useState(false);
-	const [status, setStatus] = useState("");
 
 	const path = (target: FeatureFlagsResponse["target"]) =>
 		`/feature-flags/${target.type}/${encodeURIComponent(target.id)}`;
 
-	const lookUp = async (event: FormEvent) => {
-		event.preventDefault();
-		const type = checkInput(featureFlagTargetTypeSchema, targetType);
-		const id = checkInput(idSchema, targetId.trim());
-		if (!type.ok || !id.ok) {
-			setLookupError(!id.ok ? `Id ${id.message}.` : `Flags of: ${type.ok ? "" : type.message}`);
-			return;
-		}
-		const input = { value: { type: type.value, id: id.value } };
-		setLooking(true);
-		setLookupError(null);
-		try {
-			const answer = expectAnswer(
-				featureFlagsResponseSchema,
-				await request(path(input.value)),
-				"the feature flags",
-			);
+	const { status, announce } = useAnnouncer();
+	const lookUp = useFormAction(
+		async () => {
+			const type = checkInput(featureFlagTargetTypeSchema, targetType);
+			const id = checkInput(idSchema, targetId.trim());
+			if (!type.ok || !id.ok)
+				throw new Error(!id.ok ? `Id ${id.message}.` : `Flags of: ${type.ok ? "" : type.message}`);
+			let answer: FeatureFlagsResponse;
+			try {
+				answer = expectAnswer(
+					featureFlagsResponseSchema,
+					await request(path({ type: type.value, id: id.value })),
+					"the feature flags",
+				);
+			} catch (error) {
+				setLoaded(null);
+				throw error;
+			}
 			setLoaded(answer);
 			setKnown(answer.featureFlags);
-			setStatus(
-				`${TARGET_LABEL[answer.target.type]} found: ${answer.featureFlags.length} flag${answer.featureFlags.length === 1 ? "" : "s"} on.`,
-			);
-		} catch (error) {
-			setLoaded(null);
-			setLookupError(errorMessage(error));
-		} finally {
-			setLooking(false);
-		}
-	};
+			const count = answer.featureFlags.length;
+			return `${TARGET_LABEL[answer.target.type]} found: ${count} flag${count === 1 ? "" : "s"} on.`;
+		},
+		{ announce },
+	);
 
-	const mutate = async (operation: "add" | "remove", flag: string): Promise<boolean> => {
-		if (!loaded) return false;
-		setBusy(true);
-		try {
-			const answer = expectAnswer(
-				featureFlagsResponseSchema,
-				await request(path(loaded.target), { method: "PATCH", body: { operation, flags: [flag] } }),
-				"the feature flags",
-			);
-			setLoaded(answer);
-			setKnown((current) => [...new Set([...current, ...answer.featureFlags])].sort());
-			setStatus(`${flag} is now ${answer.featureFlags.includes(flag) ? "on" : "off"}.`);
-			return true;
-		} catch (error) {
-			setAddError(`Changing ${flag} failed: ${errorMessage(error)}`);
-			return false;
-		} finally {
-			setBusy(false);
-		}
-	};
-
-	const addFlag = async (event: FormEvent) => {
-		event.preventDefault();
-		const input = checkInput(supportNameSchema, newFlag.trim());
-		if (!input.ok) {
-			setAddError(`Flag name ${input.message}.`);
-			return;
-		}
-		setAddError(null);
-		if (await mutate("add", input.value)) setNewFlag("");
-	};
+	// Toggling a flag and adding one share the error line under the flags.
+	const change = useFormAction(
+		async (operation: "add" | "remove", flag: string) => {
+			if (!loaded) return;
+			if (operation === "add") {
+				const input = checkInput(supportNameSchema, flag);
+				if (!input.ok) throw new Error(`Flag name ${input.message}.`);
+			}
+			try {
+				const answer = expectAnswer(
+					featureFlagsResponseSchema,
+					await request(path(loaded.target), {
+						method: "PATCH",
+						body: { operation, flags: [flag] },
+					}),
+					"the feature flags",
+				);
+				setLoaded(answer);
+				setKnown((current) => [...new Set([...current, ...answer.featureFlags])].sort());
+				if (operation === "add") setNewFlag("");
+				return `${flag} is now ${answer.featureFlags.includes(flag) ? "on" : "off"}.`;
+			} catch (error) {
+				throw new Error(`Changing ${flag} failed: ${errorMessage(error)}`);
+			}
+		},
+		{ announce },
+	);
 
 	return (
-		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h2 id={headingId}>Feature flags</h2>
-			<p className="dash-hint">
-				Flags turn features of your support widget on for one visitor, a contact (all their devices)
-				or a whole organization. Find the id in the contact panel of a conversation.
-			</p>
+		<SettingsSection
+			status={status}
+			title="Feature flags"
+			description="Flags turn features of your support widget on for one visitor, a contact (all their devices) or a whole organization. Find the id in the contact panel of a conversation."
+		>
 			<form
 				className="dash-form dash-form-row"
-				onSubmit={lookUp}
+				onSubmit={submits(lookUp.run)}
 				aria-label="Look up feature flags"
 				noValidate
 			>
@@ -150,25 +140,29 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 						autoComplete="off"
 						spellCheck={false}
 						onChange={(event) => setTargetId(event.target.value)}
-						aria-invalid={lookupError ? true : undefined}
-						aria-describedby={lookupError ? lookupErrorId : undefined}
+						aria-invalid={lookUp.error ? true : undefined}
+						aria-describedby={lookUp.error ? lookupErrorId : undefined}
 					/>
 				</div>
 				<div className="dash-form-actions">
-					<button type="submit" className="dash-button dash-button-primary" disabled={looking}>
-						{looking ? "Looking up…" : "Look up"}
+					<button
+						type="submit"
+						className="dash-button dash-button-primary"
+						disabled={lookUp.pending}
+					>
+						{lookUp.pending ? "Looking up…" : "Look up"}
 					</button>
 				</div>
-				{lookupError ? (
-					<p id={lookupErrorId} role="alert" className="dash-error dash-form-row-full">
-						{lookupError}
-					</p>
-				) : null}
+				<FieldError
+					id={lookupErrorId}
+					message={lookUp.error}
+					className="dash-error dash-form-row-full"
+				/>
 			</form>
 
 			{loaded ? (
 				<div className="dash-flags">
-					<fieldset className="dash-fieldset" disabled={readOnly || busy}>
+					<fieldset className="dash-fieldset" disabled={readOnly || change.pending}>
 						<legend>
 							Flags of {TARGET_LABEL[loaded.target.type].toLowerCase()}{" "}
 							<span className="dash-mono">{loaded.target.id}</span>
@@ -179,10 +173,9 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 								<input
 									type="checkbox"
 									checked={loaded.featureFlags.includes(flag)}
-									onChange={(event) => {
-										setAddError(null);
-										void mutate(event.target.checked ? "add" : "remove", flag);
-									}}
+									onChange={(event) =>
+										void change.run(event.target.checked ? "add" : "remove", flag)
+									}
 								/>
 								<span className="dash-mono">{flag}</span>
 							</label>
@@ -193,7 +186,10 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 					) : (
 						<form
 							className="dash-form dash-form-row"
-							onSubmit={addFlag}
+							onSubmit={(event) => {
+								event.preventDefault();
+								void change.run("add", newFlag.trim());
+							}}
 							aria-label="Add a feature flag"
 							noValidate
 						>
@@ -209,27 +205,20 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 									autoComplete="off"
 									spellCheck={false}
 									onChange={(event) => setNewFlag(event.target.value)}
-									aria-invalid={addError ? true : undefined}
-									aria-describedby={addError ? addErrorId : undefined}
+									aria-invalid={change.error ? true : undefined}
+									aria-describedby={change.error ? addErrorId : undefined}
 								/>
 							</div>
 							<div className="dash-form-actions">
-								<button type="submit" className="dash-button" disabled={busy}>
+								<button type="submit" className="dash-button" disabled={change.pending}>
 									Add flag
 								</button>
 							</div>
 						</form>
 					)}
-					{addError ? (
-						<p id={addErrorId} role="alert" className="dash-error">
-							{addError}
-						</p>
-					) : null}
+					<FieldError id={addErrorId} message={change.error} />
 				</div>
 			) : null}
-			<p role="status" className="dash-status">
-				{status}
-			</p>
-		</section>
+		</SettingsSection>
 	);
 }

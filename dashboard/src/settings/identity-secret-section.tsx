@@ -4,11 +4,15 @@ import {
 	websiteSettingsSchema,
 } from "@cossistant/types";
 import { useId, useState } from "react";
+import { expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 import { docsBaseUrl } from "../config.ts";
+import { useAnnouncer } from "../forms/announce.ts";
+import { FieldError } from "../forms/field-error.tsx";
+import { useFormAction } from "../forms/use-form-action.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
-import { expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
+import { SettingsSection } from "./settings-section.tsx";
 
 /** Props of {@link IdentitySecretSection}. */
 export interface IdentitySecretSectionProps {
@@ -25,68 +29,60 @@ export interface IdentitySecretSectionProps {
  */
 export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 	const { request, websiteId, settings, onSettings } = props;
-	const headingId = useId();
 	const requiredId = useId();
 	const base = `/websites/${encodeURIComponent(websiteId)}/settings`;
 	const [confirming, setConfirming] = useState(false);
-	const [busy, setBusy] = useState(false);
-	const [rotateError, setRotateError] = useState<string | null>(null);
 	const [secret, setSecret] = useState<string | null>(null);
 	const [rotatedAt, setRotatedAt] = useState<Date | null>(null);
-	const [toggleError, setToggleError] = useState<string | null>(null);
-	const [status, setStatus] = useState("");
 
-	const rotate = async () => {
-		setBusy(true);
-		setRotateError(null);
-		try {
-			const answer = expectAnswer(
-				rotateIdentitySecretResponseSchema,
-				await request(`${base}/identity-secret`, { method: "POST" }),
-				"the new secret",
-			);
-			setSecret(answer.identitySecret);
-			setRotatedAt(new Date());
-			setStatus("A new identity secret was created. The previous one no longer verifies.");
-		} catch (error) {
-			setRotateError(errorMessage(error));
-		} finally {
-			setBusy(false);
-			setConfirming(false);
-		}
-	};
+	const { status, announce } = useAnnouncer();
+	const rotate = useFormAction(
+		async () => {
+			try {
+				const answer = expectAnswer(
+					rotateIdentitySecretResponseSchema,
+					await request(`${base}/identity-secret`, { method: "POST" }),
+					"the new secret",
+				);
+				setSecret(answer.identitySecret);
+				setRotatedAt(new Date());
+				return "A new identity secret was created. The previous one no longer verifies.";
+			} finally {
+				setConfirming(false);
+			}
+		},
+		{ errorPrefix: "Rotating failed: ", announce },
+	);
 
-	const setRequired = async (required: boolean) => {
-		setBusy(true);
-		setToggleError(null);
-		try {
+	const setRequired = useFormAction(
+		async (required: boolean) => {
 			const answer = expectAnswer(
 				websiteSettingsSchema,
 				await request(base, { method: "PATCH", body: { identityVerificationRequired: required } }),
 				"the settings",
 			);
 			onSettings(answer);
-			setStatus(
-				answer.identityVerificationRequired
-					? "Every identify() now needs a valid signature, with test keys too."
-					: "Signatures are now needed only to join an existing contact.",
-			);
-		} catch (error) {
-			setToggleError(errorMessage(error));
-		} finally {
-			setBusy(false);
-		}
-	};
+			return answer.identityVerificationRequired
+				? "Every identify() now needs a valid signature, with test keys too."
+				: "Signatures are now needed only to join an existing contact.";
+		},
+		{ errorPrefix: "Saving failed: ", announce },
+	);
+	const busy = rotate.pending || setRequired.pending;
 
 	return (
-		<section className="dash-settings-section" aria-labelledby={headingId}>
-			<h2 id={headingId}>Identity verification</h2>
-			<p className="dash-hint">
-				Your server signs a contact's external id with this secret (HMAC-SHA256) so nobody can
-				pretend to be one of your users in the widget. Keep it on your servers only. A second device
-				(or anyone) joining an existing contact needs that signature, with test keys too.{" "}
-				<LearnHow />
-			</p>
+		<SettingsSection
+			status={status}
+			title="Identity verification"
+			description={
+				<>
+					Your server signs a contact's external id with this secret (HMAC-SHA256) so nobody can
+					pretend to be one of your users in the widget. Keep it on your servers only. A second
+					device (or anyone) joining an existing contact needs that signature, with test keys too.{" "}
+					<LearnHow />
+				</>
+			}
+		>
 			<p>
 				<span className="dash-strong">Secret: </span>
 				{rotatedAt
@@ -107,44 +103,33 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 					className="dash-button"
 					disabled={busy}
 					onClick={() => {
-						setRotateError(null);
+						rotate.reset();
 						setConfirming(true);
 					}}
 				>
 					Rotate secret
 				</button>
 			</div>
-			{rotateError ? (
-				<p role="alert" className="dash-error">
-					Rotating failed: {rotateError}
-				</p>
-			) : null}
+			<FieldError message={rotate.error} />
 			<div className="dash-field dash-field-inline">
 				<input
 					id={requiredId}
 					type="checkbox"
 					checked={settings.identityVerificationRequired}
 					disabled={busy}
-					onChange={(event) => void setRequired(event.target.checked)}
+					onChange={(event) => void setRequired.run(event.target.checked)}
 				/>
 				<label htmlFor={requiredId}>
 					Require a valid signature on every identify(), with test keys too
 				</label>
 			</div>
-			{toggleError ? (
-				<p role="alert" className="dash-error">
-					Saving failed: {toggleError}
-				</p>
-			) : null}
-			<p role="status" className="dash-status">
-				{status}
-			</p>
+			<FieldError message={setRequired.error} />
 			{confirming ? (
 				<ConfirmDialog
 					title="Rotate the identity secret?"
 					confirmLabel="Rotate secret"
 					busy={busy}
-					onConfirm={() => void rotate()}
+					onConfirm={() => void rotate.run()}
 					onCancel={() => setConfirming(false)}
 				>
 					<p>
@@ -153,7 +138,7 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 					</p>
 				</ConfirmDialog>
 			) : null}
-		</section>
+		</SettingsSection>
 	);
 }
 

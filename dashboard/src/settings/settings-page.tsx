@@ -1,12 +1,13 @@
 import { type AgentRole, type WebsiteSettings, websiteSettingsSchema } from "@cossistant/types";
 import { useCallback, useId } from "react";
+import { errorMessage } from "../api/error-message.ts";
+import { expectAnswer } from "../api/schema-check.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 import { AgentsSection } from "./agents-section.tsx";
 import { AllowedDomainsSection } from "./allowed-domains-section.tsx";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FeatureFlagsSection } from "./feature-flags-section.tsx";
 import { IdentitySecretSection } from "./identity-secret-section.tsx";
-import { expectAnswer } from "./schema-check.ts";
-import { errorMessage, type TeamRequest } from "./team-request.ts";
 import { useLoaded } from "./use-loaded.ts";
 import "./settings.css";
 

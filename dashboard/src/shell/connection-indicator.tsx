@@ -1,5 +1,5 @@
+import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
-import { useStore } from "../use-store.ts";
 
 /**
  * Online / offline / syncing, with how many changes wait in the outbox. A live region, so

@@ -1,5 +1,5 @@
-import { type ComponentType, lazy, Suspense } from "react";
-import type { TeamRequest } from "../settings/team-request.ts";
+import { lazy, Suspense } from "react";
+import type { TeamRequest } from "../api/team-request.ts";
 
 /** Props of the settings page (admins), built in `settings/settings-page.tsx`. */
 export interface SettingsPageProps {
@@ -17,29 +17,16 @@ export interface ContactPanelProps {
 	onOpenConversation: (conversationId: string) => void;
 }
 
-// The panels are separate modules (and chunks). Globs resolve to nothing while a module does not
-// exist yet, so the shell builds either way and shows a placeholder instead.
-const settingsModules = import.meta.glob<{ SettingsPage: ComponentType<SettingsPageProps> }>(
-	"../settings/settings-page.tsx",
+// Separate chunks: most sessions never open settings, and the inbox paints before the panel loads.
+const LazySettings = lazy(() =>
+	import("../settings/settings-page.tsx").then((module) => ({ default: module.SettingsPage })),
 );
-const contactModules = import.meta.glob<{ ContactPanel: ComponentType<ContactPanelProps> }>(
-	"../contact-panel/contact-panel.tsx",
+const LazyContact = lazy(() =>
+	import("../contact-panel/contact-panel.tsx").then((module) => ({ default: module.ContactPanel })),
 );
 
-const loadSettings = settingsModules["../settings/settings-page.tsx"];
-const loadContact = contactModules["../contact-panel/contact-panel.tsx"];
-
-const LazySettings = loadSettings
-	? lazy(() => loadSettings().then((module) => ({ default: module.SettingsPage })))
-	: null;
-const LazyContact = loadContact
-	? lazy(() => loadContact().then((module) => ({ default: module.ContactPanel })))
-	: null;
-
-/** The settings page, or a marked placeholder while it is not built. */
+/** The settings page, loaded on first use. */
 export function SettingsPanel(props: SettingsPageProps) {
-	if (!LazySettings)
-		return <p className="placeholder">Settings are not available in this build yet.</p>;
 	return (
 		<Suspense fallback={<p className="muted">Loading settings…</p>}>
 			<LazySettings {...props} />
@@ -47,10 +34,8 @@ export function SettingsPanel(props: SettingsPageProps) {
 	);
 }
 
-/** The contact panel, or a marked placeholder while it is not built. */
+/** The contact panel, loaded on first use. */
 export function ContactPanelSlot(props: ContactPanelProps) {
-	if (!LazyContact)
-		return <p className="placeholder">Contact details are not available in this build yet.</p>;
 	return (
 		<Suspense fallback={<p className="muted">Loading contact…</p>}>
 			<LazyContact {...props} />

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
 import { focusComposer } from "../conversation/composer.tsx";
 import { ConversationPane } from "../conversation/conversation-pane.tsx";
 import { useDashboard } from "../dashboard-context.tsx";
@@ -6,7 +7,6 @@ import { allTags, DEFAULT_FILTER, filterInbox, type InboxFilter } from "../inbox
 import { type InboxListHandle, InboxPane } from "../inbox/inbox-pane.tsx";
 import { useServerSearch } from "../inbox/use-server-search.ts";
 import { navigate, useRoute } from "../router.ts";
-import { useStore } from "../use-store.ts";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 import { SettingsPanel } from "./team-panels.tsx";
 import { TopBar } from "./top-bar.tsx";

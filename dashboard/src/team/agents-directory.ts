@@ -1,6 +1,6 @@
 import { type AgentUser, agentListResponseSchema } from "@cossistant/types";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { TeamRequest } from "../settings/team-request.ts";
+import type { TeamRequest } from "../api/team-request.ts";
 
 /**
  * The website's agents (names for assignees, the assign menu), fetched once online and kept

@@ -15,9 +15,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { LOCAL_ORIGIN } from "../../../sync-server/test/support/local-origin.ts";
+import { createTeamRequest, type TeamRequest } from "../../src/api/team-request.ts";
 import { ContactPanel } from "../../src/contact-panel/contact-panel.tsx";
 import { clearContactPanelCache } from "../../src/contact-panel/details-cache.ts";
-import { createTeamRequest, type TeamRequest } from "../../src/settings/team-request.ts";
 import {
 	bootstrapVisitor,
 	type DashboardServer,

@@ -8,7 +8,7 @@ import { apiKeyListResponseSchema, websiteSettingsSchema } from "@cossistant/typ
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
-import { createTeamRequest } from "../../src/settings/team-request.ts";
+import { createTeamRequest } from "../../src/api/team-request.ts";
 import {
 	bootstrapVisitor,
 	type DashboardServer,

@@ -10,9 +10,9 @@ import {
 } from "@cossistant/types";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTeamRequest } from "../../src/api/team-request.ts";
 import { readInvitationLink } from "../../src/invitation-link.ts";
 import { SettingsPage } from "../../src/settings/settings-page.tsx";
-import { createTeamRequest } from "../../src/settings/team-request.ts";
 import {
 	bootstrapVisitor,
 	type DashboardServer,

@@ -4,7 +4,7 @@ import {
 	type WidgetServer,
 } from "../../../../react-sdk/test/support/widget-server.ts";
 import { LOCAL_ORIGIN } from "../../../../sync-server/test/support/local-origin.ts";
-import { createTeamRequest, type TeamRequest } from "../../../src/settings/team-request.ts";
+import { createTeamRequest, type TeamRequest } from "../../../src/api/team-request.ts";
 
 /**
  * A real sync-server (child process, PGlite in a temporary directory, demo website seeded) and

@@ -1,5 +1,5 @@
 import type { AgentSession } from "@cossistant/core/agent";
-import { createTeamRequest, type TeamRequest, TeamRequestError } from "./settings/team-request.ts";
+import { createTeamRequest, type TeamRequest, TeamRequestError } from "./team-request.ts";
 
 /**
  * The shell's TeamRequest: the session's token on every call, and a `401` (session expired or

@@ -46,28 +46,6 @@ export function isNetworkError(error: unknown): boolean {
 	return error instanceof TypeError;
 }
 
-/** A readable message for any error a TeamRequest may throw, for showing next to a form. */
-export function errorMessage(error: unknown): string {
-	if (isNetworkError(error)) return "You are offline or the server cannot be reached. Try again.";
-	if (error instanceof TeamRequestError) {
-		const fields = fieldMessages(error.details);
-		return fields.length > 0 ? `${error.message} (${fields.join("; ")})` : error.message;
-	}
-	if (error instanceof Error) return error.message;
-	return "Something went wrong.";
-}
-
-/** `path: message` lines of a `validation_failed` error's details. */
-function fieldMessages(details: unknown): string[] {
-	if (!Array.isArray(details)) return [];
-	return details.flatMap((entry) => {
-		if (typeof entry !== "object" || entry === null) return [];
-		const { path, message } = entry as { path?: unknown; message?: unknown };
-		if (typeof message !== "string") return [];
-		return [typeof path === "string" && path !== "" ? `${path}: ${message}` : message];
-	});
-}
-
 /** What {@link createTeamRequest} needs. */
 export interface TeamRequestOptions {
 	/** The API base, e.g. `http://127.0.0.1:4000/v1` (no trailing slash needed). */
