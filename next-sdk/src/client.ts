@@ -39,13 +39,24 @@ export { SupportProvider } from "./provider/support-provider.tsx";
 // The primitives one by one, so the server entry can assemble a `Primitives` namespace of client
 // references (a Server Component cannot "dot into" a client reference such as `Primitives.Window`).
 export const PrimitiveAvatar = Primitives.Avatar;
+export const PrimitiveAvatarFallback = Primitives.AvatarFallback;
+export const PrimitiveAvatarImage = Primitives.AvatarImage;
 export const PrimitiveButton = Primitives.Button;
+export const PrimitiveConfig = Primitives.Config;
 export const PrimitiveConversationTimeline = Primitives.ConversationTimeline;
+export const PrimitiveConversationTimelineContainer = Primitives.ConversationTimelineContainer;
+export const PrimitiveConversationTimelineEmpty = Primitives.ConversationTimelineEmpty;
+export const PrimitiveConversationTimelineLoading = Primitives.ConversationTimelineLoading;
 export const PrimitiveFileInput = Primitives.FileInput;
 export const PrimitiveMultimodalInput = Primitives.MultimodalInput;
 export const PrimitiveRouter = Primitives.Router;
 export const PrimitiveTimelineItem = Primitives.TimelineItem;
+export const PrimitiveTimelineItemContent = Primitives.TimelineItemContent;
 export const PrimitiveTimelineItemGroup = Primitives.TimelineItemGroup;
+export const PrimitiveTimelineItemGroupAvatar = Primitives.TimelineItemGroupAvatar;
+export const PrimitiveTimelineItemGroupContent = Primitives.TimelineItemGroupContent;
+export const PrimitiveTimelineItemGroupHeader = Primitives.TimelineItemGroupHeader;
+export const PrimitiveTimelineItemTimestamp = Primitives.TimelineItemTimestamp;
 export const PrimitiveTrigger = Primitives.Trigger;
 export const PrimitiveTypingIndicator = Primitives.TypingIndicator;
 export const PrimitiveWindow = Primitives.Window;

@@ -1,19 +1,49 @@
 import {
+	createContext,
 	type HTMLAttributes,
 	type ReactNode,
 	type Ref,
 	useCallback,
+	useContext,
 	useLayoutEffect,
+	useMemo,
 	useRef,
+	useState,
 } from "react";
+import { setRef } from "../utils/slot.ts";
+
+/** What `<Primitives.ConversationTimeline>` tells its parts and its render function. */
+export interface ConversationTimelineRenderProps {
+	/** Items in the list: `items.length`, else what the container renders; null before known. */
+	itemCount: number | null;
+	isLoading: boolean;
+	/** Not loading and no item: when `ConversationTimelineEmpty` shows. */
+	isEmpty: boolean;
+}
+
+interface TimelineContextValue extends ConversationTimelineRenderProps {
+	/** The container reports how many children it renders (when `items` is not given). */
+	reportCount: (count: number | null) => void;
+}
+
+const TimelineContext = createContext<TimelineContextValue | null>(null);
+
+/** The enclosing timeline's state, or null outside one. */
+export function useConversationTimeline(): TimelineContextValue | null {
+	return useContext(TimelineContext);
+}
 
 /** Props of `<Primitives.ConversationTimeline>`. */
-export type ConversationTimelineProps = HTMLAttributes<HTMLDivElement> & {
-	/** Changes when a message arrives (e.g. the last item's id): the list follows it. */
+export type ConversationTimelineProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
+	/** The items shown: their count drives the empty state and the last one's id the scrolling. */
+	items?: ReadonlyArray<{ id: string }>;
+	/** Changes when a message arrives (default: the last item's id): the list follows it. */
 	scrollKey?: string | number | null;
-	/** Marks the list busy and renders `loading` first. */
+	/** Marks the list busy and shows `ConversationTimelineLoading` (and `loading`). */
 	isLoading?: boolean;
+	/** Rendered first while loading (shorthand for a `ConversationTimelineLoading` part). */
 	loading?: ReactNode;
+	children?: ReactNode | ((props: ConversationTimelineRenderProps) => ReactNode);
 	ref?: Ref<HTMLDivElement>;
 };
 
@@ -22,16 +52,21 @@ const PINNED_PX = 48;
 
 /**
  * Headless message list: a polite `role="log"` live region that follows new messages unless
- * the reader scrolled up, with a loading state.
+ * the reader scrolled up. Its parts show the loading and empty states and hold the items.
  *
  * @example
- * <Primitives.ConversationTimeline scrollKey={items.at(-1)?.id} isLoading={isLoading}>
- *   {items.map((item) => <Primitives.TimelineItem key={item.id} item={item} />)}
+ * <Primitives.ConversationTimeline items={items} isLoading={isLoading}>
+ *   <Primitives.ConversationTimelineLoading>Loading…</Primitives.ConversationTimelineLoading>
+ *   <Primitives.ConversationTimelineEmpty>No messages yet</Primitives.ConversationTimelineEmpty>
+ *   <Primitives.ConversationTimelineContainer>
+ *     {items.map((item) => <Primitives.TimelineItem key={item.id} item={item} />)}
+ *   </Primitives.ConversationTimelineContainer>
  * </Primitives.ConversationTimeline>
  */
 export function ConversationTimeline({
+	items,
 	scrollKey,
-	isLoading,
+	isLoading = false,
 	loading,
 	children,
 	onScroll,
@@ -40,35 +75,46 @@ export function ConversationTimeline({
 }: ConversationTimelineProps) {
 	const node = useRef<HTMLDivElement | null>(null);
 	const pinned = useRef(true);
-	const setRef = useCallback(
+	const [reported, reportCount] = useState<number | null>(null);
+	const setNode = useCallback(
 		(element: HTMLDivElement | null) => {
 			node.current = element;
-			if (typeof ref === "function") ref(element);
-			else if (ref) ref.current = element;
+			setRef(ref, element);
 		},
 		[ref],
 	);
-	// biome-ignore lint/correctness/useExhaustiveDependencies: scrollKey is the trigger, read through the DOM
+	const followKey = scrollKey !== undefined ? scrollKey : (items?.at(-1)?.id ?? null);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: followKey is the trigger, read through the DOM
 	useLayoutEffect(() => {
 		const element = node.current;
 		if (element && pinned.current) element.scrollTop = element.scrollHeight;
-	}, [scrollKey]);
+	}, [followKey]);
+	const itemCount = items ? items.length : reported;
+	const state = useMemo<TimelineContextValue>(
+		() => ({ itemCount, isLoading, isEmpty: !isLoading && itemCount === 0, reportCount }),
+		[itemCount, isLoading],
+	);
 	return (
-		<div
-			ref={setRef}
-			role="log"
-			aria-live="polite"
-			aria-busy={isLoading || undefined}
-			onScroll={(event) => {
-				onScroll?.(event);
-				const element = event.currentTarget;
-				pinned.current =
-					element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
-			}}
-			{...props}
-		>
-			{isLoading ? loading : null}
-			{children}
-		</div>
+		<TimelineContext.Provider value={state}>
+			<div
+				ref={setNode}
+				role="log"
+				aria-live="polite"
+				aria-busy={isLoading || undefined}
+				data-state={isLoading ? "loading" : state.isEmpty ? "empty" : "ready"}
+				onScroll={(event) => {
+					onScroll?.(event);
+					const element = event.currentTarget;
+					pinned.current =
+						element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
+				}}
+				{...props}
+			>
+				{isLoading ? loading : null}
+				{typeof children === "function"
+					? children({ itemCount, isLoading, isEmpty: state.isEmpty })
+					: children}
+			</div>
+		</TimelineContext.Provider>
 	);
 }

@@ -1,12 +1,13 @@
 import { SupportContent } from "./content.tsx";
 import { SupportRouter } from "./lazy-router.tsx";
 import { SupportPageRoute } from "./page-route.tsx";
-import { Support as SupportRoot } from "./support.tsx";
+import { SupportRoot } from "./root.tsx";
+import { Support as SupportWidget } from "./support.tsx";
 import { SupportTrigger } from "./trigger.tsx";
 
 /**
- * The support widget with its compound parts: `Support.Trigger`, `Support.Content`,
- * `Support.Router` and `Support.Page`.
+ * The support widget with its compound parts: `Support.Root`, `Support.Trigger`,
+ * `Support.Content`, `Support.Router` and `Support.Page`.
  *
  * @example
  * <Support>
@@ -18,7 +19,8 @@ import { SupportTrigger } from "./trigger.tsx";
  *   </Support.Content>
  * </Support>
  */
-export const Support = Object.assign(SupportRoot, {
+export const Support = Object.assign(SupportWidget, {
+	Root: SupportRoot,
 	Trigger: SupportTrigger,
 	Content: SupportContent,
 	Router: SupportRouter,

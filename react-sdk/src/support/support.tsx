@@ -78,7 +78,19 @@ export interface SupportProps extends SupportEventCallbacks {
  * <Support open={isOpen} onOpenChange={setIsOpen} onMessageSent={({ conversationId }) => track(conversationId)} />
  */
 export function Support(props: SupportProps) {
-	const { widget, client, configurationError } = useSupportSession("<Support>");
+	return <SupportFrame props={props} composed={false} />;
+}
+
+/**
+ * What `<Support>` and `<Support.Root>` share: the open state (controlled or not), event
+ * callbacks, the imperative handle, text and the scope its parts read. `composed` (Root) renders
+ * the children as they are; otherwise a default trigger and window stand in for the parts the
+ * children do not bring.
+ */
+export function SupportFrame({ props, composed }: { props: SupportProps; composed: boolean }) {
+	const { widget, client, configurationError } = useSupportSession(
+		composed ? "<Support.Root>" : "<Support>",
+	);
 	const { open, defaultOpen, onOpenChange, children } = props;
 	const controlled = open !== undefined;
 	const storeOpen = useStore(widget, (state) => state?.isOpen ?? null);
@@ -126,7 +138,7 @@ export function Support(props: SupportProps) {
 	const handle = useMemo(() => createSupportHandle(widget.actions), [widget]);
 	useImperativeHandle(props.ref, () => handle, [handle]);
 
-	const parts = useMemo(() => splitChildren(children), [children]);
+	const parts = useMemo(() => (composed ? null : splitChildren(children)), [composed, children]);
 	const customPages = useMemo(
 		() => [...(props.customPages ?? []), ...pagesFromChildren(children)],
 		[props.customPages, children],
@@ -179,10 +191,19 @@ export function Support(props: SupportProps) {
 					data-color-scheme={props.theme}
 					data-state={isOpen ? "open" : "closed"}
 				>
-					{parts.trigger ?? <DefaultTrigger className={classNames?.trigger} />}
-					{parts.content ?? <SupportContent />}
-					<UnreadAnnouncer isOpen={isOpen} />
-					{parts.rest}
+					{parts ? (
+						<>
+							{parts.trigger ?? <DefaultTrigger className={classNames?.trigger} />}
+							{parts.content ?? <SupportContent />}
+							<UnreadAnnouncer isOpen={isOpen} />
+							{parts.rest}
+						</>
+					) : (
+						<>
+							{children}
+							<UnreadAnnouncer isOpen={isOpen} />
+						</>
+					)}
 				</div>
 			</SupportTextProvider>
 		</SupportScopeContext.Provider>

@@ -1,7 +1,14 @@
-import { type ButtonHTMLAttributes, type ReactNode, type Ref, useCallback } from "react";
+import {
+	type ButtonHTMLAttributes,
+	type MouseEvent,
+	type ReactNode,
+	type Ref,
+	useCallback,
+} from "react";
 import { useSupport } from "../hooks/use-support.ts";
 import { useSupportText } from "../text/text-context.tsx";
 import { cx } from "../utils/class-names.ts";
+import { renderAsChild, setRef } from "../utils/slot.ts";
 import { useRequiredSupportScope } from "../widget/support-scope.ts";
 
 /** What a custom trigger's render function receives. */
@@ -20,22 +27,33 @@ export interface TriggerRenderProps {
 export type SupportTriggerProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> & {
 	/** Static content, or a render function receiving `TriggerRenderProps`. */
 	children?: ReactNode | ((props: TriggerRenderProps) => ReactNode);
+	/**
+	 * Render the single child element (your own `<button>`, a link-styled button…) as the
+	 * trigger instead of a `<button>` of ours: the trigger's props, ref and click handler are
+	 * merged onto it. A render function may return that element too.
+	 */
+	asChild?: boolean;
 	ref?: Ref<HTMLButtonElement>;
 };
 
 /**
  * The button that opens and closes the widget; place it anywhere inside `<Support>` (a topbar
- * too). It is a real `<button>` with `aria-expanded` and `aria-controls`.
+ * too). It is a real `<button>` with `aria-expanded` and `aria-controls`, or with `asChild` your
+ * own element with those attributes.
  *
  * @example
  * <Support.Trigger className="help-button">
  *   {({ isOpen, unreadCount }) => <>{isOpen ? "Close" : "Help"} {unreadCount > 0 && unreadCount}</>}
+ * </Support.Trigger>
+ * <Support.Trigger asChild>
+ *   <button type="button" className="help-button">Help</button>
  * </Support.Trigger>
  */
 export function SupportTrigger({
 	children,
 	className,
 	onClick,
+	asChild,
 	ref,
 	...props
 }: SupportTriggerProps) {
@@ -44,35 +62,38 @@ export function SupportTrigger({
 	const text = useSupportText();
 	const { isOpen, handle, contentId, triggerRef } = scope;
 	const toggle = handle.toggle;
-	const setRef = useCallback(
+	const setTriggerRef = useCallback(
 		(node: HTMLButtonElement | null) => {
 			triggerRef.current = node;
-			if (typeof ref === "function") ref(node);
-			else if (ref) ref.current = node;
+			setRef(ref, node);
 		},
 		[ref, triggerRef],
 	);
+	const content =
+		typeof children === "function" ? children({ isOpen, isTyping, unreadCount, toggle }) : children;
+	const triggerProps = {
+		"aria-haspopup": "dialog",
+		"aria-expanded": isOpen,
+		"aria-controls": isOpen ? contentId : undefined,
+		"data-state": isOpen ? "open" : "closed",
+		className: cx("co-trigger", className),
+		onClick: (event: MouseEvent<HTMLButtonElement>) => {
+			onClick?.(event);
+			if (!event.defaultPrevented) toggle();
+		},
+		...props,
+	} as const;
+	if (asChild) return renderAsChild("<Support.Trigger>", content, triggerProps, setTriggerRef);
 	return (
 		<button
 			type="button"
-			aria-haspopup="dialog"
-			aria-expanded={isOpen}
-			aria-controls={isOpen ? contentId : undefined}
 			aria-label={
 				children ? undefined : text(isOpen ? "component.trigger.close" : "component.trigger.open")
 			}
-			data-state={isOpen ? "open" : "closed"}
-			className={cx("co-trigger", className)}
-			ref={setRef}
-			onClick={(event) => {
-				onClick?.(event);
-				if (!event.defaultPrevented) toggle();
-			}}
-			{...props}
+			ref={setTriggerRef}
+			{...triggerProps}
 		>
-			{typeof children === "function"
-				? children({ isOpen, isTyping, unreadCount, toggle })
-				: children}
+			{content}
 		</button>
 	);
 }
