@@ -28,7 +28,7 @@ import { createRedisFanOut } from "./realtime/redis-fan-out.ts";
 import { SocketCaps } from "./realtime/socket-caps.ts";
 import { SocketCloseRelay } from "./realtime/socket-close-relay.ts";
 import { SocketSupervisor } from "./realtime/socket-supervisor.ts";
-import { SyncExtension } from "./realtime/sync-extension.ts";
+import { createSyncExtensions } from "./realtime/sync-extensions.ts";
 import { UpgradeLimiter } from "./realtime/upgrade-limit.ts";
 import { WebSocketGateway } from "./realtime/websocket-gateway.ts";
 import { type DemoCredentials, seedDemo } from "./seed/demo-seed.ts";
@@ -132,7 +132,7 @@ export async function startSyncServer(
 	});
 
 	let gateway: WebSocketGateway | null = null;
-	const extension = new SyncExtension({
+	const sync = createSyncExtensions({
 		db,
 		auth,
 		store,
@@ -160,7 +160,7 @@ export async function startSyncServer(
 	);
 	const hocuspocus = new Hocuspocus<ConnectionContext>({
 		quiet: true,
-		extensions: fanOut ? [extension, caps, fanOut] : [extension, caps],
+		extensions: fanOut ? [...sync.extensions, caps, fanOut] : [...sync.extensions, caps],
 	});
 	gateway = new WebSocketGateway({
 		hocuspocus,
@@ -172,14 +172,14 @@ export async function startSyncServer(
 	});
 	const sockets = new SocketSupervisor({
 		sockets: gateway,
-		principalOf: (request) => extension.principalOfRequest(request),
+		principalOf: (request) => sync.principalOfRequest(request),
 		db,
 		logger: logger.child({ module: "sockets" }),
 		sweepIntervalMs: options.socketSweepIntervalMs ?? 30_000,
 		relay: closeRelay ? (close) => closeRelay.publish(close) : undefined,
 		onClose: (close) => {
 			auth.forget(close);
-			extension.forget(close);
+			sync.forget(close);
 		},
 	});
 	supervisor = sockets;
@@ -238,7 +238,7 @@ export async function startSyncServer(
 			gateway?.closeAll();
 			httpServer.closeAllConnections();
 			await closed;
-			await extension.settle();
+			await sync.settle();
 			await store.stop();
 			await fanOut?.onDestroy();
 			await closeRelay?.stop();
