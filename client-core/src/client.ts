@@ -18,6 +18,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { detectPublicKey } from "./config/env.ts";
 import { deriveWsUrl, resolveApiUrl } from "./config/server-urls.ts";
 import { ContactsApi } from "./contacts/contacts-api.ts";
+import { ConversationEnds } from "./conversations/conversation-ends.ts";
 import { ConversationList } from "./conversations/conversation-list.ts";
 import { ConversationView } from "./conversations/conversation-view.ts";
 import { CossistantApiError, CossistantConfigurationError } from "./errors.ts";
@@ -117,6 +118,7 @@ export class CossistantClient {
 	private readonly apiUrl: string;
 	private readonly wsUrl: string;
 	private readonly session: VisitorSession | null;
+	private readonly storage: KeyValueStore;
 	private sync: SyncConnection | null = null;
 	private outboxInstance: Outbox | null = null;
 	private list: ConversationList | null = null;
@@ -162,6 +164,7 @@ export class CossistantClient {
 		});
 		// One store for the visitor identity and the metadata hash (one localStorage probe).
 		const storage = options.storage ?? defaultKeyValueStore();
+		this.storage = storage;
 		this.session = this.publicKey ? new VisitorSession(this.rest, storage, this.publicKey) : null;
 		this.visitorState = createStore<VisitorState>(() => ({
 			website: null,
@@ -552,12 +555,18 @@ export class CossistantClient {
 			(_raw, reason) =>
 				this.events.emitError(new Error(`Invalid conversation: ${reason}`), "invalid_conversation"),
 		);
+		// Each conversation's status (the `meta` the server mirrors into the visitor document)
+		// tells when it ended, even when the `resolved` item came while this client was away.
+		const ends = new ConversationEnds(this.storage, visitorId, (conversationId) =>
+			this.events.emitConversationEnd(conversationId),
+		);
 		// Attach views whose conversation now exists on the server.
 		this.cleanups.push(
 			this.list.state.subscribe(({ conversations }) => {
 				for (const conversation of conversations) {
 					if (!conversation.pending) this.views.get(conversation.id)?.attach();
 				}
+				ends.observe(conversations);
 			}),
 		);
 		const visitorDoc = this.sync.open(DocumentNames.visitor(visitorId));
@@ -598,15 +607,12 @@ export class CossistantClient {
 		return { apiUrl: this.apiUrl, publicKey: this.publicKey, origin };
 	}
 
+	/** New items of an open conversation: agents' messages are `messageReceived`. */
 	private announce(conversationId: string, items: TimelineItem[], visitorId: string): void {
 		for (const item of items) {
 			if (item.type === "message" && item.visitorId !== visitorId && item.visibility === "public") {
 				this.events.emitMessageReceived(conversationId, item);
 			}
-			const event =
-				item.type === "event" ? item.parts.find((part) => part.type === "event") : undefined;
-			if (event?.type === "event" && event.eventType === "resolved")
-				this.events.emitConversationEnd(conversationId);
 		}
 	}
 

@@ -7,7 +7,10 @@ export interface ConversationStartEvent {
 	timestamp: number;
 }
 
-/** Fired when a conversation is closed or resolved. */
+/**
+ * Fired when a conversation is closed or resolved: once per end, also when this client learns
+ * it only after reconnecting or on a later page load (see ConversationEnds).
+ */
 export interface ConversationEndEvent {
 	type: "conversationEnd";
 	conversationId: string;
