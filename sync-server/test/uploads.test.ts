@@ -240,7 +240,7 @@ describe.each(testDatabaseTargets())("uploads on $name", (target) => {
 		const { id, url, mediaType, fileName, size, width, height } = created.body;
 		const parts = [
 			{ type: "text", text: "Here is the bug" },
-			{ type: "image", url, mediaType, fileName, size, width, height, uploadId: id },
+			{ type: "image", url, mediaType, name: fileName, size, width, height, uploadId: id },
 		];
 		const itemId = uuidv7();
 		const sent = await server.pipeline.submit(principal, {
