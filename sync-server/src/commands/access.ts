@@ -13,7 +13,7 @@ export function requireConversationAccess(
 	principal: Principal,
 	conversationId: string,
 ): ConversationRow {
-	const conversation = ctx.conversation(conversationId);
+	const conversation = ctx.conversations.get(conversationId);
 	if (principal.kind !== "visitor") {
 		if (!conversation)
 			throw new CommandRejection("not_found", `Conversation ${conversationId} does not exist.`);
@@ -45,7 +45,7 @@ export function actsForWebsite(principal: AgentPrincipal, websiteId: string): bo
 
 /** The visitor's facts, rejecting blocked or unknown visitors. */
 export function requireActiveVisitor(ctx: BatchContext, visitorId: string) {
-	const visitor = ctx.visitor(visitorId);
+	const visitor = ctx.contacts.visitor(visitorId);
 	if (!visitor) throw new CommandRejection("forbidden", "Unknown visitor.");
 	if (visitor.isBlocked)
 		throw new CommandRejection("visitor_blocked", "This visitor has been blocked from support.");

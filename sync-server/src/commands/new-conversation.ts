@@ -17,11 +17,11 @@ export function createNewConversation(
 		initialItemId: string | undefined;
 	},
 ): void {
-	if (ctx.conversation(input.conversationId)) {
+	if (ctx.conversations.get(input.conversationId)) {
 		throw new CommandRejection("conflict", `Conversation ${input.conversationId} already exists.`);
 	}
-	if (input.initialItemId) ctx.assertItemIdFree(input.initialItemId);
-	ctx.createConversation({
+	if (input.initialItemId) ctx.conversations.assertItemIdFree(input.initialItemId);
+	ctx.conversations.create({
 		id: input.conversationId,
 		websiteId: input.websiteId,
 		visitorId: input.visitor.id,

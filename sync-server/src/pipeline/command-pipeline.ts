@@ -11,6 +11,7 @@ import type { KnownCommand } from "./batch-facts.ts";
 import type { LedgerRow } from "./batched-row-writes.ts";
 import type { CommandHandler, CommandHandlers } from "./command-handler.ts";
 import { CommandRejection } from "./command-rejection.ts";
+import { conversationDocNames } from "./conversation-rows.ts";
 
 /** Receives every committed document update, to apply it to live replicas (broadcast). */
 export type CommitListener = (docName: string, update: Uint8Array) => void;
@@ -333,33 +334,33 @@ export class CommandPipeline {
 			for (const id of needs.uploadIds ?? []) uploadIds.add(id);
 			return needs;
 		});
-		await ctx.loadConversations([...conversationIds]);
+		await ctx.conversations.load([...conversationIds]);
 		const known = await ctx.loadFacts({
 			itemIds,
 			visitorIds: [...visitorIds],
 			uploadIds: [...uploadIds],
 			commandIds: batch.map((s) => s.command.id),
 		});
-		const contactIds = [...visitorIds].flatMap((id) => ctx.visitor(id)?.contactId ?? []);
-		await ctx.loadContacts(contactIds);
+		const contactIds = [...visitorIds].flatMap((id) => ctx.contacts.visitor(id)?.contactId ?? []);
+		await ctx.contacts.loadMetadataHashes(contactIds);
 		const docNames = new Set<string>();
 		for (const needs of needsByCommand) {
 			for (const id of needs.conversationIds) {
-				const existing = ctx.conversation(id);
+				const existing = ctx.conversations.get(id);
 				const owner = existing ?? (needs.creates?.id === id ? needs.creates : undefined);
 				if (!owner) continue;
-				for (const name of BatchContext.docsOf(owner, needs.privateDoc)) docNames.add(name);
+				for (const name of conversationDocNames(owner, needs.privateDoc)) docNames.add(name);
 			}
 		}
-		await ctx.loadDocs([...docNames]);
+		await ctx.documents.load([...docNames]);
 		// Every device of a conversation's contact lists its summary (cross-device history); the
 		// issuing visitors' contacts too, for the conversations they start.
 		const audience = new Set(contactIds);
 		for (const id of conversationIds) {
-			const contactId = ctx.conversation(id)?.contactId;
+			const contactId = ctx.conversations.get(id)?.contactId;
 			if (contactId) audience.add(contactId);
 		}
-		await ctx.support.loadContactVisitors([...audience]);
+		await ctx.contacts.loadDevices([...audience]);
 		// Handler-specific rows (contacts, organizations, support state) after the shared ones.
 		for (const needs of needsByCommand) await needs.load?.(ctx);
 		return known;

@@ -15,8 +15,8 @@ export const addNote: CommandHandler<"note.add"> = {
 		if (principal.kind === "visitor")
 			throw new CommandRejection("forbidden", "Only agents add internal notes.");
 		requireConversationAccess(ctx, principal, command.conversationId);
-		ctx.assertItemIdFree(command.itemId);
-		ctx.appendItem(command.conversationId, {
+		ctx.conversations.assertItemIdFree(command.itemId);
+		ctx.conversations.appendItem(command.conversationId, {
 			id: command.itemId,
 			type: "message",
 			parts: command.parts,

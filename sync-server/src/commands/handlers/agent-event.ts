@@ -40,7 +40,7 @@ export function appendAgentEvents(
 ): void {
 	const userId = agent.kind === "user" ? agent.userId : null;
 	const aiAgentId = agent.kind === "backend" ? (agent.aiAgentId ?? null) : null;
-	ctx.appendItem(conversationId, {
+	ctx.conversations.appendItem(conversationId, {
 		id: uuidv7(),
 		type: "event",
 		visibility: "public",

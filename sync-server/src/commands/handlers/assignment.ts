@@ -27,7 +27,9 @@ export const assignConversation = agentConversationCommand(
 				`User ${command.userId} is not an agent of this website.`,
 			);
 		}
-		ctx.patchMeta(conversation.id, { assigneeIds: [...conversation.assigneeIds, command.userId] });
+		ctx.conversations.patchMeta(conversation.id, {
+			assigneeIds: [...conversation.assigneeIds, command.userId],
+		});
 		appendAgentEvent(
 			ctx,
 			conversation.id,
@@ -47,7 +49,7 @@ export const unassignConversation = agentConversationCommand(
 		if (!conversation.assigneeIds.includes(command.userId)) return;
 		// A former member may still be assigned; the event then names them generically.
 		const assignee = (await memberName(ctx, null, command.userId)) ?? "a former agent";
-		ctx.patchMeta(conversation.id, {
+		ctx.conversations.patchMeta(conversation.id, {
 			assigneeIds: conversation.assigneeIds.filter((id) => id !== command.userId),
 		});
 		appendAgentEvent(

@@ -1,5 +1,4 @@
 import { principalKey } from "../../auth/principal.ts";
-import { BatchContext } from "../../pipeline/batch-context.ts";
 import type { CommandHandler } from "../../pipeline/command-handler.ts";
 import { CommandRejection } from "../../pipeline/command-rejection.ts";
 import { actsForWebsite } from "../access.ts";
@@ -21,21 +20,21 @@ export const createConversation: CommandHandler<"conversation.create"> = {
 		visitorIds: [command.visitorId],
 		// The new conversation's documents depend on its visitor's website, known only now.
 		load: async (ctx) => {
-			const visitor = ctx.visitor(command.visitorId);
+			const visitor = ctx.contacts.visitor(command.visitorId);
 			if (!visitor || !isAgent(principal) || !actsForWebsite(principal, visitor.websiteId)) return;
 			const owner = {
 				id: command.conversationId,
 				visitorId: visitor.id,
 				websiteId: visitor.websiteId,
 			};
-			await ctx.loadDocs(BatchContext.docsOf(owner, false));
+			await ctx.conversations.loadDocs([owner], false);
 		},
 	}),
 	handle(ctx, command, principal) {
 		if (!isAgent(principal)) {
 			throw new CommandRejection("forbidden", "Only agents and backends create conversations.");
 		}
-		const visitor = ctx.visitor(command.visitorId);
+		const visitor = ctx.contacts.visitor(command.visitorId);
 		// Another website's visitor is reported as missing: its existence is not leaked.
 		if (!visitor || !actsForWebsite(principal, visitor.websiteId)) {
 			throw new CommandRejection("not_found", `Visitor ${command.visitorId} does not exist.`);
@@ -51,7 +50,7 @@ export const createConversation: CommandHandler<"conversation.create"> = {
 			initialItemId: command.initialMessage?.itemId,
 		});
 		if (command.initialMessage) {
-			ctx.appendItem(command.conversationId, {
+			ctx.conversations.appendItem(command.conversationId, {
 				id: command.initialMessage.itemId,
 				type: "message",
 				parts: command.initialMessage.parts,
@@ -61,6 +60,7 @@ export const createConversation: CommandHandler<"conversation.create"> = {
 			});
 		}
 		// An agent has seen what it wrote; backends have no unread state.
-		if (principal.kind === "user") ctx.markSeen(command.conversationId, principalKey(principal));
+		if (principal.kind === "user")
+			ctx.conversations.markSeen(command.conversationId, principalKey(principal));
 	},
 };

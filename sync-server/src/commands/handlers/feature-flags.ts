@@ -25,7 +25,7 @@ export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
 			const { type, id } = command.target;
 			// Check first, so a foreign id never makes the server load (and lock) another audience.
 			if (!(await flagTargetExists(ctx.tx, type, id, websiteIds))) return;
-			await ctx.support.loadAudience(
+			await ctx.contacts.loadAudience(
 				type === "visitor"
 					? { visitorIds: [id] }
 					: type === "contact"
@@ -40,7 +40,7 @@ export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
 		if (principal.kind === "visitor") throw forbidden();
 		if (principal.kind === "user" && principal.adminWebsiteIds.size === 0) throw forbidden();
 		const { type, id } = command.target;
-		const row = ctx.support.flagTarget(type, id);
+		const row = ctx.contacts.flagTarget(type, id);
 		if (!row || !actsForWebsite(principal, row.websiteId)) {
 			throw new CommandRejection("not_found", `No ${type} ${id} on this website.`);
 		}
@@ -56,6 +56,6 @@ export const mutateFeatureFlags: CommandHandler<"featureFlags.mutate"> = {
 			);
 		}
 		if (sameFlags(row.featureFlags, next)) return;
-		ctx.support.setFlags(type, id, next);
+		ctx.contacts.setFlags(type, id, next);
 	},
 };

@@ -2,11 +2,11 @@ import type { CommandOf } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { VisitorPrincipal } from "../../auth/principal.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { BatchContext } from "../../pipeline/batch-context.ts";
+import type { BatchContext } from "../../pipeline/batch-context.ts";
 import type { CommandHandler } from "../../pipeline/command-handler.ts";
 import { CommandRejection } from "../../pipeline/command-rejection.ts";
+import type { WebsiteIdentity } from "../../pipeline/contact-rows.ts";
 import { findContactIds } from "../../pipeline/support-queries.ts";
-import type { WebsiteIdentity } from "../../pipeline/support-rows.ts";
 import { isValidIdentitySignature } from "../../support/identity-signature.ts";
 import { metadataHash } from "../../support/metadata-hash.ts";
 import { normalizeEmail } from "../../support/normalize-email.ts";
@@ -47,8 +47,8 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors identify themselves.");
 		requireActiveVisitor(ctx, principal.visitorId);
-		const visitor = ctx.support.visitor(principal.visitorId);
-		const website = ctx.support.website(principal.websiteId);
+		const visitor = ctx.contacts.supportVisitor(principal.visitorId);
+		const website = ctx.contacts.website(principal.websiteId);
 		if (!visitor || !website) throw new CommandRejection("forbidden", "Unknown visitor.");
 
 		const externalId = command.externalId;
@@ -65,7 +65,7 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 		if (target && signed && !target.identityVerified) {
 			// Only the visitor's own contact is left unverified (resolveTarget released the others):
 			// the visitor that created it proves who it is, so it is verified from now on.
-			ctx.support.patchContact(target.id, { identityVerified: true });
+			ctx.contacts.patchContact(target.id, { identityVerified: true });
 		}
 		const visitorOnboarding = parseOnboarding(visitor.onboarding);
 		let contact: SupportContact;
@@ -85,7 +85,7 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 				organizationId: null,
 				identityVerified: signed,
 			};
-			ctx.support.createContact(contact);
+			ctx.contacts.createContact(contact);
 		} else {
 			contact = target;
 			const patch: Partial<Pick<SupportContact, "externalId" | "email" | "name" | "image">> = {};
@@ -94,7 +94,7 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 			if (command.name !== undefined && contact.name !== command.name) patch.name = command.name;
 			if (command.image !== undefined && contact.image !== command.image)
 				patch.image = command.image;
-			if (Object.keys(patch).length > 0) ctx.support.patchContact(contact.id, patch);
+			if (Object.keys(patch).length > 0) ctx.contacts.patchContact(contact.id, patch);
 			// Copy rule: the visitor's progress goes to the contact only when the contact has none;
 			// otherwise the contact's state wins and the visitor's stays where it was.
 			if (
@@ -102,12 +102,13 @@ export const identifyContact: CommandHandler<"contact.identify"> = {
 				hasOnboarding(visitorOnboarding) &&
 				!hasOnboarding(parseOnboarding(contact.onboarding))
 			) {
-				ctx.support.setContactOnboarding(contact.id, visitorOnboarding);
+				ctx.contacts.setContactOnboarding(contact.id, visitorOnboarding);
 			}
 		}
 		if (command.metadata) {
 			const hash = metadataHash(command.metadata);
-			if (contact.metadataHash !== hash) ctx.setContactMetadata(contact.id, command.metadata, hash);
+			if (contact.metadataHash !== hash)
+				ctx.contacts.setMetadata(contact.id, command.metadata, hash);
 		}
 		if (visitor.contactId !== contact.id) link(ctx, visitor, contact.id);
 	},
@@ -120,8 +121,8 @@ async function loadIdentify(
 	principal: VisitorPrincipal,
 ): Promise<void> {
 	const { visitorId, websiteId } = principal;
-	await ctx.support.loadWebsite(websiteId);
-	const facts = ctx.visitor(visitorId);
+	await ctx.contacts.loadWebsite(websiteId);
+	const facts = ctx.contacts.visitor(visitorId);
 	if (!facts || facts.websiteId !== websiteId) return;
 	const candidates = await findContactIds(ctx.tx, websiteId, {
 		externalId: command.externalId,
@@ -132,11 +133,11 @@ async function loadIdentify(
 		where: { websiteId, OR: [{ visitorId }, { contactId: { in: contactIds } }] },
 		select: { id: true },
 	});
-	await ctx.loadConversations(conversations.map((row) => row.id));
-	await ctx.support.loadAudience({ contactIds, visitorIds: [visitorId] });
+	await ctx.conversations.load(conversations.map((row) => row.id));
+	await ctx.contacts.loadAudience({ contactIds, visitorIds: [visitorId] });
 	// The visitor's anonymous conversations may join the contact: their documents change.
-	const own = ctx.loadedConversations((row) => row.visitorId === visitorId && !row.contactId);
-	await ctx.loadDocs(own.flatMap((row) => BatchContext.docsOf(row, false)));
+	const own = ctx.conversations.filter((row) => row.visitorId === visitorId && !row.contactId);
+	await ctx.conversations.loadDocs(own, false);
 }
 
 /** What a contact that nothing proved gives up to a verified identify. */
@@ -175,9 +176,9 @@ function resolveTarget(
 	let byExternalId =
 		externalId === undefined
 			? undefined
-			: ctx.support.findContact(websiteId, "externalId", externalId);
+			: ctx.contacts.findContact(websiteId, "externalId", externalId);
 	let byEmail =
-		email === undefined ? undefined : ctx.support.findContact(websiteId, "email", email);
+		email === undefined ? undefined : ctx.contacts.findContact(websiteId, "email", email);
 	const released: Release[] = [];
 	if (verified && byExternalId && yields(byExternalId, visitor)) {
 		const alsoEmail = byEmail === byExternalId;
@@ -252,7 +253,7 @@ function releaseIdentity(ctx: BatchContext, release: Release): void {
 	const patch: { externalId?: null; email?: null } = {};
 	if (release.externalId) patch.externalId = null;
 	if (release.email) patch.email = null;
-	ctx.support.patchContact(release.contact.id, patch);
+	ctx.contacts.patchContact(release.contact.id, patch);
 }
 
 function verifyIdentity(
@@ -285,18 +286,18 @@ function verifyIdentity(
 /** Links the visitor and makes the contact's history (and its own) visible across devices. */
 function link(ctx: BatchContext, visitor: SupportVisitor, contactId: string): void {
 	const previous = visitor.contactId;
-	ctx.linkVisitorToContact(visitor.id, contactId);
-	for (const row of ctx.loadedConversations((r) => r.visitorId === visitor.id && !r.contactId)) {
-		ctx.patchMeta(row.id, { contactId });
+	ctx.contacts.linkVisitor(visitor.id, contactId);
+	for (const row of ctx.conversations.filter((r) => r.visitorId === visitor.id && !r.contactId)) {
+		ctx.conversations.patchMeta(row.id, { contactId });
 	}
-	for (const row of ctx.loadedConversations((r) => r.contactId === contactId)) {
-		ctx.setListed(visitor.id, row.id, true);
+	for (const row of ctx.conversations.filter((r) => r.contactId === contactId)) {
+		ctx.conversations.setListed(visitor.id, row.id, true);
 	}
 	if (previous) {
 		// Moved to another contact: the previous one's other conversations leave this device.
-		const others = ctx.loadedConversations(
+		const others = ctx.conversations.filter(
 			(r) => r.contactId === previous && r.visitorId !== visitor.id,
 		);
-		for (const row of others) ctx.setListed(visitor.id, row.id, false);
+		for (const row of others) ctx.conversations.setListed(visitor.id, row.id, false);
 	}
 }

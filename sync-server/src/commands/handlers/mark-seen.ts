@@ -13,6 +13,6 @@ export const markSeen: CommandHandler<"conversation.markSeen"> = {
 	}),
 	handle(ctx, command, principal) {
 		requireConversationAccess(ctx, principal, command.conversationId);
-		ctx.markSeen(command.conversationId, principalKey(principal));
+		ctx.conversations.markSeen(command.conversationId, principalKey(principal));
 	},
 };

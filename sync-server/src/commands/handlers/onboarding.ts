@@ -28,16 +28,16 @@ function onboardingCommand<T extends OnboardingCommandType>(
 			privateDoc: false,
 			load: async (ctx) => {
 				if (principal.kind === "visitor")
-					await ctx.support.loadAudience({ visitorIds: [principal.visitorId] });
+					await ctx.contacts.loadAudience({ visitorIds: [principal.visitorId] });
 			},
 		}),
 		handle(ctx, command, principal) {
 			if (principal.kind !== "visitor")
 				throw new CommandRejection("forbidden", "Onboarding belongs to visitors.");
 			requireActiveVisitor(ctx, principal.visitorId);
-			const visitor = ctx.support.visitor(principal.visitorId);
+			const visitor = ctx.contacts.supportVisitor(principal.visitorId);
 			if (!visitor) throw new CommandRejection("forbidden", "Unknown visitor.");
-			const contact = visitor.contactId ? ctx.support.contact(visitor.contactId) : undefined;
+			const contact = visitor.contactId ? ctx.contacts.contact(visitor.contactId) : undefined;
 			const state = parseOnboarding(contact ? contact.onboarding : visitor.onboarding);
 			// Both command types carry a stepId (TS cannot see it through the generic).
 			const { stepId } = command as { stepId: string };
@@ -51,8 +51,8 @@ function onboardingCommand<T extends OnboardingCommandType>(
 				);
 			}
 			const nextState = { ...state, [stepId]: updated };
-			if (contact) ctx.support.setContactOnboarding(contact.id, nextState);
-			else ctx.support.setVisitorOnboarding(visitor.id, nextState);
+			if (contact) ctx.contacts.setContactOnboarding(contact.id, nextState);
+			else ctx.contacts.setVisitorOnboarding(visitor.id, nextState);
 		},
 	};
 }

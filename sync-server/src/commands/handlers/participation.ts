@@ -8,7 +8,7 @@ export const joinConversation = agentConversationCommand(
 	(ctx, _command, agent, conversation) => {
 		if (agent.kind !== "user") throw new CommandRejection("forbidden", "Only agents join.");
 		if (conversation.participantIds.includes(agent.userId)) return;
-		ctx.patchMeta(conversation.id, {
+		ctx.conversations.patchMeta(conversation.id, {
 			participantIds: [...conversation.participantIds, agent.userId],
 		});
 		appendAgentEvent(
@@ -28,7 +28,7 @@ export const leaveConversation = agentConversationCommand(
 	(ctx, _command, agent, conversation) => {
 		if (agent.kind !== "user") throw new CommandRejection("forbidden", "Only agents leave.");
 		if (!conversation.participantIds.includes(agent.userId)) return;
-		ctx.patchMeta(conversation.id, {
+		ctx.conversations.patchMeta(conversation.id, {
 			participantIds: conversation.participantIds.filter((id) => id !== agent.userId),
 		});
 		appendAgentEvent(

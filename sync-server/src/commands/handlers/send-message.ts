@@ -21,15 +21,15 @@ export const sendMessage: CommandHandler<"message.send"> = {
 			{ websiteId, conversationId: command.conversationId },
 			command.parts,
 		);
-		ctx.assertItemIdFree(command.itemId);
+		ctx.conversations.assertItemIdFree(command.itemId);
 		// An AI agent that answers takes part in the conversation, as a human agent who joins.
 		const aiAgentId = principal.kind === "backend" ? principal.aiAgentId : undefined;
 		if (aiAgentId && !conversation.participantIds.includes(aiAgentId)) {
-			ctx.patchMeta(conversation.id, {
+			ctx.conversations.patchMeta(conversation.id, {
 				participantIds: [...conversation.participantIds, aiAgentId],
 			});
 		}
-		ctx.appendItem(command.conversationId, {
+		ctx.conversations.appendItem(command.conversationId, {
 			id: command.itemId,
 			type: "message",
 			parts,

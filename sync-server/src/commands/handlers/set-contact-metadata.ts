@@ -18,14 +18,14 @@ export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 		// The contact's devices show its metadata in their profile (PublicVisitor.contact).
 		load: async (ctx) => {
 			if (principal.kind === "visitor")
-				await ctx.support.loadAudience({ visitorIds: [principal.visitorId] });
+				await ctx.contacts.loadAudience({ visitorIds: [principal.visitorId] });
 		},
 	}),
 	handle(ctx, command, principal) {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors set their metadata here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
-		const contact = visitor.contactId ? ctx.contact(visitor.contactId) : undefined;
+		const contact = visitor.contactId ? ctx.contacts.metadataHashOf(visitor.contactId) : undefined;
 		if (!contact) {
 			throw new CommandRejection(
 				"not_found",
@@ -34,6 +34,6 @@ export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 		}
 		const hash = metadataHash(command.metadata);
 		if (contact.metadataHash === hash) return;
-		ctx.setContactMetadata(contact.id, command.metadata, hash);
+		ctx.contacts.setMetadata(contact.id, command.metadata, hash);
 	},
 };

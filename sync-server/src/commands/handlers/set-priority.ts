@@ -7,7 +7,7 @@ export const setPriority = agentConversationCommand(
 	(ctx, command, agent, conversation) => {
 		if (conversation.priority === command.priority) return;
 		const from = conversation.priority;
-		ctx.patchMeta(conversation.id, { priority: command.priority });
+		ctx.conversations.patchMeta(conversation.id, { priority: command.priority });
 		appendAgentEvent(
 			ctx,
 			conversation.id,

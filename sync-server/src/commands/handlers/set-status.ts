@@ -13,7 +13,7 @@ export const setStatus = agentConversationCommand(
 		const resolved = command.status === "resolved";
 		// Read before the patch: the row is updated in place.
 		const from = conversation.status;
-		ctx.patchMeta(conversation.id, {
+		ctx.conversations.patchMeta(conversation.id, {
 			status: command.status,
 			resolvedAt: resolved ? ctx.now : null,
 			resolvedById: resolved && agent.kind === "user" ? agent.userId : null,

@@ -45,7 +45,7 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 		// as team messages of no one in particular. A visitor can never attribute text to a real
 		// agent (senderId is ignored), nor to an AI agent.
 		for (const message of command.defaultMessages ?? []) {
-			ctx.appendItem(command.conversationId, {
+			ctx.conversations.appendItem(command.conversationId, {
 				id: uuidv7(),
 				type: "message",
 				parts: [{ type: "text", text: message.content }],
@@ -54,7 +54,7 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 			});
 		}
 		if (command.initialMessage) {
-			ctx.appendItem(command.conversationId, {
+			ctx.conversations.appendItem(command.conversationId, {
 				id: command.initialMessage.itemId,
 				type: "message",
 				parts: initialParts,
@@ -63,6 +63,6 @@ export const startConversation: CommandHandler<"conversation.start"> = {
 			});
 		}
 		// The visitor has seen what it started with (welcome messages included): nothing unread.
-		ctx.markSeen(command.conversationId, principalKey(principal));
+		ctx.conversations.markSeen(command.conversationId, principalKey(principal));
 	},
 };

@@ -14,7 +14,7 @@ export const addTag = agentConversationCommand(
 				`A conversation has at most ${LIMITS.maxTags} tags.`,
 			);
 		}
-		ctx.patchMeta(conversation.id, { tags: [...conversation.tags, command.tag] });
+		ctx.conversations.patchMeta(conversation.id, { tags: [...conversation.tags, command.tag] });
 		appendAgentEvent(
 			ctx,
 			conversation.id,
@@ -33,7 +33,7 @@ export const removeTag = agentConversationCommand(
 	"conversation.removeTag",
 	(ctx, command, agent, conversation) => {
 		if (!conversation.tags.includes(command.tag)) return;
-		ctx.patchMeta(conversation.id, {
+		ctx.conversations.patchMeta(conversation.id, {
 			tags: conversation.tags.filter((tag) => tag !== command.tag),
 		});
 		appendAgentEvent(

@@ -30,14 +30,14 @@ export const updateContact: CommandHandler<"contact.update"> = {
 			// Check first, so a foreign id never makes the server load (and lock) another audience.
 			if (!row || !actsForWebsite(principal, row.websiteId)) return;
 			// Organizations before contacts: the one lock order of support rows.
-			if (command.organizationId) await ctx.support.loadOrganizations([command.organizationId]);
-			await ctx.support.loadAudience({ contactIds: [command.contactId] });
+			if (command.organizationId) await ctx.contacts.loadOrganizations([command.organizationId]);
+			await ctx.contacts.loadAudience({ contactIds: [command.contactId] });
 		},
 	}),
 	async handle(ctx, command, principal) {
 		if (!isAgent(principal))
 			throw new CommandRejection("forbidden", "Only agents change contacts.");
-		const contact = ctx.support.contact(command.contactId);
+		const contact = ctx.contacts.contact(command.contactId);
 		if (!contact || !actsForWebsite(principal, contact.websiteId)) {
 			throw new CommandRejection("not_found", `Contact ${command.contactId} does not exist.`);
 		}
@@ -45,7 +45,7 @@ export const updateContact: CommandHandler<"contact.update"> = {
 		const movesOrganization =
 			organizationId !== undefined && organizationId !== contact.organizationId;
 		if (movesOrganization && organizationId !== null) {
-			const organization = ctx.support.organization(organizationId);
+			const organization = ctx.contacts.organization(organizationId);
 			if (!organization || organization.websiteId !== contact.websiteId) {
 				throw new CommandRejection("not_found", `Organization ${organizationId} does not exist.`);
 			}
@@ -63,10 +63,10 @@ export const updateContact: CommandHandler<"contact.update"> = {
 		}
 		const hash = command.metadata ? metadataHash(command.metadata) : null;
 
-		if (Object.keys(fields).length > 0) ctx.support.patchContact(contact.id, fields);
-		if (movesOrganization) ctx.support.setContactOrganization(contact.id, organizationId);
+		if (Object.keys(fields).length > 0) ctx.contacts.patchContact(contact.id, fields);
+		if (movesOrganization) ctx.contacts.setOrganization(contact.id, organizationId);
 		if (command.metadata && hash !== null && hash !== contact.metadataHash) {
-			ctx.setContactMetadata(contact.id, command.metadata, hash);
+			ctx.contacts.setMetadata(contact.id, command.metadata, hash);
 		}
 	},
 };
@@ -77,7 +77,7 @@ async function assertEmailFree(
 	contact: SupportContact,
 	email: string,
 ): Promise<void> {
-	const inBatch = ctx.support.findContact(contact.websiteId, "email", email);
+	const inBatch = ctx.contacts.findContact(contact.websiteId, "email", email);
 	const stored = await ctx.tx.contact.findFirst({
 		where: { websiteId: contact.websiteId, email, NOT: { id: contact.id } },
 		select: { id: true },

@@ -32,7 +32,7 @@ function visitorBlockCommand<T extends BlockCommandType>(type: T): CommandHandle
 			// Both command types have the same fields (TS cannot see it through the generic).
 			const command = raw as BlockCommand;
 			if (!isAgent(principal)) throw new CommandRejection("forbidden", `Only agents may ${type}.`);
-			const visitor = ctx.visitor(command.visitorId);
+			const visitor = ctx.contacts.visitor(command.visitorId);
 			// Another website's visitor is reported as missing: its existence is not leaked.
 			if (!visitor || !actsForWebsite(principal, visitor.websiteId)) {
 				throw new CommandRejection("not_found", `Visitor ${command.visitorId} does not exist.`);
@@ -52,7 +52,7 @@ function visitorBlockCommand<T extends BlockCommandType>(type: T): CommandHandle
 			}
 			if (visitor.isBlocked === blocking) return;
 
-			ctx.setVisitorBlocked(
+			ctx.contacts.setVisitorBlocked(
 				visitor.id,
 				blocking,
 				principal.kind === "user" ? principal.userId : null,
