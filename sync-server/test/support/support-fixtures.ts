@@ -171,3 +171,33 @@ export function profileState(client: TestClient, visitorId: string): SupportStat
 export function docUpdateCount(db: Database, docName: string): Promise<number> {
 	return db.prisma.docUpdate.count({ where: { docName } });
 }
+
+/** A website with one public key of `environment` (what another customer has), created directly. */
+export async function createWebsiteWithKey(
+	db: Database,
+	options: { environment: "test" | "live"; allowedOrigins: string[] },
+) {
+	const websiteId = uuidv7();
+	const key = generateApiKey("public", options.environment);
+	await db.prisma.website.create({
+		data: {
+			id: websiteId,
+			name: `Website ${websiteId}`,
+			allowedOrigins: options.allowedOrigins,
+			identitySecret: randomToken(32),
+		},
+	});
+	const apiKey = await db.prisma.apiKey.create({
+		data: {
+			id: uuidv7(),
+			websiteId,
+			kind: "public",
+			environment: options.environment,
+			name: "Test key",
+			prefix: key.prefix,
+			keyHash: key.hash,
+			publicValue: key.value,
+		},
+	});
+	return { websiteId, publicKey: key.value, apiKeyId: apiKey.id };
+}
