@@ -54,6 +54,31 @@ describe.each(testDatabaseTargets())("contact metadata on $name", (target) => {
 		expect(result.status === "rejected" && result.reason).toMatch(/identify/);
 	});
 
+	it("sets the metadata of a contact that identify created earlier in the same batch", async () => {
+		// A widget sends identify() then setMetadata(): while the pipeline is busy with another
+		// batch both wait in its queue and run together, the contact existing only in memory.
+		const [other, principal] = [await visitor(), await visitor()];
+		const externalId = `user-${uuidv7()}`;
+		const metadata = { plan: "pro", seats: 3 };
+		// Submitted in one tick: the first runs alone, the other two queue behind it.
+		const [, identified, stored] = await Promise.all([
+			server.pipeline.submit(other, {
+				id: uuidv7(),
+				type: "contact.setMetadata",
+				metadata: { plan: "free" },
+			}),
+			server.pipeline.submit(principal, { id: uuidv7(), type: "contact.identify", externalId }),
+			server.pipeline.submit(principal, { id: uuidv7(), type: "contact.setMetadata", metadata }),
+		]);
+		expect(identified).toMatchObject({ status: "applied" });
+		expect(stored).toMatchObject({ status: "applied" });
+		const contact = await database.db.prisma.contact.findFirstOrThrow({ where: { externalId } });
+		expect(contact.metadata).toEqual(metadata);
+		expect(contact.metadataHash).toBe(
+			createHash("sha256").update(canonicalMetadataJson(metadata)).digest("hex"),
+		);
+	});
+
 	it("stores primitive metadata with its hash and skips the write when the hash is unchanged", async () => {
 		const principal = await visitor();
 		const contactId = uuidv7();

@@ -342,7 +342,6 @@ export class CommandPipeline {
 			commandIds: batch.map((s) => s.command.id),
 		});
 		const contactIds = [...visitorIds].flatMap((id) => ctx.contacts.visitor(id)?.contactId ?? []);
-		await ctx.contacts.loadMetadataHashes(contactIds);
 		const docNames = new Set<string>();
 		for (const needs of needsByCommand) {
 			for (const id of needs.conversationIds) {

@@ -41,12 +41,8 @@ export class ContactRows {
 	private readonly websites = new Map<string, WebsiteIdentity>();
 	private readonly rows = new SupportRowSet();
 	private readonly loader: SupportAudienceLoader;
-	/** Metadata hashes of the issuing visitors' contacts (to skip unchanged metadata writes). */
-	private readonly metadataHashes = new Map<string, { id: string; metadataHash: string | null }>();
-	private readonly metadataWrites = new Map<
-		string,
-		{ metadata: Prisma.InputJsonValue; metadataHash: string }
-	>();
+	/** Contacts whose metadata (held in their row above) is written at flush. */
+	private readonly metadataWrites = new Set<string>();
 	private readonly blocks = new Map<
 		string,
 		{ isBlocked: boolean; blockedAt: Date | null; blockedById: string | null }
@@ -65,17 +61,6 @@ export class ContactRows {
 	/** Records the issuing (and named) visitors, read with the batch's facts. */
 	noteVisitorFacts(visitors: readonly VisitorFacts[]): void {
 		for (const row of visitors) this.facts.set(row.id, row);
-	}
-
-	/** Loads the metadata hashes of contacts (to skip unchanged metadata writes). */
-	async loadMetadataHashes(ids: readonly string[]): Promise<void> {
-		const missing = [...new Set(ids)].filter((id) => !this.metadataHashes.has(id));
-		if (missing.length === 0) return;
-		const rows = await this.tx.contact.findMany({
-			where: { id: { in: missing } },
-			select: { id: true, metadataHash: true },
-		});
-		for (const row of rows) this.metadataHashes.set(row.id, row);
 	}
 
 	/** Loads every device of these contacts and their `visitor/{id}` documents (see the loader). */
@@ -113,11 +98,6 @@ export class ContactRows {
 	/** A visitor's full row, loaded by `loadAudience`. */
 	supportVisitor(id: string): SupportVisitor | undefined {
 		return this.rows.visitors.get(id);
-	}
-
-	/** A contact's metadata hash as `loadMetadataHashes` read it or this batch set it. */
-	metadataHashOf(id: string): { id: string; metadataHash: string | null } | undefined {
-		return this.metadataHashes.get(id);
 	}
 
 	/** A contact loaded by `loadAudience` or created in this batch. */
@@ -220,15 +200,10 @@ export class ContactRows {
 	 * it); every device's public contact shows it.
 	 */
 	setMetadata(contactId: string, metadata: Prisma.InputJsonValue, metadataHash: string): void {
-		const known = this.metadataHashes.get(contactId);
-		if (known) known.metadataHash = metadataHash;
-		// A contact created by identify earlier in this batch is known from now on.
-		else this.metadataHashes.set(contactId, { id: contactId, metadataHash });
-		this.metadataWrites.set(contactId, { metadata, metadataHash });
-		const contact = this.rows.contacts.get(contactId);
-		if (!contact) return;
+		const contact = this.rows.requireContact(contactId);
 		contact.metadata = metadata as Prisma.JsonValue;
 		contact.metadataHash = metadataHash;
+		this.metadataWrites.add(contactId);
 		this.rows.touchContact(contactId);
 	}
 
@@ -276,8 +251,12 @@ export class ContactRows {
 
 	/** Writes the metadata and blocks the batch changed (after the conversations' rows). */
 	async flushMetadataAndBlocks(): Promise<void> {
-		for (const [id, data] of this.metadataWrites) {
-			await this.tx.contact.update({ where: { id }, data });
+		for (const id of this.metadataWrites) {
+			const { metadata, metadataHash } = this.rows.requireContact(id);
+			await this.tx.contact.update({
+				where: { id },
+				data: { metadata: metadata as Prisma.InputJsonValue, metadataHash },
+			});
 		}
 		for (const [id, data] of this.blocks) {
 			await this.tx.visitor.update({ where: { id }, data });

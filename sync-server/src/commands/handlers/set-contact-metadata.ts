@@ -25,7 +25,9 @@ export const setContactMetadata: CommandHandler<"contact.setMetadata"> = {
 		if (principal.kind !== "visitor")
 			throw new CommandRejection("forbidden", "Only visitors set their metadata here.");
 		const visitor = requireActiveVisitor(ctx, principal.visitorId);
-		const contact = visitor.contactId ? ctx.contacts.metadataHashOf(visitor.contactId) : undefined;
+		// The row `load` locked, or the one an identify earlier in this batch created: its hash
+		// is current, so an unchanged value is skipped and a changed one never is.
+		const contact = visitor.contactId ? ctx.contacts.contact(visitor.contactId) : undefined;
 		if (!contact) {
 			throw new CommandRejection(
 				"not_found",
