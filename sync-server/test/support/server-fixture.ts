@@ -92,10 +92,20 @@ export class ServerFixture {
 	}
 
 	/** A WebSocket that speaks the protocol frame by frame (for hostile input). */
-	rawSocket(options: { publicKey?: string; origin?: string } = {}): RawSocket {
-		const socket = new RawSocket(this.server.wsUrl, options);
+	rawSocket(options: { publicKey?: string; origin?: string; on?: SyncServer } = {}): RawSocket {
+		const socket = new RawSocket((options.on ?? this.server).wsUrl, options);
 		this.sockets.push(socket);
 		return socket;
+	}
+
+	/** How many clients were handed out so far (see `destroyClientsFrom`). */
+	clientCount(): number {
+		return this.clients.length;
+	}
+
+	/** Closes the clients handed out since `count`, e.g. before stopping a second server. */
+	destroyClientsFrom(count: number): void {
+		for (const client of this.clients.splice(count)) client.destroy();
 	}
 
 	/** Closes with the others in afterAll. */
