@@ -74,10 +74,18 @@ export {
 	IdentifySupportVisitor,
 	type IdentifySupportVisitorProps,
 } from "./support/identify-support-visitor.tsx";
-export { Support } from "./support/index.ts";
+export {
+	Support,
+	SupportContent,
+	SupportPage,
+	SupportRoot,
+	SupportRouter,
+	SupportTrigger,
+} from "./support/index.ts";
 export type { PageProps } from "./support/page-route.tsx";
 export { Button, type ButtonProps } from "./support/parts/button.tsx";
 export { Header, type HeaderProps } from "./support/parts/header.tsx";
+export type { SupportRootProps } from "./support/root.tsx";
 export type { RouterProps } from "./support/router.tsx";
 export type { SupportProps } from "./support/support.tsx";
 export { SupportConfig, type SupportConfigProps } from "./support/support-config.tsx";
@@ -101,6 +109,6 @@ export {
 	PENDING_CONVERSATION_ID,
 	type RouteParams,
 	type RouteRegistry,
-	type SupportPage,
+	type SupportPageName,
 } from "./widget/routes.ts";
 export type { SupportHandle } from "./widget/support-handle.ts";

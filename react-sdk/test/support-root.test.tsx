@@ -1,7 +1,32 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { createRef, lazy, Suspense } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Support } from "../src/index.ts";
+import {
+	Support,
+	SupportContent,
+	type SupportHandle,
+	SupportPage,
+	SupportRoot,
+	SupportRouter,
+	SupportTrigger,
+} from "../src/index.ts";
+
+// A Server Component's parts reach the client as elements whose type is a lazy reference to the
+// client module (React Flight's "$L"): React.lazy builds the same kind of element type.
+const ServerTrigger = lazy(async () => ({ default: SupportTrigger }));
+const ServerPage = lazy(async () => ({ default: SupportPage }));
+
+function ServerRenderedPage() {
+	return <p>A page registered by a Server Component</p>;
+}
+
+declare module "@cossistant/core" {
+	interface RouteRegistry {
+		ROOT_TEST_PAGE: undefined;
+	}
+}
+
 import { renderWidget } from "./support/render-widget.tsx";
 import { startWidgetServer, type WidgetServer } from "./support/widget-server.ts";
 
@@ -107,6 +132,56 @@ describe("<Support.Root> and asChild triggers", () => {
 		await screen.findByRole("dialog", { name: "Support" });
 		expect(screen.getByRole("link", { name: "Close help" })).toBe(link);
 		expect(link.getAttribute("aria-expanded")).toBe("true");
+	});
+
+	it("names an icon-only trigger after what it does; a trigger with text keeps its text", async () => {
+		renderWidget(
+			server,
+			<Support>
+				<Support.Trigger>
+					{({ isOpen }) => (
+						<svg aria-hidden="true" viewBox="0 0 8 8" data-open={isOpen}>
+							<circle cx="4" cy="4" r="4" />
+						</svg>
+					)}
+				</Support.Trigger>
+			</Support>,
+		);
+		fireEvent.click(screen.getByRole("button", { name: "Open support" }));
+		await screen.findByRole("dialog", { name: "Support" });
+		expect(
+			screen.getByRole("button", { name: "Close support" }).getAttribute("aria-expanded"),
+		).toBe("true");
+	});
+
+	it("exports the parts under their own names for Server Components", () => {
+		expect(SupportRoot).toBe(Support.Root);
+		expect(SupportTrigger).toBe(Support.Trigger);
+		expect(SupportContent).toBe(Support.Content);
+		expect(SupportRouter).toBe(Support.Router);
+		expect(SupportPage).toBe(Support.Page);
+	});
+
+	it("recognises parts a Server Component rendered (lazy module references): one trigger, the page registered", async () => {
+		const handle = createRef<SupportHandle>();
+		const { container } = renderWidget(
+			server,
+			<Suspense fallback={<p>loading parts</p>}>
+				<Support ref={handle}>
+					<ServerTrigger asChild>
+						<button type="button">Help from the server</button>
+					</ServerTrigger>
+					<ServerPage name="ROOT_TEST_PAGE" component={ServerRenderedPage} />
+				</Support>
+			</Suspense>,
+		);
+		const trigger = await screen.findByRole("button", { name: "Help from the server" });
+		expect(container.querySelector(".co-trigger-default")).toBeNull();
+		expect(screen.getAllByRole("button")).toHaveLength(1);
+		fireEvent.click(trigger);
+		const dialog = await screen.findByRole("dialog", { name: "Support" });
+		act(() => handle.current?.navigate({ page: "ROOT_TEST_PAGE" }));
+		expect(await within(dialog).findByText("A page registered by a Server Component")).toBeTruthy();
 	});
 
 	it("says what is wrong when asChild gets no single element", () => {

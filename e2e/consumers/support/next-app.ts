@@ -7,6 +7,7 @@ import {
 	lockedVersion,
 	npmInstall,
 	outsideWorkspace,
+	type PUBLIC_PACKAGES,
 	run,
 	serve,
 	writeFiles,
@@ -26,7 +27,7 @@ export interface NextConsumer {
 }
 
 // create-next-app 16's tsconfig.json (app router, TypeScript), as Next.js writes it by default.
-const TSCONFIG = {
+export const TSCONFIG = {
 	compilerOptions: {
 		target: "ES2017",
 		lib: ["dom", "dom.iterable", "esnext"],
@@ -56,7 +57,7 @@ const TSCONFIG = {
 };
 
 // No `transpilePackages`: the packages are plain built ES modules.
-const NEXT_CONFIG = `import type { NextConfig } from "next";
+export const NEXT_CONFIG = `import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   /* config options here */
@@ -104,7 +105,7 @@ const GLOBALS_CSS: Record<NextStyling, string> = {
 `,
 };
 
-const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#111"/></svg>
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#111"/></svg>
 `;
 
 // Step 5: <Support /> in a Server Component page.
@@ -121,6 +122,46 @@ export default function Page() {
 `;
 
 /**
+ * The package.json of a Next.js app installed from the packed tarballs: the four packages as
+ * `file:` dependencies, Next.js, React and TypeScript at the repository's locked versions, and
+ * Tailwind v4 with its PostCSS plugin; `dependencies` adds the app's own.
+ */
+export function nextPackageJson(
+	tarballs: Record<(typeof PUBLIC_PACKAGES)[number], string>,
+	dependencies: Record<string, string> = {},
+): string {
+	const file = (path: string) => `file:${path}`;
+	return `${JSON.stringify(
+		{
+			name: "next-quickstart",
+			version: "0.1.0",
+			private: true,
+			scripts: { dev: "next dev", build: "next build", start: "next start" },
+			dependencies: {
+				"@cossistant/core": file(tarballs["@cossistant/core"]),
+				"@cossistant/next": file(tarballs["@cossistant/next"]),
+				"@cossistant/react": file(tarballs["@cossistant/react"]),
+				"@cossistant/types": file(tarballs["@cossistant/types"]),
+				next: lockedVersion("next"),
+				react: lockedVersion("react"),
+				"react-dom": lockedVersion("react-dom"),
+				...dependencies,
+			},
+			devDependencies: {
+				"@tailwindcss/postcss": "^4",
+				"@types/node": lockedVersion("@types/node"),
+				"@types/react": lockedVersion("@types/react"),
+				"@types/react-dom": lockedVersion("@types/react-dom"),
+				tailwindcss: "^4",
+				typescript: lockedVersion("typescript"),
+			},
+		},
+		null,
+		2,
+	)}\n`;
+}
+
+/**
  * Creates the docs' Next.js Quickstart as a fresh App Router app in a temporary folder outside
  * the repository and installs the packed `@cossistant/next` (with its dependencies' tarballs),
  * Next.js, React and TypeScript at the repository's locked versions, and Tailwind v4 with its
@@ -129,35 +170,8 @@ export default function Page() {
 export async function createNextConsumer(): Promise<NextConsumer> {
 	const dir = outsideWorkspace("cossistant-next-consumer-");
 	const tarballs = buildAndPack(join(dir, ".packs"));
-	const file = (path: string) => `file:${path}`;
 	writeFiles(dir, {
-		"package.json": `${JSON.stringify(
-			{
-				name: "next-quickstart",
-				version: "0.1.0",
-				private: true,
-				scripts: { dev: "next dev", build: "next build", start: "next start" },
-				dependencies: {
-					"@cossistant/core": file(tarballs["@cossistant/core"]),
-					"@cossistant/next": file(tarballs["@cossistant/next"]),
-					"@cossistant/react": file(tarballs["@cossistant/react"]),
-					"@cossistant/types": file(tarballs["@cossistant/types"]),
-					next: lockedVersion("next"),
-					react: lockedVersion("react"),
-					"react-dom": lockedVersion("react-dom"),
-				},
-				devDependencies: {
-					"@tailwindcss/postcss": "^4",
-					"@types/node": lockedVersion("@types/node"),
-					"@types/react": lockedVersion("@types/react"),
-					"@types/react-dom": lockedVersion("@types/react-dom"),
-					tailwindcss: "^4",
-					typescript: lockedVersion("typescript"),
-				},
-			},
-			null,
-			2,
-		)}\n`,
+		"package.json": nextPackageJson(tarballs),
 		"tsconfig.json": `${JSON.stringify(TSCONFIG, null, 2)}\n`,
 		"next.config.ts": NEXT_CONFIG,
 		"app/page.tsx": PAGE_TSX,
@@ -177,18 +191,27 @@ export async function createNextConsumer(): Promise<NextConsumer> {
 				"app/globals.css": GLOBALS_CSS[styling],
 				...(styling === "tailwind-v4" ? { "postcss.config.mjs": POSTCSS_CONFIG } : {}),
 			});
-			const output = await run(dir, process.execPath, ["node_modules/next/dist/bin/next", "build"]);
-			// `next build` type-checks too; this is the project's own `tsc` over Next's tsconfig.
-			await run(dir, process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
-			return output;
+			return buildNextApp(dir);
 		},
-		start: () =>
-			serve(dir, "node_modules/next/dist/bin/next", (port) => [
-				"start",
-				"--port",
-				String(port),
-				"--hostname",
-				"127.0.0.1",
-			]),
+		start: () => startNextApp(dir),
 	};
+}
+
+/** `next build` in `dir`, then the project's own `tsc --noEmit` over Next's tsconfig. */
+export async function buildNextApp(dir: string): Promise<string> {
+	const output = await run(dir, process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+	// `next build` type-checks too; this is the project's own `tsc` over Next's tsconfig.
+	await run(dir, process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
+	return output;
+}
+
+/** `next start` in `dir` on a free loopback port. */
+export function startNextApp(dir: string): Promise<AppServer> {
+	return serve(dir, "node_modules/next/dist/bin/next", (port) => [
+		"start",
+		"--port",
+		String(port),
+		"--hostname",
+		"127.0.0.1",
+	]);
 }

@@ -11,6 +11,17 @@ export async function openConsumerPage(
 ): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	const problems = recordProblems(page);
+	await page.goto(url);
+	await page.getByRole("heading", { name: "You are ready to chat" }).waitFor();
+	return { page, problems, close: () => context.close() };
+}
+
+/**
+ * Collects what must not happen on a consumer app's page, as it happens: uncaught errors,
+ * `console.error`s (hydration warnings included) and responses with an error status.
+ */
+export function recordProblems(page: Page): string[] {
 	const problems: string[] = [];
 	page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
 	page.on("console", (message) => {
@@ -20,9 +31,7 @@ export async function openConsumerPage(
 	page.on("response", (response) => {
 		if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
 	});
-	await page.goto(url);
-	await page.getByRole("heading", { name: "You are ready to chat" }).waitFor();
-	return { page, problems, close: () => context.close() };
+	return problems;
 }
 
 /**

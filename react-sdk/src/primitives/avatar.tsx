@@ -3,13 +3,12 @@ import {
 	type HTMLAttributes,
 	type ImgHTMLAttributes,
 	useContext,
-	useEffect,
-	useLayoutEffect,
 	useMemo,
 	useRef,
 	useState,
 } from "react";
 import { safeHref } from "../utils/linkify.ts";
+import { useIsomorphicLayoutEffect } from "../utils/use-isomorphic-layout-effect.ts";
 
 const ACCENTS = ["pink", "yellow", "blue", "orange"] as const;
 
@@ -48,9 +47,6 @@ function useAvatar(part: string): AvatarContextValue {
 	if (!avatar) throw new Error(`${part} must be used inside <Primitives.Avatar>.`);
 	return avatar;
 }
-
-// Layout effects never run on a server; the plain effect keeps server rendering quiet.
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 /** Up to two initials of a name. */
 export function initials(name: string): string {

@@ -1,8 +1,6 @@
-import { Children, type HTMLAttributes, useEffect, useLayoutEffect } from "react";
+import { Children, type HTMLAttributes } from "react";
+import { useIsomorphicLayoutEffect } from "../utils/use-isomorphic-layout-effect.ts";
 import { useConversationTimeline } from "./conversation-timeline.tsx";
-
-// Layout effects never run on a server; the plain effect keeps server rendering quiet.
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 /** Props of `<Primitives.ConversationTimelineLoading>`. */
 export type ConversationTimelineLoadingProps = HTMLAttributes<HTMLDivElement>;

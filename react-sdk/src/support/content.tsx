@@ -3,7 +3,6 @@ import {
 	type KeyboardEvent,
 	type ReactNode,
 	useEffect,
-	useLayoutEffect,
 	useRef,
 	useState,
 } from "react";
@@ -16,6 +15,7 @@ import {
 	computePosition,
 	type Side,
 } from "../utils/position.ts";
+import { useIsomorphicLayoutEffect } from "../utils/use-isomorphic-layout-effect.ts";
 import { useRequiredSupportScope } from "../widget/support-scope.ts";
 import { SupportRouter } from "./lazy-router.tsx";
 
@@ -32,9 +32,6 @@ export interface ContentProps {
 	/** What the window shows. @default <Support.Router /> */
 	children?: ReactNode;
 }
-
-// useLayoutEffect warns nowhere in React 19, but never runs on a server: guard for clarity.
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * The widget's window: a labelled dialog next to the trigger, rendered only while open.

@@ -1,4 +1,5 @@
-import { Children, type ComponentType, isValidElement, type ReactNode } from "react";
+import { Children, type ComponentType, type ReactNode } from "react";
+import { isElementOf } from "../utils/element-type.ts";
 import type { CustomPage, PageComponentProps } from "../widget/custom-page.ts";
 import type { SupportPage } from "../widget/routes.ts";
 
@@ -28,7 +29,7 @@ SupportPageRoute.displayName = "Support.Page";
 export function pagesFromChildren(children: ReactNode): CustomPage[] {
 	const pages: CustomPage[] = [];
 	Children.forEach(children, (child) => {
-		if (isValidElement(child) && child.type === SupportPageRoute) {
+		if (isElementOf(child, SupportPageRoute)) {
 			pages.push(child.props as CustomPage);
 		}
 	});

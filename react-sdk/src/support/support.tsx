@@ -2,7 +2,6 @@ import type { SupportEventCallbacks } from "@cossistant/core";
 import type { DefaultMessage } from "@cossistant/types";
 import {
 	Children,
-	isValidElement,
 	type ReactNode,
 	type Ref,
 	useEffect,
@@ -17,6 +16,7 @@ import { useStore } from "../provider/use-store.ts";
 import { SupportTextProvider } from "../text/text-context.tsx";
 import type { SupportTextContentOverrides } from "../text/text-runtime.ts";
 import { cx } from "../utils/class-names.ts";
+import { isElementOf } from "../utils/element-type.ts";
 import type { Align, CollisionPadding, Side } from "../utils/position.ts";
 import type { CustomPage } from "../widget/custom-page.ts";
 import { createSupportHandle, type SupportHandle } from "../widget/support-handle.ts";
@@ -216,9 +216,9 @@ function splitChildren(children: ReactNode) {
 	let content: ReactNode = null;
 	const rest: ReactNode[] = [];
 	Children.forEach(children, (child) => {
-		if (isValidElement(child) && child.type === SupportTrigger) trigger ??= child;
-		else if (isValidElement(child) && child.type === SupportContent) content ??= child;
-		else if (!(isValidElement(child) && child.type === SupportPageRoute)) rest.push(child);
+		if (isElementOf(child, SupportTrigger)) trigger ??= child;
+		else if (isElementOf(child, SupportContent)) content ??= child;
+		else if (!isElementOf(child, SupportPageRoute)) rest.push(child);
 	});
 	return { trigger, content, rest };
 }

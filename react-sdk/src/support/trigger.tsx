@@ -4,11 +4,14 @@ import {
 	type ReactNode,
 	type Ref,
 	useCallback,
+	useRef,
+	useState,
 } from "react";
 import { useSupport } from "../hooks/use-support.ts";
 import { useSupportText } from "../text/text-context.tsx";
 import { cx } from "../utils/class-names.ts";
 import { renderAsChild, setRef } from "../utils/slot.ts";
+import { useIsomorphicLayoutEffect } from "../utils/use-isomorphic-layout-effect.ts";
 import { useRequiredSupportScope } from "../widget/support-scope.ts";
 
 /** What a custom trigger's render function receives. */
@@ -62,16 +65,28 @@ export function SupportTrigger({
 	const text = useSupportText();
 	const { isOpen, handle, contentId, triggerRef } = scope;
 	const toggle = handle.toggle;
+	const own = useRef<HTMLButtonElement | null>(null);
 	const setTriggerRef = useCallback(
 		(node: HTMLButtonElement | null) => {
+			own.current = node;
 			triggerRef.current = node;
 			setRef(ref, node);
 		},
 		[ref, triggerRef],
 	);
+	// Icon-only content (e.g. an svg) leaves the button without a name: it gets the widget's
+	// "Open support" / "Close support" then. Text content keeps naming it (label in name).
+	const [wordless, setWordless] = useState(false);
+	useIsomorphicLayoutEffect(() => {
+		setWordless(own.current !== null && !own.current.textContent?.trim());
+	});
 	const content =
 		typeof children === "function" ? children({ isOpen, isTyping, unreadCount, toggle }) : children;
 	const triggerProps = {
+		"aria-label":
+			!children || wordless
+				? text(isOpen ? "component.trigger.close" : "component.trigger.open")
+				: undefined,
 		"aria-haspopup": "dialog",
 		"aria-expanded": isOpen,
 		"aria-controls": isOpen ? contentId : undefined,
@@ -85,14 +100,7 @@ export function SupportTrigger({
 	} as const;
 	if (asChild) return renderAsChild("<Support.Trigger>", content, triggerProps, setTriggerRef);
 	return (
-		<button
-			type="button"
-			aria-label={
-				children ? undefined : text(isOpen ? "component.trigger.close" : "component.trigger.open")
-			}
-			ref={setTriggerRef}
-			{...triggerProps}
-		>
+		<button type="button" ref={setTriggerRef} {...triggerProps}>
 			{content}
 		</button>
 	);

@@ -24,7 +24,13 @@ declare module "@cossistant/core" {
 export type { RouteRegistry };
 
 /** The name of a registered page (built-in or added through `RouteRegistry`). */
-export type SupportPage = keyof RouteRegistry;
+export type SupportPageName = keyof RouteRegistry;
+
+/**
+ * The name of a registered page: the type `SupportPageName` under its first name. (The package
+ * exports `SupportPage` as this type and as the `<SupportPage>` component, `Support.Page`.)
+ */
+export type SupportPage = SupportPageName;
 
 /** The params of page `P` (`undefined` for pages without params). */
 export type RouteParams<P extends SupportPage = SupportPage> = RouteRegistry[P];

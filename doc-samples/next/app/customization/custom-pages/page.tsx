@@ -1,0 +1,11 @@
+import CustomPages from "../../../components/customization/custom-pages";
+import { GoTo } from "../../../components/go-to";
+
+export default function Page() {
+	return (
+		<>
+			<CustomPages />
+			<GoTo page="FAQ" />
+		</>
+	);
+}

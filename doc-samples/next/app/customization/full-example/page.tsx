@@ -1,0 +1,5 @@
+import App from "../../../components/customization/full-example";
+
+export default function Page() {
+	return <App />;
+}

@@ -1,0 +1,5 @@
+import Level3 from "../../../components/customization/level-3";
+
+export default function Page() {
+	return <Level3 />;
+}

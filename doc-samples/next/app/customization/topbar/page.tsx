@@ -1,0 +1,5 @@
+import { Topbar } from "../../../components/customization/topbar";
+
+export default function Page() {
+	return <Topbar />;
+}

@@ -1,0 +1,28 @@
+// Basic usage: identifying visitors (app/dashboard/layout.tsx), a Server Component.
+import { IdentifySupportVisitor } from "@cossistant/next";
+import { headers } from "next/headers";
+import { auth } from "@/lib/auth";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+	const session = await auth.api.getSession({
+		headers: await headers(),
+	});
+
+	return (
+		<div>
+			{session?.user && (
+				<IdentifySupportVisitor
+					externalId={session.user.id}
+					email={session.user.email}
+					name={session.user.name}
+					image={session.user.image}
+					metadata={{
+						plan: session.user.plan,
+						signupDate: session.user.createdAt,
+					}}
+				/>
+			)}
+			{children}
+		</div>
+	);
+}
