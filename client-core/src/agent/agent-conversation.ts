@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { ConversationView } from "../conversations/conversation-view.ts";
 import { parseItems, TimelineItemParser } from "../conversations/item-parser.ts";
+import { pendingItem } from "../conversations/pending-item.ts";
 import { compareTimelineItems } from "../conversations/timeline-order.ts";
 import type { TimelineItemView } from "../conversations/timeline-view.ts";
 import type { Typer } from "../conversations/typing.ts";
@@ -201,19 +202,17 @@ export class AgentConversation {
 				noteIds.has(command.itemId)
 			)
 				continue;
-			const at = new Date(Math.floor(entry.queuedAt)).toISOString();
-			pending.push({
-				id: command.itemId,
+			const note = pendingItem({
+				itemId: command.itemId,
 				conversationId: command.conversationId,
-				seq: Number.MAX_SAFE_INTEGER,
-				type: "message",
-				parts: withServerUrls(command.parts, this.options.apiUrl),
+				parts: command.parts,
 				visibility: "private",
-				visitorId: null,
-				userId,
-				aiAgentId: null,
-				createdAt: at,
-				updatedAt: at,
+				author: { userId },
+				queuedAt: entry.queuedAt,
+			});
+			pending.push({
+				...note,
+				parts: withServerUrls(note.parts, this.options.apiUrl),
 				pending: true,
 				delivery: "sent",
 				failure: null,

@@ -1,4 +1,5 @@
-import type { Command, Conversation, TimelineItem } from "@cossistant/types";
+import type { Command, Conversation } from "@cossistant/types";
+import { pendingItem } from "../conversations/pending-item.ts";
 
 /**
  * Applies one of my queued commands to a conversation summary, so the inbox and the
@@ -42,23 +43,18 @@ export function applyPendingCommand(
 				...conversation,
 				participantIds: conversation.participantIds.filter((id) => id !== self.userId),
 			};
-		case "message.send": {
-			const at = new Date(Math.floor(queuedAt)).toISOString();
-			const item: TimelineItem = {
-				id: command.itemId,
-				conversationId: conversation.id,
-				seq: Number.MAX_SAFE_INTEGER,
-				type: "message",
-				parts: command.parts,
-				visibility: "public",
-				visitorId: null,
-				userId: self.userId,
-				aiAgentId: null,
-				createdAt: at,
-				updatedAt: at,
+		case "message.send":
+			return {
+				...conversation,
+				lastTimelineItem: pendingItem({
+					itemId: command.itemId,
+					conversationId: conversation.id,
+					parts: command.parts,
+					visibility: "public",
+					author: self,
+					queuedAt,
+				}),
 			};
-			return { ...conversation, lastTimelineItem: item };
-		}
 		default:
 			return conversation;
 	}

@@ -1,6 +1,7 @@
 import type { Command, TimelineItem } from "@cossistant/types";
 import type { OutboxEntry } from "../outbox/outbox.ts";
 import { withServerUrls } from "../uploads/server-url.ts";
+import { type PendingItemInput, pendingItem } from "./pending-item.ts";
 import { inTimelineOrder } from "./timeline-order.ts";
 
 /** Delivery state of one of my messages: queued → sent → seen, or failed. */
@@ -56,19 +57,15 @@ export function buildTimelineView(input: TimelineInputs): TimelineItemView[] {
 	for (const entry of input.pending) {
 		for (const message of pendingMessages(entry.command, input.conversationId)) {
 			if (sharedIds.has(message.itemId) || entry.state === "sent") continue;
-			const at = new Date(Math.floor(entry.queuedAt)).toISOString();
-			views.push({
-				id: message.itemId,
+			const item = pendingItem({
+				...message,
 				conversationId: input.conversationId,
-				seq: Number.MAX_SAFE_INTEGER,
-				type: "message",
-				parts: withServerUrls(message.parts, input.apiUrl),
-				visibility: message.visibility,
-				visitorId: input.self.visitorId ?? null,
-				userId: input.self.userId ?? null,
-				aiAgentId: null,
-				createdAt: at,
-				updatedAt: at,
+				author: input.self,
+				queuedAt: entry.queuedAt,
+			});
+			views.push({
+				...item,
+				parts: withServerUrls(item.parts, input.apiUrl),
 				pending: true,
 				delivery: entry.state === "failed" ? "failed" : "queued",
 				failure: entry.failure ?? null,
@@ -99,7 +96,7 @@ export function isMine(
 function pendingMessages(
 	command: Command,
 	conversationId: string,
-): Array<{ itemId: string; parts: TimelineItem["parts"]; visibility: TimelineItem["visibility"] }> {
+): Array<Pick<PendingItemInput, "itemId" | "parts" | "visibility">> {
 	if (!("conversationId" in command) || command.conversationId !== conversationId) return [];
 	switch (command.type) {
 		case "message.send":
