@@ -3,18 +3,17 @@ import {
 	type ConversationPriority,
 	type ConversationStatus,
 	DocumentNames,
-	type MessagePart,
-	type PrincipalKey,
 } from "@cossistant/types";
-import { deriveWsUrl } from "../config/server-urls.ts";
+import { PrincipalConnection } from "../connection/principal-connection.ts";
+import { type MessageInput, toParts } from "../conversations/message-parts.ts";
 import { newId } from "../ids/new-id.ts";
-import { Outbox } from "../outbox/outbox.ts";
+import type { Outbox } from "../outbox/outbox.ts";
 import { defaultOutboxPersistence, type OutboxPersistence } from "../outbox/outbox-persistence.ts";
 import { browserEnvironment, type ClientEnvironment } from "../platform/environment.ts";
 import { defaultKeyValueStore, type KeyValueStore } from "../platform/key-value-store.ts";
 import { type DocCache, defaultDocCache } from "../sync/doc-cache.ts";
-import { SyncConnection } from "../sync/sync-connection.ts";
-import { type UploadedPart, type UploadFileOptions, uploadFile } from "../uploads/upload-file.ts";
+import type { SyncConnection } from "../sync/sync-connection.ts";
+import type { UploadedPart, UploadFileOptions } from "../uploads/upload-file.ts";
 import { AgentConversation } from "./agent-conversation.ts";
 import { AgentInbox } from "./agent-inbox.ts";
 import type { StoredAgentSession } from "./agent-session.ts";
@@ -25,6 +24,7 @@ import { SnapshotStore } from "./snapshot-store.ts";
 export const INBOX_SNAPSHOT_PREFIX = "cossistant:agent-snapshot:inbox:";
 export const CONVERSATION_SNAPSHOT_PREFIX = "cossistant:agent-snapshot:conversation:";
 
+/** Options of `new AgentClient(…)`. */
 export interface AgentClientOptions {
 	/** REST base, e.g. `https://support.example.com/v1`. */
 	apiUrl: string;
@@ -70,31 +70,36 @@ export class AgentClient {
 	readonly readMarkers: ReadMarkers;
 	readonly websiteId: string;
 	readonly userId: string;
-	private readonly apiUrl: string;
+	private readonly link: PrincipalConnection;
 	private readonly views = new Map<string, { view: AgentConversation; users: number }>();
 	private readonly persistence: OutboxPersistence;
 	private readonly cleanups: Array<() => void> = [];
 	private readonly conversationSnapshots: SnapshotStore;
 
 	constructor(private readonly options: AgentClientOptions) {
-		const apiUrl = options.apiUrl.replace(/\/+$/, "");
-		this.apiUrl = apiUrl;
-		const wsUrl = options.wsUrl ?? deriveWsUrl(apiUrl);
 		const websiteId = options.websiteId ?? options.session.websiteIds[0];
 		if (!websiteId) throw new Error("This agent belongs to no website.");
 		this.websiteId = websiteId;
 		this.userId = options.session.user.id;
-		this.connection = new SyncConnection({
-			wsUrl,
-			token: options.session.token,
+		const token = options.session.token;
+		this.link = new PrincipalConnection({
+			apiUrl: options.apiUrl,
+			wsUrl: options.wsUrl,
 			environment: options.environment ?? browserEnvironment(),
-			cache: options.docCache ?? defaultDocCache(),
+			fetch: options.fetch,
 			WebSocketPolyfill: options.WebSocketPolyfill,
-			onUnauthorized: options.onUnauthorized,
+			uploadToken: async () => token,
 		});
 		this.persistence = options.outboxPersistence ?? defaultOutboxPersistence();
-		const principal: PrincipalKey = `user:${this.userId}`;
-		this.outbox = new Outbox(principal, this.connection, this.persistence);
+		const { sync, outbox } = this.link.connect({
+			principal: `user:${this.userId}`,
+			token,
+			cache: options.docCache ?? defaultDocCache(),
+			persistence: this.persistence,
+			onUnauthorized: options.onUnauthorized,
+		});
+		this.connection = sync;
+		this.outbox = outbox;
 		const storage = options.storage ?? defaultKeyValueStore();
 		this.readMarkers = new ReadMarkers(storage, this.userId);
 		this.conversationSnapshots = new SnapshotStore(storage, CONVERSATION_SNAPSHOT_PREFIX, 30);
@@ -141,7 +146,7 @@ export class AgentClient {
 			connection: this.connection,
 			outbox: this.outbox,
 			userId: this.userId,
-			apiUrl: this.apiUrl,
+			apiUrl: this.link.apiUrl,
 			onInvalidItem: this.options.onInvalid,
 			snapshot: { store: this.conversationSnapshots, key: `${this.userId}:${conversationId}` },
 		});
@@ -159,8 +164,11 @@ export class AgentClient {
 		entry.view.destroy();
 	}
 
-	/** A public reply (text or parts). Resolves with the item id once durably queued. */
-	async reply(conversationId: string, message: string | MessagePart[]): Promise<string> {
+	/**
+	 * A public reply (text or parts). Resolves with the item id once durably queued; rejects with
+	 * a CossistantConfigurationError for blank text or no parts (see toParts).
+	 */
+	async reply(conversationId: string, message: MessageInput): Promise<string> {
 		const itemId = newId();
 		await this.enqueue({
 			id: newId(),
@@ -172,8 +180,11 @@ export class AgentClient {
 		return itemId;
 	}
 
-	/** An internal note: stored only in the agents-only document, never sent to the visitor. */
-	async addNote(conversationId: string, message: string | MessagePart[]): Promise<string> {
+	/**
+	 * An internal note: stored only in the agents-only document, never sent to the visitor.
+	 * Rejects like {@link reply} when there is nothing to send.
+	 */
+	async addNote(conversationId: string, message: MessageInput): Promise<string> {
 		const itemId = newId();
 		await this.enqueue({
 			id: newId(),
@@ -185,10 +196,12 @@ export class AgentClient {
 		return itemId;
 	}
 
+	/** Changes the conversation's status; optimistic (see applyPendingCommand). */
 	setStatus(conversationId: string, status: ConversationStatus): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.setStatus", conversationId, status });
 	}
 
+	/** Changes the conversation's priority; optimistic. */
 	setPriority(conversationId: string, priority: ConversationPriority): Promise<void> {
 		return this.enqueue({
 			id: newId(),
@@ -198,10 +211,12 @@ export class AgentClient {
 		});
 	}
 
+	/** Tags the conversation (a tag it has already changes nothing); optimistic. */
 	addTag(conversationId: string, tag: string): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.addTag", conversationId, tag });
 	}
 
+	/** Removes a tag from the conversation; optimistic. */
 	removeTag(conversationId: string, tag: string): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.removeTag", conversationId, tag });
 	}
@@ -211,14 +226,17 @@ export class AgentClient {
 		return this.enqueue({ id: newId(), type: "conversation.assign", conversationId, userId });
 	}
 
+	/** Unassigns an agent (`userId` defaults to me). */
 	unassign(conversationId: string, userId = this.userId): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.unassign", conversationId, userId });
 	}
 
+	/** Joins the conversation as a participant. */
 	join(conversationId: string): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.join", conversationId });
 	}
 
+	/** Leaves the conversation (no longer a participant). */
 	leave(conversationId: string): Promise<void> {
 		return this.enqueue({ id: newId(), type: "conversation.leave", conversationId });
 	}
@@ -233,6 +251,7 @@ export class AgentClient {
 		});
 	}
 
+	/** Unblocks the visitor; the event item goes into `conversationId`. */
 	unblockVisitor(visitorId: string, conversationId?: string): Promise<void> {
 		return this.enqueue({
 			id: newId(),
@@ -268,16 +287,7 @@ export class AgentClient {
 
 	/** Uploads a file for a conversation as this agent; resolves with the part to send. */
 	uploadFile(file: Blob, options: UploadFileOptions = {}): Promise<UploadedPart> {
-		const token = this.options.session.token;
-		return uploadFile(
-			{
-				apiUrl: this.apiUrl,
-				credentials: async () => ({ authorization: `Bearer ${token}` }),
-				fetch: this.options.fetch,
-			},
-			file,
-			options,
-		);
+		return this.link.uploadFile(file, options);
 	}
 
 	/** Queues any command durably (resolves once committed to storage). */
@@ -291,17 +301,7 @@ export class AgentClient {
 		for (const { view } of this.views.values()) view.destroy();
 		this.views.clear();
 		this.inbox.destroy();
-		this.outbox.destroy();
-		this.connection.destroy();
+		this.link.destroy();
 		this.persistence.close();
 	}
-}
-
-function toParts(message: string | MessagePart[]): MessagePart[] {
-	if (typeof message !== "string") {
-		if (message.length === 0) throw new Error("A message needs text or parts.");
-		return message;
-	}
-	if (!message.trim()) throw new Error("A message needs text or parts.");
-	return [{ type: "text", text: message }];
 }
