@@ -6,6 +6,7 @@ export default defineConfig({
 	entry: {
 		index: "src/index.ts",
 		"support-config": "src/support-config.ts",
+		"key-value-store": "src/platform/key-value-store.ts",
 		agent: "src/agent/index.ts",
 	},
 });

@@ -45,7 +45,11 @@ export {
 	type PendingCommandRecord,
 } from "./outbox/outbox-persistence.ts";
 export type { ClientEnvironment } from "./platform/environment.ts";
-export { type KeyValueStore, memoryKeyValueStore } from "./platform/key-value-store.ts";
+export {
+	defaultKeyValueStore,
+	type KeyValueStore,
+	memoryKeyValueStore,
+} from "./platform/key-value-store.ts";
 export { SupportApi } from "./support/support-api.ts";
 export { SupportStateStore, type SupportStateView } from "./support/support-state-store.ts";
 export {

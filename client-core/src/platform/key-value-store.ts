@@ -1,11 +1,21 @@
-/** Tiny synchronous key-value storage: localStorage in browsers, memory elsewhere. */
+/**
+ * Tiny synchronous key-value storage: localStorage in browsers, memory elsewhere.
+ *
+ * Dependency-free and published on its own too (`@cossistant/core/key-value-store`), so code in
+ * a page's first chunk (the widget's provider) can make the store it shares with the client
+ * without pulling in the client, which loads lazily.
+ */
 export interface KeyValueStore {
 	get(key: string): string | null;
 	set(key: string, value: string): void;
 	remove(key: string): void;
 }
 
-/** localStorage when usable (it throws in some privacy modes), else an in-memory map. */
+/**
+ * localStorage when usable (it throws in some privacy modes, and servers have none), else an
+ * in-memory map. The widget and its client share one, so the identify hash lives next to the
+ * visitor identity.
+ */
 export function defaultKeyValueStore(): KeyValueStore {
 	try {
 		const storage = globalThis.localStorage;
@@ -25,6 +35,7 @@ export function defaultKeyValueStore(): KeyValueStore {
 	return memoryKeyValueStore();
 }
 
+/** A store that lives as long as the page (tests, servers, storage disabled). */
 export function memoryKeyValueStore(): KeyValueStore {
 	const map = new Map<string, string>();
 	return {

@@ -1,9 +1,10 @@
 import type { CossistantClientOptions, ErrorEvent, SupportConfig } from "@cossistant/core";
+// From the dependency-free subpath: the provider is in the page's first chunk, the client is not.
+import { defaultKeyValueStore } from "@cossistant/core/key-value-store";
 import type { DefaultMessage } from "@cossistant/types";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type ActivityStore, createActivityStore } from "../widget/activity-store.ts";
 import { createWidgetStore } from "../widget/widget-store.ts";
-import { browserStorage } from "./browser-storage.ts";
 import { type SupportSession, SupportSessionContext } from "./support-context.ts";
 import { useClientSession } from "./use-client-session.ts";
 import { useConfigurationReport } from "./use-configuration-report.ts";
@@ -73,7 +74,7 @@ export function SupportProvider({
 	clientOptions,
 	onError,
 }: SupportProviderProps) {
-	const [storage] = useState(() => clientOptions?.storage ?? browserStorage());
+	const [storage] = useState(() => clientOptions?.storage ?? defaultKeyValueStore());
 	const [widget] = useState(() =>
 		createWidgetStore({
 			defaultMessages: defaultMessages ?? [],
