@@ -1,3 +1,4 @@
+import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -10,6 +11,7 @@ export default defineConfig({
 	base: "/dashboard/",
 	plugins: [
 		react(),
+		tailwindcss(),
 		VitePWA({
 			registerType: "autoUpdate",
 			injectRegister: false,

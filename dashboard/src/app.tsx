@@ -76,7 +76,8 @@ function SignedIn({ session, current }: { session: AgentSession; current: Stored
 			navigate({ page: "inbox" }, { replace: true });
 		return () => client.destroy();
 	}, [session]);
-	if (error) return <p className="fatal">{error}</p>;
+	if (error)
+		return <p className="m-auto max-w-md p-8 text-center text-muted-foreground">{error}</p>;
 	if (!dashboard) return null;
 	return (
 		<DashboardContext.Provider value={dashboard}>

@@ -5,6 +5,7 @@ import { App } from "./app.tsx";
 import { apiUrl } from "./config.ts";
 import { registerServiceWorker } from "./pwa/register.ts";
 import "./styles.css";
+import { Toaster } from "./ui/toaster.tsx";
 
 performance.mark("dashboard:script-start");
 const root = document.getElementById("root");
@@ -14,6 +15,7 @@ const session = new AgentSession({ apiUrl: apiUrl() });
 createRoot(root).render(
 	<StrictMode>
 		<App session={session} />
+		<Toaster />
 	</StrictMode>,
 );
 registerServiceWorker();

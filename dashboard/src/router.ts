@@ -5,6 +5,8 @@ import { BASE_PATH } from "./config.ts";
 export type Route =
 	| { page: "inbox" }
 	| { page: "conversation"; conversationId: string }
+	/** The contact panel of a conversation as a page of its own (narrow screens). */
+	| { page: "contact"; conversationId: string }
 	| { page: "settings" }
 	| { page: "login" }
 	| { page: "setup" }
@@ -14,8 +16,11 @@ export type Route =
 /** Parses a pathname into a route; anything unknown is the inbox. */
 export function parseRoute(pathname: string): Route {
 	const path = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : "";
-	const [first, second] = path.split("/");
-	if (first === "conversations" && second) return { page: "conversation", conversationId: second };
+	const [first, second, third] = path.split("/");
+	if (first === "conversations" && second)
+		return third === "contact"
+			? { page: "contact", conversationId: second }
+			: { page: "conversation", conversationId: second };
 	if (first === "settings") return { page: "settings" };
 	if (first === "login") return { page: "login" };
 	if (first === "setup") return { page: "setup" };
@@ -28,6 +33,8 @@ export function routePath(route: Route): string {
 	switch (route.page) {
 		case "conversation":
 			return `${BASE_PATH}conversations/${encodeURIComponent(route.conversationId)}`;
+		case "contact":
+			return `${BASE_PATH}conversations/${encodeURIComponent(route.conversationId)}/contact`;
 		case "inbox":
 			return BASE_PATH;
 		default:

@@ -16,16 +16,22 @@ test.describe("conversation actions", () => {
 		const pane = page.getByRole("region", { name: /^Conversation with/ });
 		const event = (type: string) => pane.locator(`[data-event="${type}"]`);
 
+		// Tags: a searchable list that adds what is typed.
+		await pane.getByRole("button", { name: "Tags", exact: true }).click();
 		await pane.getByLabel("Add a tag").fill("billing");
-		await pane.getByRole("button", { name: "Add", exact: true }).click();
+		await pane.getByRole("option", { name: "Add tag “billing”" }).click();
 		await expect(event("tag_added")).toBeVisible();
 		await expect(page.locator(".inbox-row").first().getByText("#billing")).toBeVisible();
 		await pane.getByRole("button", { name: "Remove tag billing" }).click();
 		await expect(event("tag_removed")).toBeVisible();
 
-		await pane.getByRole("button", { name: "Join" }).click();
+		// Rare actions live in the overflow menu.
+		const more = pane.getByRole("button", { name: "More actions" });
+		await more.click();
+		await page.getByRole("menuitem", { name: "Join the conversation" }).click();
 		await expect(event("participant_joined")).toBeVisible();
-		await pane.getByRole("button", { name: "Leave" }).click();
+		await more.click();
+		await page.getByRole("menuitem", { name: "Leave the conversation" }).click();
 		await expect(event("participant_left")).toBeVisible();
 
 		await pane.getByRole("button", { name: "Assign to me" }).click();
@@ -33,10 +39,12 @@ test.describe("conversation actions", () => {
 		await pane.getByRole("button", { name: "Unassign me" }).click();
 		await expect(event("unassigned")).toBeVisible();
 
-		await pane.getByRole("button", { name: "Block visitor" }).click();
+		await more.click();
+		await page.getByRole("menuitem", { name: "Block visitor" }).click();
 		await expect(event("visitor_blocked")).toBeVisible();
-		await expect(pane.getByRole("button", { name: "Unblock visitor" })).toBeVisible();
-		await pane.getByRole("button", { name: "Unblock visitor" }).click();
+		await more.click();
+		await expect(page.getByRole("menuitem", { name: "Unblock visitor" })).toBeVisible();
+		await page.getByRole("menuitem", { name: "Unblock visitor" }).click();
 		await expect(event("visitor_unblocked")).toBeVisible();
 
 		await pane.getByRole("button", { name: "Resolve" }).click();

@@ -45,7 +45,8 @@ test.describe("the dashboard offline", () => {
 		await composer.press("Enter");
 		const reply = pane.getByTestId("message").filter({ hasText: "Yes, wire transfers work" });
 		await expect(reply.getByTestId("delivery")).toHaveAttribute("data-state", "queued");
-		await pane.getByRole("combobox", { name: "Priority" }).selectOption("urgent");
+		await pane.getByRole("button", { name: "Priority: Medium" }).click();
+		await pane.getByRole("option", { name: "Urgent" }).click();
 		await expect(row.locator(".badge-priority-urgent")).toBeVisible();
 		await expect(row.locator(".badge-queued")).toBeVisible();
 		await expect(page.getByTestId("connection")).toContainText("2 changes queued");

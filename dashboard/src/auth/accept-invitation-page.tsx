@@ -8,6 +8,7 @@ import { WEBSITE_KEY } from "../config.ts";
 import { readInvitationLink } from "../invitation-link.ts";
 import { navigate } from "../router.ts";
 import { clearDeviceData } from "../shell/device-data.ts";
+import { AUTH_CARD, AuthPage } from "./auth-layout.tsx";
 
 /** What an invitation page says when the server no longer knows the code. */
 export const INVITATION_GONE = "This invitation is no longer valid. Ask your admin for a new one.";
@@ -139,18 +140,18 @@ export function AcceptInvitationPage({ session }: { session: AgentSession }) {
 
 	if (joined) {
 		return (
-			<main className="auth-page">
-				<p role="status" className="auth-card">
+			<AuthPage>
+				<p role="status" className={AUTH_CARD}>
 					Joined. Opening the inbox…
 				</p>
-			</main>
+			</AuthPage>
 		);
 	}
 
 	if (current) {
 		return (
-			<main className="auth-page">
-				<section className="auth-card" aria-labelledby={titleId}>
+			<AuthPage>
+				<section className={AUTH_CARD} aria-labelledby={titleId}>
 					<h1 id={titleId}>Accept invitation</h1>
 					<p className="muted">{invitedBy}</p>
 					<p>
@@ -168,14 +169,14 @@ export function AcceptInvitationPage({ session }: { session: AgentSession }) {
 						</button>
 					</p>
 				</section>
-			</main>
+			</AuthPage>
 		);
 	}
 
 	return (
-		<main className="auth-page">
+		<AuthPage>
 			{mode === "create" ? (
-				<form className="auth-card" onSubmit={create} aria-labelledby={titleId} noValidate>
+				<form className={AUTH_CARD} onSubmit={create} aria-labelledby={titleId} noValidate>
 					<h1 id={titleId}>Accept invitation</h1>
 					<p className="muted">
 						{invitedBy} Choose your name and a password to create your account.
@@ -204,7 +205,7 @@ export function AcceptInvitationPage({ session }: { session: AgentSession }) {
 					</p>
 				</form>
 			) : (
-				<form className="auth-card" onSubmit={signIn} aria-labelledby={titleId}>
+				<form className={AUTH_CARD} onSubmit={signIn} aria-labelledby={titleId}>
 					<h1 id={titleId}>Accept invitation</h1>
 					<p className="muted">{invitedBy} Sign in with the account the invitation was sent to.</p>
 					{codeField}
@@ -230,7 +231,7 @@ export function AcceptInvitationPage({ session }: { session: AgentSession }) {
 					</p>
 				</form>
 			)}
-		</main>
+		</AuthPage>
 	);
 }
 

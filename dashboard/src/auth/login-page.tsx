@@ -2,6 +2,7 @@ import { CossistantApiError } from "@cossistant/core";
 import type { AgentSession } from "@cossistant/core/agent";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { navigate } from "../router.ts";
+import { AUTH_CARD, AuthPage } from "./auth-layout.tsx";
 
 /** Email + password login; sends a fresh install (no agent yet) to the first-admin setup. */
 export function LoginPage({ session }: { session: AgentSession }) {
@@ -29,8 +30,8 @@ export function LoginPage({ session }: { session: AgentSession }) {
 		}
 	};
 	return (
-		<main className="auth-page">
-			<form className="auth-card" onSubmit={submit} aria-labelledby={`${emailId}-title`}>
+		<AuthPage>
+			<form className={AUTH_CARD} onSubmit={submit} aria-labelledby={`${emailId}-title`}>
 				<h1 id={`${emailId}-title`}>Sign in to Cossistant</h1>
 				<label htmlFor={emailId}>Email</label>
 				<input id={emailId} name="email" type="email" autoComplete="username" required />
@@ -51,7 +52,7 @@ export function LoginPage({ session }: { session: AgentSession }) {
 					{busy ? "Signing in…" : "Sign in"}
 				</button>
 			</form>
-		</main>
+		</AuthPage>
 	);
 }
 

@@ -2,6 +2,7 @@ import { CossistantApiError } from "@cossistant/core";
 import type { AgentSession } from "@cossistant/core/agent";
 import { type FormEvent, useId, useState } from "react";
 import { navigate } from "../router.ts";
+import { AUTH_CARD, AuthPage } from "./auth-layout.tsx";
 
 /** First-admin setup of an empty install: the admin account and the first website. */
 export function SetupPage({ session }: { session: AgentSession }) {
@@ -37,8 +38,8 @@ export function SetupPage({ session }: { session: AgentSession }) {
 		}
 	};
 	return (
-		<main className="auth-page">
-			<form className="auth-card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+		<AuthPage>
+			<form className={AUTH_CARD} onSubmit={submit} aria-labelledby={`${id}-title`}>
 				<h1 id={`${id}-title`}>Set up Cossistant</h1>
 				<p className="muted">Create the first admin account and your website.</p>
 				<label htmlFor={`${id}-name`}>Your name</label>
@@ -65,6 +66,6 @@ export function SetupPage({ session }: { session: AgentSession }) {
 					{busy ? "Creating…" : "Create admin and website"}
 				</button>
 			</form>
-		</main>
+		</AuthPage>
 	);
 }

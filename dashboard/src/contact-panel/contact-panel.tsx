@@ -1,6 +1,14 @@
+import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { errorMessage } from "../api/error-message.ts";
 import { isNetworkError, type TeamRequest } from "../api/team-request.ts";
+import { visitorName } from "../inbox/visitor-name.ts";
+import { Avatar } from "../ui/avatar.tsx";
+import { Badge } from "../ui/badge.tsx";
+import { Button } from "../ui/button.tsx";
+import { cn } from "../ui/cn.ts";
+import { CollapsibleSection } from "../ui/collapsible.tsx";
+import { Skeleton } from "../ui/skeleton.tsx";
 import {
 	CONVERSATIONS_SHOWN,
 	type ContactDetails,
@@ -13,7 +21,7 @@ import { DeviceList } from "./device-list.tsx";
 import { fullTime, languageName, localTimeIn, relativeTime } from "./format.ts";
 import { MetadataList } from "./metadata-list.tsx";
 import { NewConversation } from "./new-conversation.tsx";
-import "./contact-panel.css";
+import { PAIR, PAIRS } from "./pairs.ts";
 
 /** Props of {@link ContactPanel}. */
 export interface ContactPanelProps {
@@ -94,65 +102,101 @@ export function ContactPanel(props: ContactPanelProps) {
 		.filter((conversation) => conversation.id !== conversationId)
 		.slice(0, CONVERSATIONS_SHOWN);
 
+	const name = details ? displayName(details, visitorId) : "Contact";
+	const status = statusText(freshness, details);
 	return (
-		<section className="dash-contact-panel" aria-labelledby={headingId}>
-			<h2 id={headingId} className="dash-cp-heading">
-				{details ? displayName(details) : "Contact"}
-			</h2>
-			<p role="status" aria-live="polite" className="dash-cp-status" data-kind={freshness.kind}>
-				{statusText(freshness, details)}
-			</p>
-			{freshness.kind === "offline" || freshness.kind === "failed" ? (
-				<div className="dash-cp-problem" data-kind={freshness.kind}>
-					{freshness.kind === "failed" ? (
-						<p role="alert" className="dash-cp-error">
-							Could not load the contact: {freshness.message}
-						</p>
-					) : null}
-					<button type="button" className="dash-cp-button" onClick={() => void load()}>
-						Retry
-					</button>
-				</div>
-			) : null}
-
-			{details ? (
-				<>
-					<Identity details={details} />
+		<section className="flex flex-col" aria-labelledby={headingId}>
+			<div className="flex flex-col items-center gap-2 border-b border-border px-4 pt-6 pb-4 text-center">
+				{details ? (
+					<Avatar name={name} seed={details.contact?.id ?? visitorId ?? name} size="lg" />
+				) : (
+					<Skeleton className="size-12 rounded-full" />
+				)}
+				<h2 id={headingId} className="m-0 text-base font-semibold break-words">
+					{name}
+				</h2>
+				{details?.contact?.email ? (
+					<p className="m-0 -mt-1 text-xs text-muted-foreground break-all">
+						{details.contact.email}
+					</p>
+				) : null}
+				<p
+					role="status"
+					aria-live="polite"
+					className={cn(
+						"m-0 text-xs",
+						freshness.kind === "offline" ? "text-warning" : "text-muted-foreground",
+						!status && "sr-only",
+					)}
+					data-kind={freshness.kind}
+				>
+					{status}
+				</p>
+				{freshness.kind === "offline" || freshness.kind === "failed" ? (
+					<div className="flex flex-col items-center gap-2" data-kind={freshness.kind}>
+						{freshness.kind === "failed" ? (
+							<p role="alert" className="m-0 text-xs text-danger">
+								Could not load the contact: {freshness.message}
+							</p>
+						) : null}
+						<Button variant="outline" size="sm" onClick={() => void load()}>
+							<RefreshCw aria-hidden="true" />
+							Retry
+						</Button>
+					</div>
+				) : null}
+				{details ? (
 					<NewConversation
 						request={request}
 						devices={details.devices}
-						personName={displayName(details)}
+						personName={displayName(details, visitorId)}
 						onCreated={(id) => {
 							onOpenConversation(id);
 							void load();
 						}}
 					/>
+				) : null}
+			</div>
+
+			{details ? (
+				<>
+					<CollapsibleSection title="Details">
+						<Identity details={details} />
+					</CollapsibleSection>
 					{details.contact && Object.keys(details.contact.metadata).length > 0 ? (
-						<div className="dash-cp-block">
-							<h3 className="dash-cp-subheading">Details</h3>
+						<CollapsibleSection title="Metadata">
 							<MetadataList metadata={details.contact.metadata} label="Contact metadata" />
-						</div>
+						</CollapsibleSection>
 					) : null}
 					{details.organization && Object.keys(details.organization.metadata).length > 0 ? (
-						<div className="dash-cp-block">
-							<h3 className="dash-cp-subheading">{details.organization.name}</h3>
+						<CollapsibleSection title={details.organization.name}>
 							<MetadataList
 								metadata={details.organization.metadata}
 								label={`${details.organization.name} metadata`}
 							/>
-						</div>
+						</CollapsibleSection>
 					) : null}
 					<DeviceList devices={details.devices} currentVisitorId={visitorId ?? null} />
 					<ConversationList conversations={others} onOpen={onOpenConversation} />
 				</>
+			) : freshness.kind === "loading" ? (
+				<div className="flex flex-col gap-3 p-4" aria-hidden="true">
+					<Skeleton className="h-3 w-1/3" />
+					<Skeleton className="h-3 w-2/3" />
+					<Skeleton className="h-3 w-1/2" />
+					<Skeleton className="h-3 w-3/5" />
+				</div>
 			) : null}
 		</section>
 	);
 }
 
-function displayName(details: ContactDetails): string {
+/** The contact's name or email; an anonymous visitor's friendly name (as in the inbox). */
+function displayName(details: ContactDetails, visitorId: string | null | undefined): string {
 	const { contact } = details;
-	return contact?.name ?? contact?.email ?? (contact ? "Unnamed contact" : "Anonymous visitor");
+	if (contact) return contact.name ?? contact.email ?? "Unnamed contact";
+	const id = visitorId ?? details.visitor?.id;
+	return id ? visitorName(id) : "Anonymous visitor";
 }
 
 function statusText(freshness: Freshness, details: ContactDetails | undefined): string {
@@ -180,56 +224,56 @@ function Identity({ details }: { details: ContactDetails }) {
 	return (
 		// biome-ignore lint/a11y/useSemanticElements: name / value pairs, not form controls: a fieldset would mislead
 		<div role="group" aria-label="Identity">
-			<dl className="dash-cp-pairs dash-cp-identity">
-				<div className="dash-cp-pair">
+			<dl className={PAIRS}>
+				<div className={PAIR}>
 					<dt>Status</dt>
-					<dd>
+					<dd className="flex flex-wrap items-center gap-1.5">
 						{contact ? "Identified contact" : "Anonymous visitor"}
-						{visitor?.isBlocked ? (
-							<span className="dash-cp-badge dash-cp-danger">Blocked</span>
-						) : null}
+						{visitor?.isBlocked ? <Badge variant="danger">Blocked</Badge> : null}
 					</dd>
 				</div>
 				{contact?.email ? (
-					<div className="dash-cp-pair">
+					<div className={PAIR}>
 						<dt>Email</dt>
-						<dd>
+						<dd className="break-all">
 							<a href={`mailto:${contact.email}`}>{contact.email}</a>
 						</dd>
 					</div>
 				) : null}
 				{contact?.externalId ? (
-					<div className="dash-cp-pair">
+					<div className={PAIR}>
 						<dt>External id</dt>
-						<dd className="dash-cp-mono">{contact.externalId}</dd>
+						<dd className="font-mono text-xs break-all">{contact.externalId}</dd>
 					</div>
 				) : null}
 				{organization ? (
-					<div className="dash-cp-pair">
+					<div className={PAIR}>
 						<dt>Company</dt>
 						<dd>{organization.name}</dd>
 					</div>
 				) : null}
-				<div className="dash-cp-pair">
+				<div className={PAIR}>
 					<dt>Language</dt>
 					<dd>{language ? languageName(language) : "Unknown"}</dd>
 				</div>
-				<div className="dash-cp-pair">
+				<div className={PAIR}>
 					<dt>Timezone</dt>
 					<dd>
 						{timezone ?? "Unknown"}
-						{localTime ? <span className="dash-cp-muted"> · {localTime} there now</span> : null}
+						{localTime ? (
+							<span className="text-muted-foreground"> · {localTime} there now</span>
+						) : null}
 					</dd>
 				</div>
 				{visitor ? (
-					<div className="dash-cp-pair">
+					<div className={PAIR}>
 						<dt>Last seen</dt>
 						<dd title={fullTime(visitor.lastSeenAt)}>{relativeTime(visitor.lastSeenAt)}</dd>
 					</div>
 				) : null}
-				<div className="dash-cp-pair">
+				<div className={PAIR}>
 					<dt>{contact ? "Contact id" : "Visitor id"}</dt>
-					<dd className="dash-cp-mono">{contact?.id ?? visitor?.id}</dd>
+					<dd className="font-mono text-xs break-all">{contact?.id ?? visitor?.id}</dd>
 				</div>
 			</dl>
 		</div>

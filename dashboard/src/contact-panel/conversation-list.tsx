@@ -1,4 +1,6 @@
 import type { Conversation } from "@cossistant/types";
+import { Badge } from "../ui/badge.tsx";
+import { CollapsibleSection } from "../ui/collapsible.tsx";
 import {
 	conversationLabel,
 	conversationPreview,
@@ -19,12 +21,14 @@ const STATUS_LABEL: Record<Conversation["status"], string> = { open: "Open", res
 /** The person's other conversations: title, last activity and status; each opens on click. */
 export function ConversationList({ conversations, onOpen }: ConversationListProps) {
 	return (
-		<div className="dash-cp-block">
-			<h3 className="dash-cp-subheading">Other conversations</h3>
+		<CollapsibleSection
+			title="Other conversations"
+			meta={conversations.length > 0 ? conversations.length : undefined}
+		>
 			{conversations.length === 0 ? (
-				<p className="dash-cp-muted">No other conversation.</p>
+				<p className="m-0 text-muted-foreground">No other conversation.</p>
 			) : (
-				<ul className="dash-cp-list" aria-label="Other conversations">
+				<ul className="m-0 -mx-2 flex list-none flex-col p-0" aria-label="Other conversations">
 					{conversations.map((conversation) => {
 						const label = conversationLabel(conversation);
 						const preview = conversation.title ? conversationPreview(conversation) : "";
@@ -33,20 +37,24 @@ export function ConversationList({ conversations, onOpen }: ConversationListProp
 							<li key={conversation.id}>
 								<button
 									type="button"
-									className="dash-cp-conversation"
+									className="flex w-full flex-col gap-0.5 rounded-md px-2 py-2 text-left hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
 									onClick={() => onOpen(conversation.id)}
 									aria-label={`Open conversation “${label}”, ${STATUS_LABEL[conversation.status].toLowerCase()}, last activity ${relativeTime(at)}`}
 								>
-									<span className="dash-cp-conversation-top">
-										<span className="dash-cp-strong dash-cp-ellipsis">{label}</span>
-										<span className="dash-cp-badge" data-status={conversation.status}>
+									<span className="flex w-full items-center gap-2">
+										<span className="min-w-0 flex-1 truncate font-medium">{label}</span>
+										<Badge variant={conversation.status === "resolved" ? "success" : "info"}>
 											{STATUS_LABEL[conversation.status]}
-										</span>
+										</Badge>
 									</span>
 									{preview ? (
-										<span className="dash-cp-muted dash-cp-ellipsis">{preview}</span>
+										<span className="w-full truncate text-xs text-muted-foreground">{preview}</span>
 									) : null}
-									<time className="dash-cp-muted" dateTime={at} title={fullTime(at)}>
+									<time
+										className="text-xs text-muted-foreground"
+										dateTime={at}
+										title={fullTime(at)}
+									>
 										{relativeTime(at)}
 									</time>
 								</button>
@@ -55,6 +63,6 @@ export function ConversationList({ conversations, onOpen }: ConversationListProp
 					})}
 				</ul>
 			)}
-		</div>
+		</CollapsibleSection>
 	);
 }

@@ -1,4 +1,5 @@
 import type { MetadataValue } from "@cossistant/types";
+import { PAIR, PAIRS } from "./pairs.ts";
 
 /** Props of {@link MetadataList}. */
 export interface MetadataListProps {
@@ -45,9 +46,9 @@ export function MetadataList({ metadata, label }: MetadataListProps) {
 	return (
 		// biome-ignore lint/a11y/useSemanticElements: name / value pairs, not form controls: a fieldset would mislead
 		<div role="group" aria-label={label}>
-			<dl className="dash-cp-pairs">
+			<dl className={PAIRS}>
 				{keys.map((key) => (
-					<div key={key} className="dash-cp-pair">
+					<div key={key} className={PAIR}>
 						<dt>{metadataLabel(key)}</dt>
 						<dd>{metadataValue(metadata[key] ?? null)}</dd>
 					</div>

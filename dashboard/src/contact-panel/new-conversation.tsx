@@ -3,12 +3,15 @@ import {
 	createConversationRequestSchema,
 	type VisitorDetail,
 } from "@cossistant/types";
+import { MessageSquarePlus } from "lucide-react";
 import { useId, useState } from "react";
 import { errorMessage } from "../api/error-message.ts";
 import { checkInput, expectAnswer } from "../api/schema-check.ts";
 import type { TeamRequest } from "../api/team-request.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { useFormAction } from "../forms/use-form-action.ts";
+import { Button } from "../ui/button.tsx";
+import { Label, Textarea } from "../ui/input.tsx";
 import { deviceName } from "./format.ts";
 
 /** Props of {@link NewConversation}. */
@@ -64,28 +67,30 @@ export function NewConversation({ request, devices, personName, onCreated }: New
 
 	if (!device) {
 		return devices.length > 0 ? (
-			<p className="dash-cp-muted">Every device of this person is blocked: no new conversation.</p>
+			<p className="m-0 text-xs text-muted-foreground">
+				Every device of this person is blocked: no new conversation.
+			</p>
 		) : null;
 	}
 
 	if (!open) {
 		return (
-			<div className="dash-cp-block">
-				<button
-					type="button"
-					className="dash-cp-button"
-					aria-label={`New conversation with ${personName}`}
-					onClick={() => setOpen(true)}
-				>
-					New conversation
-				</button>
-			</div>
+			<Button
+				variant="outline"
+				size="sm"
+				className="mt-1"
+				aria-label={`New conversation with ${personName}`}
+				onClick={() => setOpen(true)}
+			>
+				<MessageSquarePlus aria-hidden="true" />
+				New conversation
+			</Button>
 		);
 	}
 
 	return (
 		<form
-			className="dash-cp-block dash-cp-new"
+			className="mt-2 flex w-full flex-col gap-2 rounded-lg border border-border bg-background p-3 text-left"
 			onSubmit={(event) => {
 				event.preventDefault();
 				void start.run(device.id);
@@ -93,41 +98,37 @@ export function NewConversation({ request, devices, personName, onCreated }: New
 			aria-labelledby={formId}
 			noValidate
 		>
-			<h3 id={formId} className="dash-cp-subheading">
+			<h3 id={formId} className="m-0 text-sm font-semibold">
 				New conversation
 			</h3>
-			<p className="dash-cp-muted">
+			<p className="m-0 text-xs text-muted-foreground">
 				Opens in their widget on {deviceName(device)}, the device they used last.
 			</p>
-			<label htmlFor={textId} className="dash-cp-label">
-				First message
-			</label>
-			<textarea
+			<Label htmlFor={textId}>First message</Label>
+			<Textarea
 				id={textId}
-				className="dash-cp-textarea"
 				rows={3}
 				value={text}
 				onChange={(event) => setText(event.target.value)}
 				aria-invalid={error ? true : undefined}
 				aria-describedby={error ? errorId : undefined}
-				// biome-ignore lint/a11y/noAutofocus: the agent just asked for this form
 				autoFocus
 			/>
-			<FieldError id={errorId} message={error} className="dash-cp-error" />
-			<div className="dash-cp-actions">
-				<button type="submit" className="dash-cp-button dash-cp-primary" disabled={start.pending}>
+			<FieldError id={errorId} message={error} />
+			<div className="flex gap-2">
+				<Button type="submit" size="sm" disabled={start.pending}>
 					{start.pending ? "Starting…" : "Start conversation"}
-				</button>
-				<button
-					type="button"
-					className="dash-cp-button"
+				</Button>
+				<Button
+					variant="ghost"
+					size="sm"
 					onClick={() => {
 						setOpen(false);
 						start.reset();
 					}}
 				>
 					Cancel
-				</button>
+				</Button>
 			</div>
 		</form>
 	);

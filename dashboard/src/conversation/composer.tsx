@@ -1,6 +1,20 @@
 import type { MessagePart } from "@cossistant/types";
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { LoaderCircle, Lock, Paperclip, Reply, SendHorizontal, X } from "lucide-react";
+import {
+	type KeyboardEvent,
+	type ReactNode,
+	useCallback,
+	useEffect,
+	useId,
+	useRef,
+	useState,
+} from "react";
 import { useDashboard } from "../dashboard-context.tsx";
+import { Button, buttonVariants } from "../ui/button.tsx";
+import { cn } from "../ui/cn.ts";
+import { IconButton } from "../ui/icon-button.tsx";
+import { Kbd } from "../ui/kbd.tsx";
+import { Tooltip } from "../ui/tooltip.tsx";
 import { drafts } from "./drafts.ts";
 import { displayFileName } from "./file-name.ts";
 
@@ -115,89 +129,152 @@ export function Composer({ conversationId }: { conversationId: string }) {
 	};
 
 	const label = mode === "note" ? "Internal note" : "Reply";
+	const isNote = mode === "note";
 	return (
 		<form
-			className="composer"
+			className={cn(
+				"composer m-3 mt-0 flex shrink-0 flex-col rounded-xl border shadow-xs transition-colors focus-within:ring-2 md:m-4 md:mt-0",
+				isNote
+					? "border-note-border bg-note focus-within:ring-note-border/50"
+					: "border-input bg-background focus-within:border-ring focus-within:ring-ring/30",
+			)}
 			data-mode={mode}
 			onSubmit={(event) => {
 				event.preventDefault();
 				void send();
 			}}
 		>
-			<fieldset className="composer-modes">
-				<legend className="visually-hidden">Message type</legend>
-				<button type="button" aria-pressed={mode === "reply"} onClick={() => setMode("reply")}>
-					Reply
-				</button>
-				<button
-					type="button"
-					aria-pressed={mode === "note"}
-					onClick={() => {
-						stopTyping();
-						setMode("note");
-					}}
-				>
-					Internal note
-				</button>
-			</fieldset>
-			{mode === "note" && (
-				<p className="note-hint" id={`${id}-hint`}>
-					Only your team sees internal notes.
-				</p>
-			)}
-			<label htmlFor={`${id}-text`} className="visually-hidden">
+			<div className="flex items-center gap-1 px-2 pt-2">
+				<fieldset className="m-0 flex gap-1 border-0 p-0">
+					<legend className="sr-only">Message type</legend>
+					<ModeButton pressed={mode === "reply"} onClick={() => setMode("reply")}>
+						<Reply aria-hidden="true" />
+						Reply
+					</ModeButton>
+					<ModeButton
+						pressed={isNote}
+						onClick={() => {
+							stopTyping();
+							setMode("note");
+						}}
+					>
+						<Lock aria-hidden="true" />
+						Internal note
+					</ModeButton>
+				</fieldset>
+				{isNote && (
+					<p
+						className="m-0 ml-auto truncate pr-1 text-xs text-note-foreground max-sm:hidden"
+						id={`${id}-hint`}
+					>
+						Only your team sees internal notes.
+					</p>
+				)}
+			</div>
+			<label htmlFor={`${id}-text`} className="sr-only">
 				{label}
 			</label>
 			<textarea
 				id={`${id}-text`}
 				ref={textRef}
 				value={text}
-				rows={3}
-				placeholder={mode === "note" ? "Write an internal note…" : "Write a reply…  (Enter sends)"}
-				aria-describedby={mode === "note" ? `${id}-hint` : undefined}
+				rows={2}
+				className="field-sizing-content max-h-48 min-h-14 w-full resize-none border-0 bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground max-md:text-base"
+				placeholder={isNote ? "Write an internal note…" : "Write a reply…"}
+				aria-describedby={isNote ? `${id}-hint` : undefined}
 				onChange={(event) => onInput(event.target.value)}
 				onKeyDown={onKeyDown}
 				onBlur={stopTyping}
 			/>
 			{attachments.length > 0 && (
-				<ul className="attachments" aria-label="Attachments">
-					{attachments.map((part, index) => (
-						<li key={part.type === "text" ? part.text : part.url}>
-							{part.type === "text" ? null : (displayFileName(part.name) ?? "Image")}
-							<button
-								type="button"
-								className="link-button"
-								onClick={() => setAttachments((current) => current.filter((_, i) => i !== index))}
+				<ul className="m-0 flex list-none flex-wrap gap-1.5 px-3 pb-1" aria-label="Attachments">
+					{attachments.map((part, index) => {
+						const name = part.type === "text" ? "" : (displayFileName(part.name) ?? "Image");
+						return (
+							<li
+								key={part.type === "text" ? part.text : part.url}
+								className="flex items-center gap-1 rounded-md border border-border bg-muted py-0.5 pr-0.5 pl-2 text-xs"
 							>
-								Remove
-							</button>
-						</li>
-					))}
+								<Paperclip className="size-3" aria-hidden="true" />
+								<span className="max-w-40 truncate">{name}</span>
+								<IconButton
+									size="icon-sm"
+									className="size-6"
+									label={`Remove ${name}`}
+									icon={<X aria-hidden="true" />}
+									onClick={() => setAttachments((current) => current.filter((_, i) => i !== index))}
+								/>
+							</li>
+						);
+					})}
 				</ul>
 			)}
 			{error && (
-				<p className="form-error" role="alert">
+				<p className="m-0 px-3 pb-1 text-xs text-danger" role="alert">
 					{error}
 				</p>
 			)}
-			<div className="composer-actions">
-				<label className="attach-button">
-					<span>{uploading > 0 ? "Uploading…" : "Attach"}</span>
-					<input
-						type="file"
-						multiple
-						aria-label="Attach files"
-						className="visually-hidden"
-						onChange={(event) => {
-							void upload(event.target.files);
-							event.target.value = "";
-						}}
-					/>
-				</label>
-				<button type="submit" className="primary" disabled={uploading > 0}>
-					{mode === "note" ? "Add note" : "Send"}
-				</button>
+			<div className="flex items-center gap-1 px-2 pb-2">
+				<Tooltip content="Attach files (needs the network)">
+					<label
+						className={cn(
+							buttonVariants({ variant: "ghost", size: "icon-sm" }),
+							"cursor-pointer text-muted-foreground focus-within:ring-2 focus-within:ring-ring",
+						)}
+					>
+						{uploading > 0 ? (
+							<LoaderCircle className="animate-spin" aria-hidden="true" />
+						) : (
+							<Paperclip aria-hidden="true" />
+						)}
+						<input
+							type="file"
+							multiple
+							aria-label={uploading > 0 ? "Uploading…" : "Attach files"}
+							className="sr-only"
+							onChange={(event) => {
+								void upload(event.target.files);
+								event.target.value = "";
+							}}
+						/>
+					</label>
+				</Tooltip>
+				<span className="ml-auto text-xs text-muted-foreground max-md:hidden">
+					<Kbd>Enter</Kbd> to send · <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line
+				</span>
+				<Button
+					type="submit"
+					size="sm"
+					className="max-md:ml-auto"
+					disabled={uploading > 0}
+					aria-label={isNote ? "Add note" : "Send"}
+				>
+					<SendHorizontal aria-hidden="true" />
+					<span className="max-sm:sr-only">{isNote ? "Add note" : "Send"}</span>
+				</Button>
 			</div>
 		</form>
+	);
+}
+
+/** "Reply" or "Internal note": which the composer writes. */
+function ModeButton({
+	pressed,
+	onClick,
+	children,
+}: {
+	pressed: boolean;
+	onClick: () => void;
+	children: ReactNode;
+}) {
+	return (
+		<button
+			type="button"
+			aria-pressed={pressed}
+			onClick={onClick}
+			className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-pressed:bg-secondary aria-pressed:text-foreground max-md:h-11 [&_svg]:size-3.5"
+		>
+			{children}
+		</button>
 	);
 }

@@ -9,7 +9,7 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 export function MessageText({ text }: { text: string }) {
 	const pieces = text.split(URL_PATTERN);
 	return (
-		<p className="message-text">
+		<p className="m-0 whitespace-pre-wrap">
 			{pieces.map((piece, index) =>
 				index % 2 === 1 ? (
 					<a

@@ -2,10 +2,13 @@ import type { TimelineItemView } from "@cossistant/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { TimelineEntry } from "./timeline-entry.tsx";
+import { timelinePlace } from "./timeline-groups.ts";
 
 export interface TimelineProps {
 	items: readonly TimelineItemView[];
 	authorOf: (item: TimelineItemView) => string;
+	/** A stable id of the item's author (avatar colours). */
+	authorIdOf: (item: TimelineItemView) => string;
 	isMine: (item: TimelineItemView) => boolean;
 	onRetry: (commandId: string) => void;
 	onDiscard: (commandId: string) => void;
@@ -15,7 +18,8 @@ export interface TimelineProps {
  * The conversation's items, virtualized (a 10 000-item conversation renders a screenful),
  * opened at the bottom and following new items while the reader is at the bottom.
  */
-export function Timeline({ items, authorOf, isMine, onRetry, onDiscard }: TimelineProps) {
+export function Timeline(props: TimelineProps) {
+	const { items, authorOf, authorIdOf, isMine, onRetry, onDiscard } = props;
 	const scrollRef = useRef<HTMLDivElement>(null);
 	const atBottom = useRef(true);
 	const virtualizer = useVirtualizer({
@@ -42,7 +46,7 @@ export function Timeline({ items, authorOf, isMine, onRetry, onDiscard }: Timeli
 
 	return (
 		<div
-			className="timeline-scroll"
+			className="timeline-scroll min-h-0 flex-1 overflow-y-auto overscroll-contain pb-3"
 			ref={scrollRef}
 			data-testid="timeline"
 			onScroll={(event) => {
@@ -51,7 +55,7 @@ export function Timeline({ items, authorOf, isMine, onRetry, onDiscard }: Timeli
 			}}
 		>
 			<ol
-				className="timeline"
+				className="relative m-0 list-none p-0"
 				aria-label="Conversation timeline"
 				style={{ height: virtualizer.getTotalSize() }}
 			>
@@ -63,13 +67,15 @@ export function Timeline({ items, authorOf, isMine, onRetry, onDiscard }: Timeli
 							key={row.key}
 							data-index={row.index}
 							ref={virtualizer.measureElement}
-							className="timeline-row"
+							className="absolute top-0 left-0 w-full"
 							style={{ transform: `translateY(${row.start}px)` }}
 						>
 							<TimelineEntry
 								item={item}
 								author={authorOf(item)}
+								authorId={authorIdOf(item)}
 								mine={isMine(item)}
+								place={timelinePlace(items, row.index)}
 								onRetry={onRetry}
 								onDiscard={onDiscard}
 							/>

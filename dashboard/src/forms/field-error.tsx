@@ -1,3 +1,5 @@
+import { cn } from "../ui/cn.ts";
+
 /** Props of {@link FieldError}. */
 export interface FieldErrorProps {
 	/** Referenced by the field's `aria-describedby`. */
@@ -11,7 +13,7 @@ export interface FieldErrorProps {
 export function FieldError({ id, message, className }: FieldErrorProps) {
 	if (!message) return null;
 	return (
-		<p id={id} role="alert" className={className ?? "dash-error"}>
+		<p id={id} role="alert" className={cn("m-0 text-sm text-danger", className)}>
 			{message}
 		</p>
 	);

@@ -34,6 +34,7 @@ export interface FormActionOptions {
  * the same render as the click.
  */
 export function useFormAction<Args extends unknown[]>(
+	// biome-ignore lint/suspicious/noConfusingVoidType: actions that announce nothing return void
 	action: (...args: Args) => Promise<string | undefined | void> | string | undefined | void,
 	options: FormActionOptions = {},
 ): FormAction<Args> {

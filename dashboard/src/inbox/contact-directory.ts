@@ -1,6 +1,7 @@
 import { contactResponseSchema } from "@cossistant/types";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { TeamRequest } from "../api/team-request.ts";
+import { visitorName } from "./visitor-name.ts";
 
 /** What the inbox shows and searches of a contact. */
 export interface ContactCard {
@@ -114,7 +115,7 @@ export class ContactDirectory {
 	}
 }
 
-/** The name an inbox row shows: contact name, email, else a short visitor label. */
+/** The name an inbox row shows: contact name, email, else the visitor's friendly name. */
 export function displayName(card: ContactCard | undefined, visitorId: string): string {
-	return card?.name || card?.email || `Visitor ${visitorId.slice(-4).toUpperCase()}`;
+	return card?.name || card?.email || visitorName(visitorId);
 }

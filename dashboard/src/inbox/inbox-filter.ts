@@ -2,6 +2,7 @@ import type { InboxConversation } from "@cossistant/core/agent";
 import type { ConversationPriority, TimelineItem } from "@cossistant/types";
 import { displayFileName } from "../conversation/file-name.ts";
 import type { ContactCard } from "./contact-directory.ts";
+import { visitorName } from "./visitor-name.ts";
 
 export type InboxView = "open" | "resolved" | "all";
 export type AssigneeFilter = "anyone" | "mine" | "unassigned";
@@ -63,6 +64,7 @@ export function filterInbox(
 				conversation.title,
 				previewText(conversation.lastTimelineItem),
 				conversation.visitorId,
+				card?.name || card?.email ? null : visitorName(conversation.visitorId),
 			]
 				.filter(Boolean)
 				.join(" "),

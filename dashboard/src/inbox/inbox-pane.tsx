@@ -1,15 +1,23 @@
 import type { InboxConversation } from "@cossistant/core/agent";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useRef } from "react";
+import { Search, WifiOff } from "lucide-react";
+import {
+	type Ref,
+	useCallback,
+	useEffect,
+	useId,
+	useImperativeHandle,
+	useMemo,
+	useRef,
+} from "react";
 import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
-import {
-	type AssigneeFilter,
-	type InboxFilter,
-	type InboxView,
-	inboxCounts,
-} from "./inbox-filter.ts";
-import { InboxRow } from "./inbox-row.tsx";
+import { Input } from "../ui/input.tsx";
+import { Kbd } from "../ui/kbd.tsx";
+import { InboxEmpty, InboxSkeleton } from "./inbox-empty.tsx";
+import { DEFAULT_FILTER, type InboxFilter, type InboxView, inboxCounts } from "./inbox-filter.ts";
+import { InboxFilters } from "./inbox-filters.tsx";
+import { hasBadges, InboxRow } from "./inbox-row.tsx";
 
 /** What the workspace's keyboard shortcuts may ask of the list. */
 export interface InboxListHandle {
@@ -33,7 +41,9 @@ export interface InboxPaneProps {
 	listRef: Ref<InboxListHandle>;
 }
 
-const ROW_HEIGHT = 84;
+/** Row heights: two lines, or three when the row has badges (priority, tags, assignees…). */
+const ROW_HEIGHT = 64;
+const ROW_HEIGHT_BADGES = 86;
 
 /** Views, filters, search and the virtualized conversation list. */
 export function InboxPane(props: InboxPaneProps) {
@@ -51,7 +61,10 @@ export function InboxPane(props: InboxPaneProps) {
 	const virtualizer = useVirtualizer({
 		count: visible.length,
 		getScrollElement: () => scrollRef.current,
-		estimateSize: () => ROW_HEIGHT,
+		estimateSize: (index) => {
+			const conversation = visible[index];
+			return conversation && hasBadges(conversation) ? ROW_HEIGHT_BADGES : ROW_HEIGHT;
+		},
 		overscan: 8,
 		getItemKey: (index) => visible[index]?.id ?? index,
 	});
@@ -90,110 +103,97 @@ export function InboxPane(props: InboxPaneProps) {
 		["resolved", "Resolved", counts.resolved],
 		["all", "All", counts.all],
 	];
-	const nameOf = (userId: string) =>
-		userId === user.id ? "you" : (agentList.find((agent) => agent.id === userId)?.name ?? "agent");
+	// Stable while the team does not change, so memoized rows do not re-render.
+	const assigneeName = useCallback(
+		(userId: string) =>
+			userId === user.id
+				? "you"
+				: (agentList.find((agent) => agent.id === userId)?.name ?? "an agent"),
+		[agentList, user.id],
+	);
 
 	return (
-		<section className="inbox-pane" aria-labelledby={`${id}-title`}>
-			<div className="inbox-head">
-				<h2 id={`${id}-title`} className="pane-title">
+		<section
+			className="inbox-pane flex min-h-0 min-w-0 flex-col bg-sidebar"
+			aria-labelledby={`${id}-title`}
+		>
+			<div className="flex flex-col gap-3 border-b border-border p-3">
+				<h2 id={`${id}-title`} className="m-0 flex items-center gap-2 text-base font-semibold">
 					Inbox
 					{counts.unread > 0 && (
-						<span className="count-pill">
+						<span className="rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground tabular-nums">
 							{counts.unread}
-							<span className="visually-hidden"> unread</span>
+							<span className="sr-only"> unread</span>
 						</span>
 					)}
 				</h2>
-				<div className="search">
-					<label htmlFor={`${id}-search`} className="visually-hidden">
+				<div className="relative">
+					<label htmlFor={`${id}-search`} className="sr-only">
 						Search conversations
 					</label>
-					<input
+					<Search
+						className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+						aria-hidden="true"
+					/>
+					<Input
 						id={`${id}-search`}
 						ref={props.searchRef}
 						type="search"
-						placeholder="Search name, email, message  ( / )"
+						className="pr-9 pl-8"
+						placeholder="Search name, email, message"
 						value={filter.search}
 						onChange={(event) => set({ search: event.target.value })}
+						aria-keyshortcuts="/"
 						{...(props.searchScope === "local" ? { "aria-describedby": `${id}-search-note` } : {})}
 					/>
-					{props.searchScope === "local" && (
-						<p id={`${id}-search-note`} className="search-note" data-testid="search-note">
-							Offline: searching names, emails and latest messages only
-						</p>
-					)}
+					<Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 max-md:hidden">
+						/
+					</Kbd>
 				</div>
-				<fieldset className="view-tabs">
-					<legend className="visually-hidden">View</legend>
+				{props.searchScope === "local" && (
+					<p
+						id={`${id}-search-note`}
+						className="m-0 flex items-center gap-1.5 text-xs text-warning"
+						data-testid="search-note"
+					>
+						<WifiOff className="size-3.5 shrink-0" aria-hidden="true" />
+						Offline: searching names, emails and latest messages only
+					</p>
+				)}
+				<fieldset className="m-0 grid grid-cols-3 gap-1 rounded-lg border-0 bg-muted p-1">
+					<legend className="sr-only">View</legend>
 					{views.map(([view, label, count]) => (
 						<button
 							key={view}
 							type="button"
 							aria-pressed={filter.view === view}
 							onClick={() => set({ view })}
+							className="inline-flex h-7 items-center justify-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-pressed:bg-background aria-pressed:text-foreground aria-pressed:shadow-xs max-md:h-10"
 						>
-							{label} <span className="tab-count">{count}</span>
+							{label} <span className="text-xs tabular-nums opacity-80">{count}</span>
 						</button>
 					))}
 				</fieldset>
-				<div className="filters">
-					<label>
-						<span className="visually-hidden">Priority</span>
-						<select
-							value={filter.priority}
-							aria-label="Priority filter"
-							onChange={(event) => set({ priority: event.target.value as InboxFilter["priority"] })}
-						>
-							<option value="any">Any priority</option>
-							<option value="urgent">Urgent</option>
-							<option value="high">High</option>
-							<option value="medium">Medium</option>
-							<option value="low">Low</option>
-						</select>
-					</label>
-					<label>
-						<span className="visually-hidden">Tag</span>
-						<select
-							value={filter.tag}
-							aria-label="Tag filter"
-							onChange={(event) => set({ tag: event.target.value })}
-						>
-							<option value="any">Any tag</option>
-							{props.tags.map((tag) => (
-								<option key={tag} value={tag}>
-									#{tag}
-								</option>
-							))}
-						</select>
-					</label>
-					<label>
-						<span className="visually-hidden">Assignee</span>
-						<select
-							value={filter.assignee}
-							aria-label="Assignee filter"
-							onChange={(event) => set({ assignee: event.target.value as AssigneeFilter })}
-						>
-							<option value="anyone">Anyone</option>
-							<option value="mine">Mine</option>
-							<option value="unassigned">Unassigned</option>
-						</select>
-					</label>
-				</div>
+				<InboxFilters filter={filter} tags={props.tags} onChange={set} />
 			</div>
 			<div
-				className="inbox-scroll"
+				className="min-h-0 flex-1 overflow-y-auto"
 				ref={scrollRef}
 				data-testid="inbox-list"
 				aria-busy={!props.loaded}
 			>
 				{visible.length === 0 ? (
-					<p className="empty">
-						{props.loaded ? "No conversations here." : "Loading conversations…"}
-					</p>
+					props.loaded ? (
+						<InboxEmpty
+							filter={filter}
+							onReset={() => onFilter({ ...DEFAULT_FILTER, view: filter.view })}
+						/>
+					) : (
+						<InboxSkeleton />
+					)
 				) : (
 					<ul
-						className="inbox-list"
+						className="relative m-0 list-none p-0"
 						aria-label={`Conversations (${visible.length})`}
 						style={{ height: virtualizer.getTotalSize() }}
 					>
@@ -203,8 +203,8 @@ export function InboxPane(props: InboxPaneProps) {
 							return (
 								<li
 									key={item.key}
-									className="inbox-item"
-									style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+									className="absolute top-0 left-0 w-full"
+									style={{ transform: `translateY(${item.start}px)`, height: item.size }}
 								>
 									<InboxRow
 										conversation={conversation}
@@ -214,7 +214,7 @@ export function InboxPane(props: InboxPaneProps) {
 											conversation.id === props.selectedId ||
 											(props.selectedId === null && item.index === 0)
 										}
-										assignees={conversation.assigneeIds.map(nameOf)}
+										assigneeName={assigneeName}
 										onSelect={props.onSelect}
 									/>
 								</li>

@@ -16,6 +16,9 @@ import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { invitationLink } from "../invitation-link.ts";
+import { Avatar } from "../ui/avatar.tsx";
+import { Button } from "../ui/button.tsx";
+import { Input, NativeSelect } from "../ui/input.tsx";
 import { formatDate } from "./api-keys-section.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
@@ -66,6 +69,11 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 	const [invite, setInvite] = useState<{ email: string; token: string } | null>(null);
 	const [busyId, setBusyId] = useState<string | null>(null);
 	const [removal, setRemoval] = useState<PendingRemoval | null>(null);
+
+	// A website keeps at least one admin: its only admin can neither leave nor become an agent.
+	const onlyAdmin = (agent: AgentUser) =>
+		agent.role === "admin" &&
+		(team.data?.agents.filter((member) => member.role === "admin").length ?? 0) <= 1;
 
 	const update = (change: (list: AgentListResponse) => AgentListResponse) =>
 		team.setData((current) => (current ? change(current) : current));
@@ -166,48 +174,65 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 	return (
 		<SettingsSection title="Agents" status={status}>
 			{team.error && !team.data ? (
-				<div role="alert" className="dash-error">
+				<div role="alert" className="m-0 text-sm text-danger">
 					Could not load the team: {errorMessage(team.error)}{" "}
-					<button type="button" className="dash-link-button" onClick={() => void team.reload()}>
+					<button
+						type="button"
+						className="font-medium text-link underline underline-offset-2"
+						onClick={() => void team.reload()}
+					>
 						Retry
 					</button>
 				</div>
 			) : null}
-			{team.loading && !team.data ? <p className="dash-hint">Loading the team…</p> : null}
+			{team.loading && !team.data ? (
+				<p className="m-0 text-sm text-muted-foreground">Loading the team…</p>
+			) : null}
 			{team.data ? (
 				<>
-					<ul className="dash-list" aria-label="Team members">
+					<ul
+						className="m-0 list-none divide-y divide-border rounded-lg border border-border p-0"
+						aria-label="Team members"
+					>
 						{team.data.agents.map((agent) => (
-							<li key={agent.id} className="dash-list-row">
-								<div className="dash-list-main">
-									<span className="dash-strong">{agent.name}</span>
-									<div className="dash-hint">{agent.email}</div>
+							<li
+								key={agent.id}
+								className="flex flex-wrap items-center gap-3 px-4 py-3 data-[revoked]:opacity-60"
+							>
+								<Avatar name={agent.name} seed={agent.id} />
+								<div className="min-w-0 flex-1 basis-60 space-y-1">
+									<span className="font-medium">{agent.name}</span>
+									<div className="m-0 text-sm text-muted-foreground">{agent.email}</div>
 								</div>
 								{readOnly ? (
-									<span className="dash-badge">{ROLE_LABEL[agent.role]}</span>
+									<span className="inline-flex items-center rounded-md bg-secondary px-1.5 py-px text-xs font-medium text-secondary-foreground">
+										{ROLE_LABEL[agent.role]}
+									</span>
 								) : (
 									<>
-										<select
-											className="dash-input dash-input-compact"
+										<NativeSelect
+											className="w-28"
 											aria-label={`Role of ${agent.name}`}
 											value={agent.role}
-											disabled={busyId === agent.id}
+											disabled={busyId === agent.id || onlyAdmin(agent)}
+											title={onlyAdmin(agent) ? "The website's only admin" : undefined}
 											onChange={(event) =>
 												void changeRole(agent, event.target.value === "admin" ? "admin" : "agent")
 											}
 										>
 											<option value="agent">Agent</option>
 											<option value="admin">Admin</option>
-										</select>
-										<button
-											type="button"
-											className="dash-button"
-											aria-label={`Remove ${agent.name} from the team`}
-											disabled={busyId === agent.id}
-											onClick={() => setRemoval({ kind: "agent", agent })}
-										>
-											Remove
-										</button>
+										</NativeSelect>
+										{onlyAdmin(agent) ? null : (
+											<Button
+												variant="outline"
+												aria-label={`Remove ${agent.name} from the team`}
+												disabled={busyId === agent.id}
+												onClick={() => setRemoval({ kind: "agent", agent })}
+											>
+												Remove
+											</Button>
+										)}
 									</>
 								)}
 							</li>
@@ -215,29 +240,37 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 					</ul>
 					{readOnly ? null : (
 						<>
-							<h3 className="dash-form-title">Pending invitations</h3>
+							<h3 className="m-0 text-sm font-semibold">Pending invitations</h3>
 							{team.data.invitations.length === 0 ? (
-								<p className="dash-hint">No pending invitation.</p>
+								<p className="m-0 text-sm text-muted-foreground">No pending invitation.</p>
 							) : (
-								<ul className="dash-list" aria-label="Pending invitations">
+								<ul
+									className="m-0 list-none divide-y divide-border rounded-lg border border-border p-0"
+									aria-label="Pending invitations"
+								>
 									{team.data.invitations.map((invitation) => (
-										<li key={invitation.id} className="dash-list-row">
-											<div className="dash-list-main">
-												<span className="dash-strong">{invitation.name}</span>{" "}
-												<span className="dash-badge">{ROLE_LABEL[invitation.role]}</span>
-												<div className="dash-hint">
+										<li
+											key={invitation.id}
+											className="flex flex-wrap items-center gap-3 px-4 py-3 data-[revoked]:opacity-60"
+										>
+											<div className="min-w-0 flex-1 basis-60 space-y-1">
+												<span className="font-medium">{invitation.name}</span>{" "}
+												<span className="inline-flex items-center rounded-md bg-secondary px-1.5 py-px text-xs font-medium text-secondary-foreground">
+													{ROLE_LABEL[invitation.role]}
+												</span>
+												<div className="m-0 text-sm text-muted-foreground">
 													{invitation.email} · expires {formatDate(invitation.expiresAt)}
 												</div>
 											</div>
-											<button
+											<Button
 												type="button"
-												className="dash-button"
+												variant="outline"
 												aria-label={`Withdraw the invitation for ${invitation.email}`}
 												disabled={busyId === invitation.id}
 												onClick={() => setRemoval({ kind: "invitation", invitation })}
 											>
 												Withdraw
-											</button>
+											</Button>
 										</li>
 									))}
 								</ul>
@@ -259,20 +292,19 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 
 			{readOnly ? null : (
 				<form
-					className="dash-form"
+					className="mt-1 flex flex-col gap-4 border-t border-border pt-5"
 					onSubmit={submits(submitInvite.run)}
 					aria-label="Invite an agent"
 					noValidate
 				>
-					<h3 className="dash-form-title">Invite someone</h3>
-					<div className="dash-field">
-						<label htmlFor={emailId} className="dash-label">
+					<h3 className="m-0 text-sm font-semibold">Invite someone</h3>
+					<div className="flex flex-col gap-1.5">
+						<label htmlFor={emailId} className="text-sm font-medium">
 							Email
 						</label>
-						<input
+						<Input
 							id={emailId}
 							type="email"
-							className="dash-input"
 							value={email}
 							autoComplete="off"
 							onChange={(event) => setEmail(event.target.value)}
@@ -280,41 +312,35 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 							aria-describedby={submitInvite.error ? formErrorId : undefined}
 						/>
 					</div>
-					<div className="dash-field">
-						<label htmlFor={nameId} className="dash-label">
+					<div className="flex flex-col gap-1.5">
+						<label htmlFor={nameId} className="text-sm font-medium">
 							Name
 						</label>
-						<input
+						<Input
 							id={nameId}
-							className="dash-input"
 							value={name}
 							maxLength={100}
 							autoComplete="off"
 							onChange={(event) => setName(event.target.value)}
 						/>
 					</div>
-					<div className="dash-field">
-						<label htmlFor={roleId} className="dash-label">
+					<div className="flex flex-col gap-1.5">
+						<label htmlFor={roleId} className="text-sm font-medium">
 							Role
 						</label>
-						<select
+						<NativeSelect
 							id={roleId}
-							className="dash-input"
 							value={role}
 							onChange={(event) => setRole(event.target.value === "admin" ? "admin" : "agent")}
 						>
 							<option value="agent">Agent (answers conversations)</option>
 							<option value="admin">Admin (also manages keys, settings and the team)</option>
-						</select>
+						</NativeSelect>
 					</div>
-					<div className="dash-form-actions">
-						<button
-							type="submit"
-							className="dash-button dash-button-primary"
-							disabled={submitInvite.pending}
-						>
+					<div className="flex flex-wrap gap-2">
+						<Button type="submit" disabled={submitInvite.pending}>
 							{submitInvite.pending ? "Inviting…" : "Invite"}
-						</button>
+						</Button>
 					</div>
 					<FieldError id={formErrorId} message={submitInvite.error} />
 				</form>

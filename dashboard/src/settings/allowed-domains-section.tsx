@@ -9,6 +9,8 @@ import type { TeamRequest } from "../api/team-request.ts";
 import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
+import { Button } from "../ui/button.tsx";
+import { Input } from "../ui/input.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 
@@ -84,16 +86,24 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 			description="The widget's public keys work on pages of these domains. Live keys work nowhere else; test keys also work from localhost."
 		>
 			{settings.allowedOrigins.length === 0 ? (
-				<p className="dash-hint">No domain yet: live keys work nowhere.</p>
+				<p className="m-0 text-sm text-muted-foreground">No domain yet: live keys work nowhere.</p>
 			) : (
-				<ul className="dash-list" aria-label="Allowed domains">
+				<ul
+					className="m-0 list-none divide-y divide-border rounded-lg border border-border p-0"
+					aria-label="Allowed domains"
+				>
 					{settings.allowedOrigins.map((allowed) => (
-						<li key={allowed} className="dash-list-row">
-							<span className="dash-mono dash-list-main">{allowed}</span>
+						<li
+							key={allowed}
+							className="flex flex-wrap items-center gap-3 px-4 py-3 data-[revoked]:opacity-60"
+						>
+							<span className="font-mono text-[13px] break-all min-w-0 flex-1 basis-60 space-y-1">
+								{allowed}
+							</span>
 							{readOnly ? null : (
-								<button
+								<Button
 									type="button"
-									className="dash-button"
+									variant="outline"
 									aria-label={`Remove domain ${allowed}`}
 									onClick={() => {
 										remove.reset();
@@ -101,7 +111,7 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 									}}
 								>
 									Remove
-								</button>
+								</Button>
 							)}
 						</li>
 					))}
@@ -110,18 +120,17 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 			<FieldError message={remove.error} />
 			{readOnly ? null : (
 				<form
-					className="dash-form"
+					className="mt-1 flex flex-col gap-4 border-t border-border pt-5"
 					onSubmit={submits(add.run)}
 					aria-label="Add an allowed domain"
 					noValidate
 				>
-					<div className="dash-field">
-						<label htmlFor={inputId} className="dash-label">
+					<div className="flex flex-col gap-1.5">
+						<label htmlFor={inputId} className="text-sm font-medium">
 							Domain
 						</label>
-						<input
+						<Input
 							id={inputId}
-							className="dash-input"
 							value={origin}
 							placeholder="https://app.example.com"
 							inputMode="url"
@@ -131,20 +140,16 @@ export function AllowedDomainsSection(props: AllowedDomainsSectionProps) {
 							aria-invalid={add.error ? true : undefined}
 							aria-describedby={add.error ? `${hintId} ${errorId}` : hintId}
 						/>
-						<p id={hintId} className="dash-hint">
+						<p id={hintId} className="m-0 text-sm text-muted-foreground">
 							With its protocol, no path: <code>https://app.example.com</code>,{" "}
 							<code>http://localhost:3000</code>, or <code>https://*.example.com</code> for every
 							subdomain.
 						</p>
 					</div>
-					<div className="dash-form-actions">
-						<button
-							type="submit"
-							className="dash-button dash-button-primary"
-							disabled={add.pending}
-						>
+					<div className="flex flex-wrap gap-2">
+						<Button type="submit" disabled={add.pending}>
 							Add domain
-						</button>
+						</Button>
 					</div>
 					<FieldError id={errorId} message={add.error} />
 				</form>

@@ -12,6 +12,8 @@ import type { TeamRequest } from "../api/team-request.ts";
 import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
+import { Button } from "../ui/button.tsx";
+import { Input, NativeSelect } from "../ui/input.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
 import { SettingsSection } from "./settings-section.tsx";
@@ -109,51 +111,68 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 			}
 		>
 			{keys.error && !keys.data ? (
-				<div role="alert" className="dash-error">
+				<div role="alert" className="m-0 text-sm text-danger">
 					Could not load the keys: {errorMessage(keys.error)}{" "}
-					<button type="button" className="dash-link-button" onClick={() => void keys.reload()}>
+					<button
+						type="button"
+						className="font-medium text-link underline underline-offset-2"
+						onClick={() => void keys.reload()}
+					>
 						Retry
 					</button>
 				</div>
 			) : null}
-			{keys.loading && !keys.data ? <p className="dash-hint">Loading keys…</p> : null}
+			{keys.loading && !keys.data ? (
+				<p className="m-0 text-sm text-muted-foreground">Loading keys…</p>
+			) : null}
 			{keys.data ? (
 				keys.data.length === 0 ? (
-					<p className="dash-hint">No keys yet.</p>
+					<p className="m-0 text-sm text-muted-foreground">No keys yet.</p>
 				) : (
-					<ul className="dash-list" aria-label="API keys">
+					<ul
+						className="m-0 list-none divide-y divide-border rounded-lg border border-border p-0"
+						aria-label="API keys"
+					>
 						{keys.data.map((key) => (
 							<li
 								key={key.id}
-								className="dash-list-row"
+								className="flex flex-wrap items-center gap-3 px-4 py-3 data-[revoked]:opacity-60"
 								data-revoked={key.revokedAt ? "" : undefined}
 							>
-								<div className="dash-list-main">
-									<span className="dash-strong">{key.name}</span>{" "}
-									<span className="dash-badge">
+								<div className="min-w-0 flex-1 basis-60 space-y-1">
+									<span className="font-medium">{key.name}</span>{" "}
+									<span className="inline-flex items-center rounded-md bg-secondary px-1.5 py-px text-xs font-medium text-secondary-foreground">
 										{KIND_LABEL[key.kind]} · {ENVIRONMENT_LABEL[key.environment]}
 									</span>{" "}
 									{key.revokedAt ? (
-										<span className="dash-badge dash-badge-danger">Revoked</span>
+										<span className="inline-flex items-center rounded-md bg-danger/12 px-1.5 py-px text-xs font-medium text-danger">
+											Revoked
+										</span>
 									) : null}
-									<div className="dash-mono">{key.publicValue ?? `${key.prefix}…`}</div>
+									<code className="block max-w-full overflow-x-auto whitespace-nowrap bg-muted px-2 py-1 text-xs">
+										{key.publicValue ?? `${key.prefix}…`}
+									</code>
 									{key.environment === "test" && !key.revokedAt ? (
-										<div className="dash-hint" data-testid="test-key-warning">
+										<div
+											className="m-0 text-sm text-muted-foreground"
+											data-testid="test-key-warning"
+										>
 											For development only: do not use a test key in production. It also works from
 											any page on localhost; create a live key for your site and revoke this one
 											before going live.
 										</div>
 									) : null}
-									<div className="dash-hint">
+									<div className="m-0 text-sm text-muted-foreground">
 										Created {formatDate(key.createdAt)} ·{" "}
 										{key.lastUsedAt ? `last used ${formatDate(key.lastUsedAt)}` : "never used"}
 										{key.revokedAt ? ` · revoked ${formatDate(key.revokedAt)}` : ""}
 									</div>
 								</div>
 								{key.revokedAt ? null : (
-									<button
+									<Button
 										type="button"
-										className="dash-button dash-button-danger"
+										variant="outline"
+										className="border-danger/40 text-danger hover:bg-danger/10 hover:text-danger"
 										aria-label={`Revoke key ${key.name}`}
 										onClick={() => {
 											revoke.reset();
@@ -161,7 +180,7 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 										}}
 									>
 										Revoke
-									</button>
+									</Button>
 								)}
 							</li>
 						))}
@@ -180,19 +199,18 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 			) : null}
 
 			<form
-				className="dash-form"
+				className="mt-1 flex flex-col gap-4 border-t border-border pt-5"
 				onSubmit={submits(create.run)}
 				aria-label="Create an API key"
 				noValidate
 			>
-				<h4 className="dash-form-title">Create a key</h4>
-				<div className="dash-field">
-					<label htmlFor={nameId} className="dash-label">
+				<h4 className="m-0 text-sm font-semibold">Create a key</h4>
+				<div className="flex flex-col gap-1.5">
+					<label htmlFor={nameId} className="text-sm font-medium">
 						Name
 					</label>
-					<input
+					<Input
 						id={nameId}
-						className="dash-input"
 						value={name}
 						maxLength={100}
 						placeholder="Production website"
@@ -201,42 +219,36 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 						aria-describedby={create.error ? formErrorId : undefined}
 					/>
 				</div>
-				<div className="dash-field">
-					<label htmlFor={kindId} className="dash-label">
+				<div className="flex flex-col gap-1.5">
+					<label htmlFor={kindId} className="text-sm font-medium">
 						Type
 					</label>
-					<select
+					<NativeSelect
 						id={kindId}
-						className="dash-input"
 						value={kind}
 						onChange={(event) => setKind(event.target.value === "private" ? "private" : "public")}
 					>
 						<option value="public">Public (pk_, for the widget)</option>
 						<option value="private">Private (sk_, for servers)</option>
-					</select>
+					</NativeSelect>
 				</div>
-				<div className="dash-field">
-					<label htmlFor={environmentId} className="dash-label">
+				<div className="flex flex-col gap-1.5">
+					<label htmlFor={environmentId} className="text-sm font-medium">
 						Environment
 					</label>
-					<select
+					<NativeSelect
 						id={environmentId}
-						className="dash-input"
 						value={environment}
 						onChange={(event) => setEnvironment(event.target.value === "live" ? "live" : "test")}
 					>
 						<option value="test">Test (also from localhost; not for production)</option>
 						<option value="live">Live (Allowed domains only)</option>
-					</select>
+					</NativeSelect>
 				</div>
-				<div className="dash-form-actions">
-					<button
-						type="submit"
-						className="dash-button dash-button-primary"
-						disabled={create.pending}
-					>
+				<div className="flex flex-wrap gap-2">
+					<Button type="submit" disabled={create.pending}>
 						{create.pending ? "Creating…" : "Create key"}
-					</button>
+					</Button>
 				</div>
 				<FieldError id={formErrorId} message={create.error} />
 			</form>

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { Button } from "../ui/button.tsx";
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -55,40 +56,29 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 	};
 
 	return (
-		<div className="dash-dialog-backdrop">
+		<div className="fixed inset-0 z-50 flex items-end justify-center bg-black/50 p-0 animate-fade sm:items-center sm:p-4">
 			<div
 				ref={dialogRef}
-				className="dash-dialog"
+				className="flex w-full flex-col gap-4 border border-border bg-popover p-6 text-popover-foreground shadow-lg animate-in max-sm:rounded-t-xl sm:max-w-md sm:rounded-xl"
 				role="alertdialog"
 				aria-modal="true"
 				aria-labelledby={titleId}
 				aria-describedby={bodyId}
 				onKeyDown={onKeyDown}
 			>
-				<h3 id={titleId} className="dash-dialog-title">
+				<h3 id={titleId} className="m-0 text-lg font-semibold">
 					{props.title}
 				</h3>
-				<div id={bodyId} className="dash-dialog-body">
+				<div id={bodyId} className="text-sm text-muted-foreground [&_p]:m-0">
 					{props.children}
 				</div>
-				<div className="dash-dialog-actions">
-					<button
-						ref={cancelRef}
-						type="button"
-						className="dash-button"
-						onClick={props.onCancel}
-						disabled={props.busy}
-					>
+				<div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+					<Button ref={cancelRef} variant="outline" onClick={props.onCancel} disabled={props.busy}>
 						Cancel
-					</button>
-					<button
-						type="button"
-						className="dash-button dash-button-danger"
-						onClick={props.onConfirm}
-						disabled={props.busy}
-					>
+					</Button>
+					<Button variant="destructive" onClick={props.onConfirm} disabled={props.busy}>
 						{props.confirmLabel}
-					</button>
+					</Button>
 				</div>
 			</div>
 		</div>

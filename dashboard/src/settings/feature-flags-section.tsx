@@ -13,6 +13,8 @@ import type { TeamRequest } from "../api/team-request.ts";
 import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
+import { Button } from "../ui/button.tsx";
+import { Input, NativeSelect } from "../ui/input.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 
 /** Props of {@link FeatureFlagsSection}. */
@@ -109,33 +111,32 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 			description="Flags turn features of your support widget on for one visitor, a contact (all their devices) or a whole organization. Find the id in the contact panel of a conversation."
 		>
 			<form
-				className="dash-form dash-form-row"
+				className="mt-1 flex flex-col gap-4 border-t border-border pt-5 sm:flex-row sm:flex-wrap sm:items-end"
 				onSubmit={submits(lookUp.run)}
 				aria-label="Look up feature flags"
 				noValidate
 			>
-				<div className="dash-field">
-					<label htmlFor={typeId} className="dash-label">
+				<div className="flex flex-col gap-1.5">
+					<label htmlFor={typeId} className="text-sm font-medium">
 						Flags of
 					</label>
-					<select
+					<NativeSelect
 						id={typeId}
-						className="dash-input"
 						value={targetType}
 						onChange={(event) => setTargetType(event.target.value as FeatureFlagTargetType)}
 					>
 						<option value="visitor">Visitor</option>
 						<option value="contact">Contact</option>
 						<option value="contactOrganization">Organization</option>
-					</select>
+					</NativeSelect>
 				</div>
-				<div className="dash-field dash-field-grow">
-					<label htmlFor={idId} className="dash-label">
+				<div className="flex flex-col gap-1.5 min-w-40 flex-1">
+					<label htmlFor={idId} className="text-sm font-medium">
 						Id
 					</label>
-					<input
+					<Input
 						id={idId}
-						className="dash-input dash-mono"
+						className="font-mono"
 						value={targetId}
 						autoComplete="off"
 						spellCheck={false}
@@ -144,32 +145,33 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 						aria-describedby={lookUp.error ? lookupErrorId : undefined}
 					/>
 				</div>
-				<div className="dash-form-actions">
-					<button
-						type="submit"
-						className="dash-button dash-button-primary"
-						disabled={lookUp.pending}
-					>
+				<div className="flex flex-wrap gap-2">
+					<Button type="submit" disabled={lookUp.pending}>
 						{lookUp.pending ? "Looking up…" : "Look up"}
-					</button>
+					</Button>
 				</div>
 				<FieldError
 					id={lookupErrorId}
 					message={lookUp.error}
-					className="dash-error dash-form-row-full"
+					className="m-0 text-sm text-danger basis-full"
 				/>
 			</form>
 
 			{loaded ? (
-				<div className="dash-flags">
-					<fieldset className="dash-fieldset" disabled={readOnly || change.pending}>
+				<div className="flex flex-col gap-3">
+					<fieldset
+						className="m-0 flex min-w-0 flex-col gap-2 rounded-lg border border-border p-4"
+						disabled={readOnly || change.pending}
+					>
 						<legend>
 							Flags of {TARGET_LABEL[loaded.target.type].toLowerCase()}{" "}
-							<span className="dash-mono">{loaded.target.id}</span>
+							<span className="font-mono text-[13px] break-all">{loaded.target.id}</span>
 						</legend>
-						{known.length === 0 ? <p className="dash-hint">No flag yet.</p> : null}
+						{known.length === 0 ? (
+							<p className="m-0 text-sm text-muted-foreground">No flag yet.</p>
+						) : null}
 						{known.map((flag) => (
-							<label key={flag} className="dash-field-inline">
+							<label key={flag} className="flex items-center gap-2 max-md:min-h-11">
 								<input
 									type="checkbox"
 									checked={loaded.featureFlags.includes(flag)}
@@ -177,15 +179,15 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 										void change.run(event.target.checked ? "add" : "remove", flag)
 									}
 								/>
-								<span className="dash-mono">{flag}</span>
+								<span className="font-mono text-[13px] break-all">{flag}</span>
 							</label>
 						))}
 					</fieldset>
 					{readOnly ? (
-						<p className="dash-hint">Only admins change feature flags.</p>
+						<p className="m-0 text-sm text-muted-foreground">Only admins change feature flags.</p>
 					) : (
 						<form
-							className="dash-form dash-form-row"
+							className="mt-1 flex flex-col gap-4 border-t border-border pt-5 sm:flex-row sm:flex-wrap sm:items-end"
 							onSubmit={(event) => {
 								event.preventDefault();
 								void change.run("add", newFlag.trim());
@@ -193,13 +195,13 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 							aria-label="Add a feature flag"
 							noValidate
 						>
-							<div className="dash-field dash-field-grow">
-								<label htmlFor={newFlagId} className="dash-label">
+							<div className="flex flex-col gap-1.5 min-w-40 flex-1">
+								<label htmlFor={newFlagId} className="text-sm font-medium">
 									New flag
 								</label>
-								<input
+								<Input
 									id={newFlagId}
-									className="dash-input dash-mono"
+									className="font-mono"
 									value={newFlag}
 									placeholder="beta-dashboard"
 									autoComplete="off"
@@ -209,10 +211,10 @@ export function FeatureFlagsSection({ request, readOnly }: FeatureFlagsSectionPr
 									aria-describedby={change.error ? addErrorId : undefined}
 								/>
 							</div>
-							<div className="dash-form-actions">
-								<button type="submit" className="dash-button" disabled={change.pending}>
+							<div className="flex flex-wrap gap-2">
+								<Button type="submit" variant="outline" disabled={change.pending}>
 									Add flag
-								</button>
+								</Button>
 							</div>
 						</form>
 					)}

@@ -3,6 +3,7 @@ import {
 	type WebsiteSettings,
 	websiteSettingsSchema,
 } from "@cossistant/types";
+import { RefreshCw, ShieldCheck } from "lucide-react";
 import { useId, useState } from "react";
 import { expectAnswer } from "../api/schema-check.ts";
 import type { TeamRequest } from "../api/team-request.ts";
@@ -10,6 +11,9 @@ import { docsBaseUrl } from "../config.ts";
 import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { useFormAction } from "../forms/use-form-action.ts";
+import { Button } from "../ui/button.tsx";
+import { Label } from "../ui/input.tsx";
+import { Switch } from "../ui/switch.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
 import { SettingsSection } from "./settings-section.tsx";
@@ -83,12 +87,27 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 				</>
 			}
 		>
-			<p>
-				<span className="dash-strong">Secret: </span>
-				{rotatedAt
-					? `set, rotated ${rotatedAt.toLocaleTimeString()}`
-					: "set (it cannot be shown again; rotate it to get a new one)"}
-			</p>
+			<div className="flex flex-wrap items-center gap-3 rounded-lg border border-border px-4 py-3">
+				<ShieldCheck className="size-5 text-success" aria-hidden="true" />
+				<p className="m-0 min-w-0 flex-1 text-sm">
+					<span className="font-medium">Secret: </span>
+					{rotatedAt
+						? `set, rotated ${rotatedAt.toLocaleTimeString()}`
+						: "set (it cannot be shown again; rotate it to get a new one)"}
+				</p>
+				<Button
+					variant="outline"
+					size="sm"
+					disabled={busy}
+					onClick={() => {
+						rotate.reset();
+						setConfirming(true);
+					}}
+				>
+					<RefreshCw aria-hidden="true" />
+					Rotate secret
+				</Button>
+			</div>
 			{secret ? (
 				<OneTimeSecret
 					label="New identity secret"
@@ -97,31 +116,22 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 					onDismiss={() => setSecret(null)}
 				/>
 			) : null}
-			<div className="dash-form-actions">
-				<button
-					type="button"
-					className="dash-button"
-					disabled={busy}
-					onClick={() => {
-						rotate.reset();
-						setConfirming(true);
-					}}
-				>
-					Rotate secret
-				</button>
-			</div>
 			<FieldError message={rotate.error} />
-			<div className="dash-field dash-field-inline">
-				<input
+			<div className="flex items-start justify-between gap-4 rounded-lg border border-border px-4 py-3">
+				<div className="flex flex-col gap-1">
+					<Label htmlFor={requiredId}>Require a signature on every identify()</Label>
+					<p id={`${requiredId}-hint`} className="m-0 text-sm text-muted-foreground">
+						With test keys too. Off: a signature is needed only to join an existing contact.
+					</p>
+				</div>
+				<Switch
 					id={requiredId}
-					type="checkbox"
 					checked={settings.identityVerificationRequired}
 					disabled={busy}
-					onChange={(event) => void setRequired.run(event.target.checked)}
+					aria-describedby={`${requiredId}-hint`}
+					onCheckedChange={(checked) => void setRequired.run(checked)}
+					className="mt-0.5 max-md:my-3"
 				/>
-				<label htmlFor={requiredId}>
-					Require a valid signature on every identify(), with test keys too
-				</label>
 			</div>
 			<FieldError message={setRequired.error} />
 			{confirming ? (

@@ -1,4 +1,7 @@
+import { Check, Copy, KeyRound } from "lucide-react";
 import { useId, useState } from "react";
+import { Button } from "../ui/button.tsx";
+import { Input, Label } from "../ui/input.tsx";
 
 /** Props of {@link OneTimeSecret}. */
 export interface OneTimeSecretProps {
@@ -33,36 +36,41 @@ export function OneTimeSecret(props: OneTimeSecretProps) {
 	};
 
 	return (
-		<section className="dash-secret" aria-label={props.label}>
-			<label htmlFor={inputId} className="dash-label">
+		<section
+			className="flex flex-col gap-3 rounded-lg border border-note-border bg-note p-4 text-note-foreground"
+			aria-label={props.label}
+		>
+			<Label htmlFor={inputId} className="flex items-center gap-2">
+				<KeyRound className="size-4" aria-hidden="true" />
 				{props.label}
-			</label>
-			<div className="dash-secret-row">
-				<input
+			</Label>
+			<div className="flex gap-2">
+				<Input
 					id={inputId}
-					className="dash-input dash-secret-value"
+					className="font-mono text-[13px] text-foreground"
 					readOnly
 					value={props.value}
 					aria-describedby={warningId}
 					onFocus={(event) => event.currentTarget.select()}
 				/>
-				<button type="button" className="dash-button" onClick={copy}>
+				<Button variant="outline" onClick={copy}>
+					{copyState === "copied" ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
 					Copy
-				</button>
+				</Button>
 			</div>
-			<p id={warningId} className="dash-secret-warning">
+			<p id={warningId} className="m-0 text-sm">
 				<strong>Shown once.</strong> {props.warning}
 			</p>
-			<p role="status" className="dash-status">
+			<p role="status" className="m-0 text-sm empty:hidden">
 				{copyState === "copied"
 					? "Copied to the clipboard."
 					: copyState === "failed"
 						? "Copying failed: select the value and copy it yourself."
 						: ""}
 			</p>
-			<button type="button" className="dash-button dash-button-primary" onClick={props.onDismiss}>
-				I have stored it
-			</button>
+			<div>
+				<Button onClick={props.onDismiss}>I have stored it</Button>
+			</div>
 		</section>
 	);
 }

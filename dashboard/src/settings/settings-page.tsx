@@ -3,13 +3,14 @@ import { useCallback, useId } from "react";
 import { errorMessage } from "../api/error-message.ts";
 import { expectAnswer } from "../api/schema-check.ts";
 import type { TeamRequest } from "../api/team-request.ts";
+import { Button } from "../ui/button.tsx";
+import { Skeleton } from "../ui/skeleton.tsx";
 import { AgentsSection } from "./agents-section.tsx";
 import { AllowedDomainsSection } from "./allowed-domains-section.tsx";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FeatureFlagsSection } from "./feature-flags-section.tsx";
 import { IdentitySecretSection } from "./identity-secret-section.tsx";
 import { useLoaded } from "./use-loaded.ts";
-import "./settings.css";
 
 /** Props of {@link SettingsPage}. */
 export interface SettingsPageProps {
@@ -47,27 +48,46 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 	const onSettings = useCallback((next: WebsiteSettings) => setData(() => next), [setData]);
 
 	return (
-		<section className="dash-settings" aria-labelledby={headingId}>
-			<h1 id={headingId} className="dash-settings-title">
-				Settings
-				{settings.data ? <span className="dash-settings-site"> · {settings.data.name}</span> : null}
-			</h1>
+		<section
+			className="mx-auto flex w-full max-w-3xl flex-col gap-6 p-4 pb-16 sm:p-8"
+			aria-labelledby={headingId}
+		>
+			<header className="flex flex-col gap-1">
+				<h1 id={headingId} className="m-0 text-xl font-semibold tracking-tight">
+					Settings
+				</h1>
+				<p className="m-0 text-muted-foreground">
+					{settings.data ? settings.data.name : "Your website"}: keys, allowed domains, identity
+					verification, the team and feature flags.
+				</p>
+			</header>
 			{isAdmin ? null : (
-				<p className="dash-notice" role="note">
+				<p
+					className="m-0 rounded-lg border border-note-border bg-note px-4 py-3 text-sm text-note-foreground"
+					role="note"
+				>
 					You are signed in as an agent: these settings are read-only. Ask an admin of this website
 					to change keys, Allowed domains, the identity secret, the team or feature flags.
 				</p>
 			)}
 			{settings.error && !settings.data ? (
-				<div role="alert" className="dash-error">
-					Could not load the website's settings: {errorMessage(settings.error)}{" "}
-					<button type="button" className="dash-link-button" onClick={() => void settings.reload()}>
+				<div
+					role="alert"
+					className="flex flex-wrap items-center gap-3 rounded-lg border border-danger/40 bg-danger/8 px-4 py-3 text-sm text-danger"
+				>
+					<span className="flex-1">
+						Could not load the website's settings: {errorMessage(settings.error)}
+					</span>
+					<Button variant="outline" size="sm" onClick={() => void settings.reload()}>
 						Retry
-					</button>
+					</Button>
 				</div>
 			) : null}
-			<section className="dash-settings-group" aria-labelledby={developersId}>
-				<h2 id={developersId} className="dash-settings-group-title">
+			<section className="flex flex-col gap-4" aria-labelledby={developersId}>
+				<h2
+					id={developersId}
+					className="m-0 text-xs font-semibold tracking-wide text-muted-foreground uppercase"
+				>
 					Developers
 				</h2>
 				{isAdmin ? <ApiKeysSection request={request} websiteId={websiteId} /> : null}
@@ -79,6 +99,8 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 						onSettings={onSettings}
 						readOnly={!isAdmin}
 					/>
+				) : settings.loading ? (
+					<SectionSkeleton />
 				) : null}
 			</section>
 			{settings.data && isAdmin ? (
@@ -97,5 +119,16 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 			/>
 			<FeatureFlagsSection request={request} readOnly={!isAdmin} />
 		</section>
+	);
+}
+
+/** A card's shape while its data loads. */
+export function SectionSkeleton() {
+	return (
+		<div className="flex flex-col gap-3 rounded-xl border border-border p-6" aria-hidden="true">
+			<Skeleton className="h-4 w-1/4" />
+			<Skeleton className="h-3 w-3/4" />
+			<Skeleton className="h-9 w-full" />
+		</div>
 	);
 }

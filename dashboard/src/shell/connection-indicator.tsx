@@ -1,5 +1,6 @@
 import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
+import { cn } from "../ui/cn.ts";
 
 /**
  * Online / offline / syncing, with how many changes wait in the outbox. A live region, so
@@ -28,10 +29,28 @@ export function ConnectionIndicator() {
 				? `Syncing ${queued} change${queued === 1 ? "" : "s"}…`
 				: "Online";
 	return (
-		<p className="connection" data-testid="connection" data-mode={mode} role="status">
-			<span className="connection-dot" aria-hidden="true" />
-			{label}
-			{failed > 0 && <span className="connection-failed"> · {failed} failed</span>}
+		<p
+			className={cn(
+				"flex min-w-0 items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium",
+				mode === "online" && "border-transparent text-muted-foreground",
+				mode === "syncing" && "border-info/30 bg-info/10 text-info",
+				mode === "offline" && "border-warning/40 bg-warning/10 text-warning",
+			)}
+			data-testid="connection"
+			data-mode={mode}
+			role="status"
+		>
+			<span
+				className={cn(
+					"size-2 shrink-0 rounded-full",
+					mode === "online" && "bg-success",
+					mode === "syncing" && "animate-pulse bg-info",
+					mode === "offline" && "bg-warning",
+				)}
+				aria-hidden="true"
+			/>
+			<span className="truncate">{label}</span>
+			{failed > 0 && <span className="shrink-0 text-danger"> · {failed} failed</span>}
 		</p>
 	);
 }

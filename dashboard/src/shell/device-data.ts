@@ -1,5 +1,10 @@
-import { CONVERSATION_SNAPSHOT_PREFIX, INBOX_SNAPSHOT_PREFIX } from "@cossistant/core/agent";
+import {
+	type AgentSession,
+	CONVERSATION_SNAPSHOT_PREFIX,
+	INBOX_SNAPSHOT_PREFIX,
+} from "@cossistant/core/agent";
 import { DRAFT_PREFIX } from "../conversation/drafts.ts";
+import { navigate } from "../router.ts";
 
 /**
  * Forgets what this device keeps of the signed-out agent's website: cached documents (inbox,
@@ -36,4 +41,13 @@ export async function clearDeviceData(): Promise<void> {
 					}),
 			),
 	);
+}
+
+/**
+ * Signs the agent out: the login page at once, then (once the workspace has unmounted and its
+ * client closed its databases) the device forgets the website's cached conversations and notes.
+ */
+export function signOut(session: AgentSession): void {
+	navigate({ page: "login" }, { replace: true });
+	void session.logout().then(() => setTimeout(() => void clearDeviceData(), 100));
 }

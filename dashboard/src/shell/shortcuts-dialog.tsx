@@ -1,50 +1,60 @@
-import { useEffect, useId, useRef } from "react";
+import { Button } from "../ui/button.tsx";
+import {
+	Dialog,
+	DialogClose,
+	DialogContent,
+	DialogDescription,
+	DialogFooter,
+	DialogHeader,
+	DialogTitle,
+} from "../ui/dialog.tsx";
+import { Kbd } from "../ui/kbd.tsx";
 
-export const SHORTCUTS: Array<[string, string]> = [
-	["j / ↓", "Next conversation"],
-	["k / ↑", "Previous conversation"],
-	["Enter", "Open the selected conversation"],
-	["Escape", "Back to the inbox"],
-	["r", "Resolve / reopen"],
-	["a", "Assign to me / unassign"],
-	["n", "Write an internal note"],
-	["/", "Search"],
-	["?", "Show these shortcuts"],
+export const SHORTCUTS: Array<[string[], string]> = [
+	[["⌘", "K"], "Search or run a command"],
+	[["j", "↓"], "Next conversation"],
+	[["k", "↑"], "Previous conversation"],
+	[["Enter"], "Open the selected conversation"],
+	[["Esc"], "Back to the inbox"],
+	[["r"], "Resolve / reopen"],
+	[["a"], "Assign to me / unassign"],
+	[["n"], "Write an internal note"],
+	[["/"], "Search the inbox"],
+	[["?"], "Show these shortcuts"],
 ];
 
 /** The keyboard shortcuts, in a modal dialog (focus moves in, Escape closes, focus returns). */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-	const ref = useRef<HTMLDialogElement>(null);
-	const id = useId();
-	useEffect(() => {
-		const dialog = ref.current;
-		if (!dialog) return;
-		if (open && !dialog.open) dialog.showModal();
-		if (!open && dialog.open) dialog.close();
-	}, [open]);
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 	return (
-		<dialog
-			ref={ref}
-			className="shortcuts-dialog"
-			aria-labelledby={`${id}-title`}
-			onClose={onClose}
-		>
-			<h2 id={`${id}-title`}>Keyboard shortcuts</h2>
-			<dl className="shortcut-list">
-				{SHORTCUTS.map(([keys, action]) => (
-					<div key={keys}>
-						<dt>
-							<kbd>{keys}</kbd>
-						</dt>
-						<dd>{action}</dd>
-					</div>
-				))}
-			</dl>
-			<form method="dialog">
-				<button type="submit" className="primary">
-					Close
-				</button>
-			</form>
-		</dialog>
+		<Dialog open onOpenChange={(next) => (next ? undefined : onClose())}>
+			<DialogContent className="sm:max-w-md">
+				<DialogHeader>
+					<DialogTitle>Keyboard shortcuts</DialogTitle>
+					<DialogDescription>
+						Letters work anywhere outside a text field; Escape leaves a field first.
+					</DialogDescription>
+				</DialogHeader>
+				<dl className="m-0 grid gap-1">
+					{SHORTCUTS.map(([keys, action]) => (
+						<div
+							key={action}
+							className="flex items-center justify-between gap-4 rounded-md px-1 py-1.5 odd:bg-muted/50"
+						>
+							<dt className="order-last flex gap-1">
+								{keys.map((key) => (
+									<Kbd key={key}>{key}</Kbd>
+								))}
+							</dt>
+							<dd className="m-0">{action}</dd>
+						</div>
+					))}
+				</dl>
+				<DialogFooter>
+					<DialogClose asChild>
+						<Button>Close</Button>
+					</DialogClose>
+				</DialogFooter>
+			</DialogContent>
+		</Dialog>
 	);
 }

@@ -1,64 +1,104 @@
+import { Keyboard, LogOut, MessagesSquare, Moon, Search, Settings, Sun } from "lucide-react";
 import { useDashboard } from "../dashboard-context.tsx";
 import { navigate } from "../router.ts";
 import { useTheme } from "../theme.ts";
+import { Avatar } from "../ui/avatar.tsx";
+import { Button } from "../ui/button.tsx";
+import { IconButton } from "../ui/icon-button.tsx";
+import { Kbd } from "../ui/kbd.tsx";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
-import { clearDeviceData } from "./device-data.ts";
+import { signOut } from "./device-data.ts";
 import { WebsiteSwitcher } from "./website-switcher.tsx";
 
-/** Brand, connection state, settings (admins), shortcuts, theme and logout. */
-export function TopBar({ onShortcuts }: { onShortcuts: () => void }) {
+/** Props of {@link TopBar}. */
+export interface TopBarProps {
+	onShortcuts: () => void;
+	onCommand: () => void;
+}
+
+/**
+ * One row on every screen: brand, website, connection state, the command palette, settings
+ * (admins), shortcuts (not on phones: no keyboard), theme, who is signed in and logout.
+ */
+export function TopBar({ onShortcuts, onCommand }: TopBarProps) {
 	const { user, session, isAdmin } = useDashboard();
 	const [theme, toggleTheme] = useTheme();
 	return (
-		<header className="top-bar">
-			<h1 className="brand-title">
+		<header className="flex h-14 shrink-0 items-center gap-2 border-b border-border bg-background px-2 md:gap-3 md:px-4">
+			<h1 className="m-0 shrink-0 text-base font-semibold">
 				<a
-					className="brand"
+					className="flex items-center gap-2 rounded-md px-1 text-foreground no-underline max-md:min-h-11"
 					href="/dashboard/"
 					onClick={(event) => {
 						event.preventDefault();
 						navigate({ page: "inbox" });
 					}}
 				>
-					Cossistant
+					<span className="flex size-7 items-center justify-center rounded-lg bg-primary text-primary-foreground">
+						<MessagesSquare className="size-4" aria-hidden="true" />
+					</span>
+					<span className="max-sm:sr-only">Cossistant</span>
 				</a>
 			</h1>
 			<WebsiteSwitcher />
 			<ConnectionIndicator />
-			<nav className="top-actions" aria-label="Account">
-				{isAdmin && (
-					<a
-						href="/dashboard/settings"
-						onClick={(event) => {
-							event.preventDefault();
-							navigate({ page: "settings" });
-						}}
-					>
-						Settings
-					</a>
-				)}
-				<button type="button" onClick={onShortcuts} aria-keyshortcuts="?">
-					Shortcuts
-				</button>
-				<button
-					type="button"
+			<div className="flex-1" />
+			<nav className="flex shrink-0 items-center gap-0.5 md:gap-1" aria-label="Account">
+				<Button
+					variant="outline"
+					className="hidden w-56 justify-start gap-2 text-muted-foreground lg:inline-flex"
+					onClick={onCommand}
+					aria-keyshortcuts="Control+K Meta+K"
+				>
+					<Search aria-hidden="true" />
+					<span className="flex-1 text-left font-normal">Search or jump to…</span>
+					<Kbd>⌘K</Kbd>
+				</Button>
+				<IconButton
+					className="lg:hidden"
+					label="Search or jump to…"
+					shortcut="⌘K"
+					icon={<Search aria-hidden="true" />}
+					onClick={onCommand}
+				/>
+				<IconButton
+					className="max-md:hidden"
+					label="Keyboard shortcuts"
+					shortcut="?"
+					icon={<Keyboard aria-hidden="true" />}
+					onClick={onShortcuts}
+				/>
+				<IconButton
+					label={theme === "dark" ? "Use light theme" : "Use dark theme"}
+					icon={theme === "dark" ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />}
 					onClick={toggleTheme}
-					aria-label={theme === "dark" ? "Use light theme" : "Use dark theme"}
-				>
-					{theme === "dark" ? "☀" : "☾"}
-				</button>
-				<span className="user-name">{user.name}</span>
-				<button
-					type="button"
-					onClick={() => {
-						navigate({ page: "login" }, { replace: true });
-						// Signing out unmounts the workspace (its client closes its databases), then the
-						// device forgets the website's cached conversations and notes.
-						void session.logout().then(() => setTimeout(() => void clearDeviceData(), 100));
-					}}
-				>
-					Log out
-				</button>
+				/>
+				{isAdmin && (
+					<IconButton
+						asChild
+						label="Settings"
+						icon={
+							<a
+								href="/dashboard/settings"
+								onClick={(event) => {
+									event.preventDefault();
+									navigate({ page: "settings" });
+								}}
+							>
+								<Settings aria-hidden="true" />
+							</a>
+						}
+					/>
+				)}
+				<span className="ml-1 hidden items-center gap-2 pl-2 md:flex">
+					<Avatar name={user.name} seed={user.id} size="sm" />
+					<span className="max-w-32 truncate font-medium">{user.name}</span>
+				</span>
+				<IconButton
+					label="Log out"
+					icon={<LogOut aria-hidden="true" />}
+					onClick={() => signOut(session)}
+				/>
 			</nav>
 		</header>
 	);

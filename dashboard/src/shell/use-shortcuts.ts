@@ -10,6 +10,7 @@ export interface ShortcutActions {
 	note(): void;
 	search(): void;
 	help(): void;
+	command(): void;
 }
 
 /** Where typing must not trigger shortcuts. */
@@ -23,18 +24,34 @@ function isEditable(target: EventTarget | null): boolean {
 	);
 }
 
+/** A modal, menu or popover is open: its own keys win (Escape closes it, letters type). */
+function overlayOpen(): boolean {
+	return (
+		document.querySelector(
+			'dialog[open], [role="dialog"][data-state="open"], [role="alertdialog"], [role="menu"][data-state="open"]',
+		) !== null
+	);
+}
+
 /**
- * j / k or arrows, Enter, Escape, r, a, n, / and ?. Letters are ignored while typing in a field
- * (Escape there leaves the field), with modifiers, and while a modal dialog is open.
+ * ⌘K / Ctrl+K anywhere; j / k or arrows, Enter, Escape, r, a, n, / and ?. Letters are ignored
+ * while typing in a field (Escape there leaves the field), with modifiers, and while a dialog,
+ * menu or popover is open.
  */
 export function useShortcuts(actions: ShortcutActions): void {
 	const ref = useRef(actions);
 	ref.current = actions;
 	useEffect(() => {
 		const onKeyDown = (event: KeyboardEvent) => {
-			if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-			if (document.querySelector("dialog[open]")) return;
+			if (event.defaultPrevented) return;
 			const run = ref.current;
+			if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "k") {
+				event.preventDefault();
+				run.command();
+				return;
+			}
+			if (event.ctrlKey || event.metaKey || event.altKey) return;
+			if (overlayOpen()) return;
 			const target = event.target;
 			if (isEditable(target)) {
 				if (event.key === "Escape") {

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { MessagesSquare } from "lucide-react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { focusComposer } from "../conversation/composer.tsx";
 import { ConversationPane } from "../conversation/conversation-pane.tsx";
@@ -7,7 +8,7 @@ import { allTags, DEFAULT_FILTER, filterInbox, type InboxFilter } from "../inbox
 import { type InboxListHandle, InboxPane } from "../inbox/inbox-pane.tsx";
 import { useServerSearch } from "../inbox/use-server-search.ts";
 import { navigate, useRoute } from "../router.ts";
-import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
+import { Kbd } from "../ui/kbd.tsx";
 import { SettingsPanel } from "./team-panels.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useShortcuts } from "./use-shortcuts.ts";
@@ -21,9 +22,11 @@ export function Workspace() {
 	const [filter, setFilter] = useState<InboxFilter>(DEFAULT_FILTER);
 	const [selectedId, setSelectedId] = useState<string | null>(null);
 	const [helpOpen, setHelpOpen] = useState(false);
+	const [commandOpen, setCommandOpen] = useState(false);
 	const searchRef = useRef<HTMLInputElement>(null);
 	const listRef = useRef<InboxListHandle>(null);
-	const activeId = route.page === "conversation" ? route.conversationId : null;
+	const activeId =
+		route.page === "conversation" || route.page === "contact" ? route.conversationId : null;
 	const online = useStore(client.connection.state, (state) => state.status === "connected");
 	// Online, the server searches every message and note; offline, the local filter alone.
 	const serverSearch = useServerSearch(request, websiteId, filter, online);
@@ -60,6 +63,10 @@ export function Workspace() {
 		},
 		back() {
 			if (route.page === "inbox") return;
+			if (route.page === "contact") {
+				navigate({ page: "conversation", conversationId: route.conversationId });
+				return;
+			}
 			navigate({ page: "inbox" });
 			listRef.current?.focusRow(selectedIndex);
 		},
@@ -89,6 +96,9 @@ export function Workspace() {
 		help() {
 			setHelpOpen(true);
 		},
+		command() {
+			setCommandOpen(true);
+		},
 	});
 
 	const onSelect = useCallback((id: string) => setSelectedId(id), []);
@@ -97,13 +107,17 @@ export function Workspace() {
 		setSelectedId(null);
 	}, []);
 
+	const active = activeId ? conversationOf(activeId) : undefined;
 	return (
-		<div className="workspace" data-page={route.page}>
-			<a className="skip-link" href="#main-pane">
+		<div className="workspace flex h-dvh flex-col" data-page={route.page}>
+			<a
+				className="sr-only z-50 rounded-md bg-primary px-3 py-2 text-primary-foreground focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+				href="#main-pane"
+			>
 				Skip to content
 			</a>
-			<TopBar onShortcuts={() => setHelpOpen(true)} />
-			<main className="panes" id="main-pane" tabIndex={-1}>
+			<TopBar onShortcuts={() => setHelpOpen(true)} onCommand={() => setCommandOpen(true)} />
+			<main className="workspace-panes min-h-0 flex-1" id="main-pane" tabIndex={-1}>
 				<InboxPane
 					all={inbox.conversations}
 					visible={visible}
@@ -118,11 +132,15 @@ export function Workspace() {
 					searchRef={searchRef}
 					listRef={listRef}
 				/>
-				<div className="main-pane">
-					{route.page === "conversation" ? (
-						<ConversationPane key={route.conversationId} conversationId={route.conversationId} />
+				<div className="main-pane min-h-0 min-w-0 border-l border-border max-md:border-l-0">
+					{route.page === "conversation" || route.page === "contact" ? (
+						<ConversationPane
+							key={route.conversationId}
+							conversationId={route.conversationId}
+							panel={route.page === "contact" ? "open" : "closed"}
+						/>
 					) : route.page === "settings" ? (
-						<div className="settings-pane">
+						<div className="h-full overflow-y-auto">
 							{isAdmin ? (
 								<SettingsPanel
 									request={request}
@@ -130,21 +148,57 @@ export function Workspace() {
 									role={isAdmin ? "admin" : "agent"}
 								/>
 							) : (
-								<p className="empty">Only admins can change settings.</p>
+								<p className="p-6 text-muted-foreground">Only admins can change settings.</p>
 							)}
 						</div>
 					) : (
-						<div className="empty-state">
-							<h2>Pick a conversation</h2>
-							<p className="muted">
-								Use <kbd>j</kbd> / <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for
-								every shortcut.
-							</p>
-						</div>
+						<NothingOpen />
 					)}
 				</div>
 			</main>
-			<ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+			{helpOpen ? (
+				<Suspense fallback={null}>
+					<ShortcutsDialog onClose={() => setHelpOpen(false)} />
+				</Suspense>
+			) : null}
+			{commandOpen ? (
+				<Suspense fallback={null}>
+					<CommandPalette
+						onClose={() => setCommandOpen(false)}
+						conversations={visible}
+						cards={cards}
+						active={active}
+						userId={user.id}
+						isAdmin={isAdmin}
+						onShortcuts={() => setHelpOpen(true)}
+						onNote={() => focusComposer("note")}
+					/>
+				</Suspense>
+			) : null}
+		</div>
+	);
+}
+
+// The palette and the shortcuts are opened a few times a day: their chunks load on first use.
+const ShortcutsDialog = lazy(() =>
+	import("./shortcuts-dialog.tsx").then((module) => ({ default: module.ShortcutsDialog })),
+);
+const CommandPalette = lazy(() =>
+	import("./command-palette.tsx").then((module) => ({ default: module.CommandPalette })),
+);
+
+/** The main pane with nothing open (wide screens): how to get going. */
+function NothingOpen() {
+	return (
+		<div className="flex h-full flex-col items-center justify-center gap-3 p-8 text-center">
+			<span className="flex size-12 items-center justify-center rounded-full bg-muted">
+				<MessagesSquare className="size-6 text-muted-foreground" aria-hidden="true" />
+			</span>
+			<h2 className="m-0 text-base font-semibold">Pick a conversation</h2>
+			<p className="m-0 max-w-sm text-muted-foreground">
+				Use <Kbd>j</Kbd> / <Kbd>k</Kbd> to move, <Kbd>Enter</Kbd> to open, <Kbd>⌘K</Kbd> to jump
+				anywhere and <Kbd>?</Kbd> for every shortcut.
+			</p>
 		</div>
 	);
 }
