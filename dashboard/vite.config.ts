@@ -1,6 +1,6 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 /**
@@ -9,6 +9,9 @@ import { VitePWA } from "vite-plugin-pwa";
  */
 export default defineConfig({
 	base: "/dashboard/",
+	// The workspace packages from their sources (what scripts/build-dashboard.mjs watches), so the
+	// build never depends on a packed dist/ being present or current.
+	resolve: { conditions: ["@cossistant/source", ...defaultClientConditions] },
 	plugins: [
 		react(),
 		tailwindcss(),

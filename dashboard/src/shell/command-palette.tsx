@@ -72,11 +72,8 @@ export function CommandPalette(props: CommandPaletteProps) {
 					aria-describedby={undefined}
 				>
 					<DialogPrimitive.Title className="sr-only">Command palette</DialogPrimitive.Title>
-					<Command label="Command palette" loop>
-						<CommandInput
-							placeholder="Search conversations or type a command…"
-							aria-label="Search conversations or type a command"
-						/>
+					<Command label="Search conversations or type a command" loop>
+						<CommandInput placeholder="Search conversations or type a command…" />
 						<CommandList className="max-h-[min(60vh,26rem)]">
 							<CommandEmpty>Nothing matches.</CommandEmpty>
 							{active ? (

@@ -16,6 +16,9 @@ import { Popover, PopoverContent, PopoverTrigger } from "./popover.tsx";
 export function ComboboxList(props: ComboboxProps) {
 	const [open, setOpen] = useState(false);
 	const [search, setSearch] = useState("");
+	const searchLabel = props.searchable
+		? (props.placeholder ?? `Search ${props.label.toLowerCase()}`)
+		: props.label;
 	const close = () => {
 		setOpen(false);
 		setSearch("");
@@ -34,10 +37,10 @@ export function ComboboxList(props: ComboboxProps) {
 				align={props.align ?? "start"}
 				portal={props.portal ?? true}
 			>
-				<Command label={props.label} loop>
+				{/* cmdk names its search box with the Command's label (aria-labelledby). */}
+				<Command label={searchLabel} loop>
 					{props.searchable ? (
 						<CommandInput
-							aria-label={props.placeholder ?? `Search ${props.label.toLowerCase()}`}
 							placeholder={props.placeholder ?? `Search ${props.label.toLowerCase()}…`}
 							value={search}
 							onValueChange={setSearch}
