@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import type { TimelineItemView } from "@cossistant/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Primitives, SupportProvider, useSupport } from "../src/index.ts";
+import { Primitives, useSupport } from "../src/index.ts";
+import { OfflineProvider } from "./support/offline-provider.tsx";
 
 // The documented parts of the Primitives: timeline loading / empty / container, item content
 // and timestamp, group header / avatar / content, avatar image and fallback, Config, FileInput's
 // maxFiles and TypingIndicator's participants.
-
-/** A provider whose client never reaches a server: enough for UI-only primitives. */
-function Offline({ children }: { children: ReactNode }) {
-	return (
-		<SupportProvider
-			publicKey="pk_test_primitive_parts"
-			clientOptions={{ fetch: () => Promise.reject(new TypeError("offline in this test")) }}
-		>
-			{children}
-		</SupportProvider>
-	);
-}
 
 const message = (id: string, text: string): TimelineItemView => ({
 	id,
@@ -82,9 +70,9 @@ describe("Primitives' parts", () => {
 
 	it("the timeline shows its loading state, then its empty state, then the container's items", () => {
 		const { rerender } = render(
-			<Offline>
+			<OfflineProvider>
 				<Timeline items={[]} isLoading />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		const log = screen.getByRole("log", { name: "Messages" });
 		expect(log.getAttribute("aria-busy")).toBe("true");
@@ -92,18 +80,18 @@ describe("Primitives' parts", () => {
 		expect(screen.queryByText("No messages yet")).toBeNull();
 
 		rerender(
-			<Offline>
+			<OfflineProvider>
 				<Timeline items={[]} />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		// Emptiness comes from what the container renders (the timeline got no `items` prop).
 		expect(screen.getByRole("status").textContent).toBe("No messages yet");
 		expect(screen.queryByText("Loading messages")).toBeNull();
 
 		rerender(
-			<Offline>
+			<OfflineProvider>
 				<Timeline items={[message("m1", "Hello"), message("m2", "Anyone there?")]} />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		expect(screen.queryByRole("status")).toBeNull();
 		expect(screen.getByTestId("container").textContent).toBe("HelloAnyone there?");
@@ -111,23 +99,23 @@ describe("Primitives' parts", () => {
 
 	it("the timeline's items prop drives the empty state and its render function", () => {
 		render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.ConversationTimeline items={[]}>
 					{({ isEmpty, itemCount }) => `empty: ${isEmpty}, count: ${itemCount}`}
 				</Primitives.ConversationTimeline>
-			</Offline>,
+			</OfflineProvider>,
 		);
 		expect(screen.getByRole("log").textContent).toBe("empty: true, count: 0");
 	});
 
 	it("an item's content and timestamp parts read the item: text as text, a machine-readable time", () => {
 		render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.TimelineItem item={message("m1", "<b>bold?</b>")} data-testid="item">
 					<Primitives.TimelineItemContent data-testid="content" />
 					<Primitives.TimelineItemTimestamp format={(date) => `at ${date.getUTCHours()}h`} />
 				</Primitives.TimelineItem>
-			</Offline>,
+			</OfflineProvider>,
 		);
 		const content = screen.getByTestId("content");
 		expect(content.textContent).toBe("<b>bold?</b>");
@@ -139,12 +127,12 @@ describe("Primitives' parts", () => {
 
 	it("without an item, the item and its parts show what they are given", () => {
 		render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.TimelineItem data-testid="item">
 					<Primitives.TimelineItemContent>Written by hand</Primitives.TimelineItemContent>
 					<Primitives.TimelineItemTimestamp>2026-01-01T09:05:00Z</Primitives.TimelineItemTimestamp>
 				</Primitives.TimelineItem>
-			</Offline>,
+			</OfflineProvider>,
 		);
 		const item = screen.getByTestId("item");
 		expect(item.textContent).toBe("Written by hand2026-01-01T09:05:00Z");
@@ -221,21 +209,21 @@ describe("Primitives' parts", () => {
 
 	it("Config sets the widget's quick options and welcome messages while mounted", () => {
 		const { rerender } = render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.Config
 					quickOptions={["Pricing", "Features", "Support"]}
 					defaultMessages={[{ content: "Hi! How can we help?", senderType: "ai" }]}
 				/>
 				<QuickOptions />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		expect(screen.getByRole("status").textContent).toBe(
 			"Pricing, Features, Support / ai: Hi! How can we help?",
 		);
 		rerender(
-			<Offline>
+			<OfflineProvider>
 				<QuickOptions />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		expect(screen.getByRole("status").textContent).toBe(" / ");
 	});

@@ -1,21 +1,10 @@
 // @vitest-environment happy-dom
 import type { TimelineItemView } from "@cossistant/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Primitives, Support, SupportProvider } from "../src/index.ts";
-
-/** A provider whose client never reaches a server: enough for UI-only primitives. */
-function Offline({ children }: { children: ReactNode }) {
-	return (
-		<SupportProvider
-			publicKey="pk_test_primitives"
-			clientOptions={{ fetch: () => Promise.reject(new TypeError("offline in this test")) }}
-		>
-			{children}
-		</SupportProvider>
-	);
-}
+import { OfflineProvider } from "./support/offline-provider.tsx";
 
 function Composer({ sent }: { sent: string[] }) {
 	const [value, setValue] = useState("");
@@ -59,7 +48,7 @@ describe("Primitives", () => {
 
 	it("Trigger and Window share the widget state; Escape closes the window", () => {
 		render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.Trigger>
 					{({ isOpen, toggle, unreadCount }) => (
 						<button type="button" onClick={toggle}>
@@ -70,7 +59,7 @@ describe("Primitives", () => {
 				<Primitives.Window label="Custom support">
 					<p>Custom support content</p>
 				</Primitives.Window>
-			</Offline>,
+			</OfflineProvider>,
 		);
 		expect(screen.queryByRole("dialog")).toBeNull();
 		fireEvent.click(screen.getByRole("button", { name: "Help 0" }));
@@ -117,11 +106,11 @@ describe("Primitives", () => {
 
 	it("TimelineItem renders text as text with its data attributes; Avatar falls back to initials", () => {
 		render(
-			<Offline>
+			<OfflineProvider>
 				<Primitives.TimelineItem item={item} data-testid="item" />
 				<Primitives.Avatar name="Sarah Connor" />
 				<Primitives.Avatar name="Kyle" src="javascript:alert(1)" />
-			</Offline>,
+			</OfflineProvider>,
 		);
 		const node = screen.getByTestId("item");
 		expect(node.textContent).toBe("<b>bold?</b>");

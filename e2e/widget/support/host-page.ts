@@ -15,16 +15,16 @@ export const HOST_PAGES = [
 export type HostPageName = (typeof HOST_PAGES)[number];
 
 /** A running static server for the bundled host pages. */
-export interface HostServer {
+export interface HostServer<P extends string = HostPageName> {
 	/** `http://localhost:<port>`: localhost is an allowed origin for `pk_test_` keys. */
 	origin: string;
 	/** URL of a host page with optional query settings (`locale`, `dark`, …). */
-	url(page: HostPageName, settings?: Record<string, string>): string;
+	url(page: P, settings?: Record<string, string>): string;
 	/**
 	 * Paths (`/chunk-….js`) of the scripts a page does not import statically: what the widget
 	 * loads on idle or on open. Tests hold them back to see the widget before they arrive.
 	 */
-	lazyScripts(page: HostPageName): string[];
+	lazyScripts(page: P): string[];
 	/**
 	 * Serves the host pages to `context` from memory (route interception), as a host app's
 	 * service worker would from its cache: they then load and reload while the context is
@@ -36,17 +36,23 @@ export interface HostServer {
 
 const HOST_DIR = resolve(import.meta.dirname, "../host");
 
+/** Where a set of host pages is: one `<name>.tsx` entry in `dir` for each of `pages`. */
+export interface HostPages<P extends string> {
+	dir: string;
+	pages: readonly P[];
+}
+
 /**
  * Bundles the host pages as an application would ship them (esbuild, minified, code splitting,
  * so the widget's lazy chunks load from the server on idle or open) with the workspace packages
  * from source (`@cossistant/source`).
  */
-async function bundleHostPages(): Promise<{
+async function bundleHostPages({ dir, pages }: HostPages<string>): Promise<{
 	files: Map<string, { type: string; body: Uint8Array }>;
 	lazy: Map<string, string[]>;
 }> {
 	const result = await build({
-		entryPoints: HOST_PAGES.map((name) => resolve(HOST_DIR, `${name}.tsx`)),
+		entryPoints: pages.map((name) => resolve(dir, `${name}.tsx`)),
 		bundle: true,
 		splitting: true,
 		minify: true,
@@ -69,16 +75,14 @@ async function bundleHostPages(): Promise<{
 	const outputs = result.metafile.outputs;
 	const scripts = Object.keys(outputs).filter((path) => path.endsWith(".js"));
 	const lazy = new Map<string, string[]>();
-	for (const page of HOST_PAGES) {
+	for (const page of pages) {
 		const entry = scripts.find((path) => basename(path) === `${page}.js`);
 		if (!entry) throw new Error(`no bundle for ${page}`);
 		const initial = staticClosure(outputs, entry);
 		lazy.set(
 			page,
 			scripts
-				.filter(
-					(path) => !initial.has(path) && !HOST_PAGES.some((p) => basename(path) === `${p}.js`),
-				)
+				.filter((path) => !initial.has(path) && !pages.some((p) => basename(path) === `${p}.js`))
 				.map((path) => `/${basename(path)}`),
 		);
 	}
@@ -116,16 +120,25 @@ function html(page: string, demo: { apiUrl: string; publicKey: string }): string
 
 /**
  * Serves the host pages on `http://localhost:<free port>` for a sync-server's demo website:
- * `/<page>.html`, its bundle and the shared chunks.
+ * `/<page>.html`, its bundle and the shared chunks. The pages are those of `host/` unless `site`
+ * names others (the docs' samples mount theirs from `doc-samples/browser`).
  */
 export async function startHostServer(demo: {
 	apiUrl: string;
 	publicKey: string;
-}): Promise<HostServer> {
-	const { files, lazy } = await bundleHostPages();
+}): Promise<HostServer>;
+export async function startHostServer<P extends string>(
+	demo: { apiUrl: string; publicKey: string },
+	site: HostPages<P>,
+): Promise<HostServer<P>>;
+export async function startHostServer(
+	demo: { apiUrl: string; publicKey: string },
+	site: HostPages<string> = { dir: HOST_DIR, pages: HOST_PAGES },
+): Promise<HostServer<string>> {
+	const { files, lazy } = await bundleHostPages(site);
 	const respond = (path: string): { status: number; type?: string; body?: string | Uint8Array } => {
 		const page = /^\/([a-z-]+)\.html$/.exec(path)?.[1];
-		if (page && (HOST_PAGES as readonly string[]).includes(page)) {
+		if (page && site.pages.includes(page)) {
 			const body = html(page, { apiUrl: demo.apiUrl, publicKey: demo.publicKey });
 			return { status: 200, type: "text/html; charset=utf-8", body };
 		}

@@ -15,7 +15,7 @@ type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer
 interface FormatterVariables {
 	"component.trigger.unread": { count: number };
 	"page.home.greeting": { visitorName?: string };
-	"page.home.moreConversations": { count: number };
+	"page.home.history.more": { count: number };
 }
 
 /** The variables key `K` takes: its placeholders, or its formatter's declared variables. */

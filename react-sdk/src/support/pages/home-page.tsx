@@ -74,7 +74,7 @@ export function HomePage() {
 						{home.availableConversationsCount > 0 ? (
 							<Button variant="ghost" onClick={home.openConversationHistory}>
 								<Text
-									textKey="page.home.moreConversations"
+									textKey="page.home.history.more"
 									variables={{ count: home.conversations.length }}
 								/>
 							</Button>

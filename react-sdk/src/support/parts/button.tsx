@@ -5,6 +5,8 @@ import { cx } from "../../utils/class-names.ts";
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 	/** @default "primary" */
 	variant?: "primary" | "secondary" | "ghost";
+	/** Padding and type size (`co-button-small` / `co-button-large`). @default "default" */
+	size?: "small" | "default" | "large";
 	ref?: Ref<HTMLButtonElement>;
 };
 
@@ -12,10 +14,25 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
  * The widget's button, styled by the theme (`co-button`).
  *
  * @example
- * <Button variant="secondary" onClick={goBack}>Back</Button>
+ * <Button variant="secondary" size="large" onClick={goBack}>Back</Button>
  */
-export function Button({ variant = "primary", className, type = "button", ...props }: ButtonProps) {
+export function Button({
+	variant = "primary",
+	size = "default",
+	className,
+	type = "button",
+	...props
+}: ButtonProps) {
 	return (
-		<button type={type} className={cx("co-button", `co-button-${variant}`, className)} {...props} />
+		<button
+			type={type}
+			className={cx(
+				"co-button",
+				`co-button-${variant}`,
+				size !== "default" && `co-button-${size}`,
+				className,
+			)}
+			{...props}
+		/>
 	);
 }

@@ -21,7 +21,7 @@ export const en = {
 	},
 	"page.home.tagline": "How can we help?",
 	"page.home.recentConversations": "Recent conversations",
-	"page.home.moreConversations": ({ variables, utils }) =>
+	"page.home.history.more": ({ variables, utils }) =>
 		`See all ${utils.pluralize(Number(variables?.count ?? 0), "conversation", "conversations")}`,
 	"page.conversationHistory.title": "Conversations",
 	"page.conversationHistory.empty": "No conversations yet.",

@@ -23,7 +23,7 @@ export const es = {
 	},
 	"page.home.tagline": "¿Cómo podemos ayudarte?",
 	"page.home.recentConversations": "Conversaciones recientes",
-	"page.home.moreConversations": ({ variables, utils }) =>
+	"page.home.history.more": ({ variables, utils }) =>
 		`Ver ${utils.pluralize(Number(variables?.count ?? 0), "la conversación", "todas las conversaciones")}`,
 	"page.conversationHistory.title": "Conversaciones",
 	"page.conversationHistory.empty": "Todavía no hay conversaciones.",

@@ -25,7 +25,7 @@ export const fr = {
 	},
 	"page.home.tagline": "Comment pouvons-nous vous aider\u00a0?",
 	"page.home.recentConversations": "Conversations récentes",
-	"page.home.moreConversations": ({ variables, utils }) =>
+	"page.home.history.more": ({ variables, utils }) =>
 		`Voir ${utils.pluralize(Number(variables?.count ?? 0), "la conversation", "toutes les conversations")}`,
 	"page.conversationHistory.title": "Conversations",
 	"page.conversationHistory.empty": "Aucune conversation pour l'instant.",
