@@ -4,6 +4,8 @@
 import { useVisitor } from "@cossistant/next";
 import { useEffect } from "react";
 
+// Unsigned (no `signature`), this identify may create a contact but not join an existing one from
+// another device: sign it on the server (`createIdentitySignature`, @cossistant/next/server).
 // Strict TypeScript needs the type of `user`, which the docs leave out.
 export function AuthHandler({
 	user,
