@@ -1,6 +1,6 @@
-// A website's trust settings through the REST API: allowed origins (validated, normalised and
-// enforced on the next request), identity verification, and the identity secret, which is
-// readable only in the response that rotates it.
+// A website's settings through the REST API: allowed origins (validated, normalised and
+// enforced on the next request), identity verification, the identity secret, which is
+// readable only in the response that rotates it, and the typical reply time the widget shows.
 
 import { HEADERS } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
@@ -53,6 +53,7 @@ describe.each(testDatabaseTargets())("website settings on $name", (target) => {
 			name: "Demo website",
 			allowedOrigins: ["http://localhost:3000", "http://localhost:5173"],
 			identityVerificationRequired: false,
+			replyTimeMinutes: null,
 		});
 		const { identitySecret } = await database.db.prisma.website.findUniqueOrThrow({
 			where: { id: websiteId },
@@ -154,6 +155,48 @@ describe.each(testDatabaseTargets())("website settings on $name", (target) => {
 			token: adminToken,
 			body: { identityVerificationRequired: false },
 		});
+	});
+
+	it("sets the typical reply time, which the widget's bootstrap carries at once, and clears it", async () => {
+		const key = await liveKey();
+		await rest(server, "PATCH", settingsPath, {
+			token: adminToken,
+			body: { allowedOrigins: ["https://shop.example.com"] },
+		});
+		const before = await bootstrapFrom("https://shop.example.com", key);
+		expect(before.body.website.replyTimeMinutes).toBeNull();
+
+		const set = await rest(server, "PATCH", settingsPath, {
+			token: adminToken,
+			body: { replyTimeMinutes: 90 },
+		});
+		expect(set.status).toBe(200);
+		expect(set.body.replyTimeMinutes).toBe(90);
+		// The public face is cached; an admin's write forgets it, so visitors see the change now.
+		const after = await bootstrapFrom("https://shop.example.com", key);
+		expect(after.body.website.replyTimeMinutes).toBe(90);
+
+		for (const invalid of [0, -5, 1.5, 7 * 24 * 60 + 1, "soon"]) {
+			const refused = await rest(server, "PATCH", settingsPath, {
+				token: adminToken,
+				body: { replyTimeMinutes: invalid },
+			});
+			expect(refused.status, `replyTimeMinutes: ${invalid}`).toBe(400);
+		}
+		const byAgent = await rest(server, "PATCH", settingsPath, {
+			token: agentToken,
+			body: { replyTimeMinutes: 5 },
+		});
+		expect(byAgent.status).toBe(403);
+
+		const cleared = await rest(server, "PATCH", settingsPath, {
+			token: adminToken,
+			body: { replyTimeMinutes: null },
+		});
+		expect(cleared.body.replyTimeMinutes).toBeNull();
+		expect(
+			(await bootstrapFrom("https://shop.example.com", key)).body.website.replyTimeMinutes,
+		).toBeNull();
 	});
 
 	it("rotates the identity secret and shows the new one only in that response", async () => {

@@ -12,6 +12,7 @@ export * from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
 export * from "./pagination.ts";
+export * from "./reply-time.ts";
 export * from "./rest-conversations.ts";
 export * from "./rest-dashboard.ts";
 export * from "./rest-directory.ts";

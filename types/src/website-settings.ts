@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { replyTimeMinutesSchema } from "./reply-time.ts";
 
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 const ORIGIN_PATTERN = new RegExp(`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
@@ -40,6 +41,8 @@ export const websiteSettingsSchema = z.object({
 	allowedOrigins: z.array(z.string()),
 	/** When true, every `identify()` needs a valid signature; otherwise only joining an existing contact does. */
 	identityVerificationRequired: z.boolean(),
+	/** How long the team usually takes to answer, in minutes; the widget's home page shows it. */
+	replyTimeMinutes: z.nullable(replyTimeMinutesSchema),
 });
 
 /** `PATCH /v1/websites/:websiteId/settings` (admins): only the fields present change. */
@@ -48,6 +51,8 @@ export const updateWebsiteSettingsRequestSchema = z
 		name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 		allowedOrigins: z.optional(allowedOriginsSchema),
 		identityVerificationRequired: z.optional(z.boolean()),
+		/** null clears it: the widget then says nothing about reply times. */
+		replyTimeMinutes: z.optional(z.nullable(replyTimeMinutesSchema)),
 	})
 	.check(z.refine((value) => Object.keys(value).length > 0, { message: "nothing to update" }));
 

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { isoDateSchema } from "./ids.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
+import { replyTimeMinutesSchema } from "./reply-time.ts";
 
 /** Contact information for an identified visitor (docs: Types → PublicContact). */
 export const publicContactSchema = z.object({
@@ -42,6 +43,11 @@ export const publicWebsiteResponseSchema = z.object({
 	name: z.string(),
 	availableHumanAgents: z.array(humanAgentSchema),
 	availableAIAgents: z.array(aiAgentSchema),
+	/**
+	 * How long the team usually takes to answer, in minutes (a website setting), or null when
+	 * not set. Optional so a bootstrap cached by an older widget still reads.
+	 */
+	replyTimeMinutes: z.optional(z.nullable(replyTimeMinutesSchema)),
 });
 
 /** `GET /v1/websites`: the visitor bootstrap. */

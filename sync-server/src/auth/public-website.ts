@@ -3,7 +3,7 @@ import { ApiError } from "../errors/api-error.ts";
 import type { Database } from "../persistence/database.ts";
 
 /**
- * A website's public face (name, its agents and AI agents) for the widget's bootstrap, in one
+ * A website's public face (name, its agents and AI agents, typical reply time) for the widget's bootstrap, in one
  * statement: every page view of every visitor asks for it, and Prisma's nested `include` took
  * four round trips (~0.8 ms each here) for the same answer.
  */
@@ -15,11 +15,12 @@ export async function loadPublicWebsite(
 		Array<{
 			id: string;
 			name: string;
+			replyTimeMinutes: number | null;
 			humans: Array<{ id: string; name: string; image: string | null }>;
 			ais: Array<{ id: string; name: string; image: string | null }>;
 		}>
 	>`
-		SELECT w."id", w."name",
+		SELECT w."id", w."name", w."replyTimeMinutes",
 			COALESCE((
 				SELECT json_agg(json_build_object('id', u."id", 'name', u."name", 'image', u."image")
 					ORDER BY m."createdAt", u."id")
@@ -39,5 +40,6 @@ export async function loadPublicWebsite(
 		name: website.name,
 		availableHumanAgents: website.humans.map((user) => ({ ...user, lastSeenAt: null })),
 		availableAIAgents: website.ais,
+		replyTimeMinutes: website.replyTimeMinutes,
 	};
 }

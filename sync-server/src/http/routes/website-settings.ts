@@ -10,7 +10,7 @@ import { idParam } from "../route-params.ts";
 
 /**
  * A website's trust settings: `GET /v1/websites/:websiteId/settings` (its agents),
- * `PATCH` (admins: name, allowed origins, identity verification) and
+ * `PATCH` (admins: name, allowed origins, identity verification, typical reply time) and
  * `POST …/settings/identity-secret` (admins: a new identify() HMAC secret, shown once; the
  * old one stops verifying at once). The secret itself is never readable afterwards.
  */
@@ -37,6 +37,9 @@ export function websiteSettingsRouter(db: Database, auth: Authenticator): Router
 				...(patch.identityVerificationRequired === undefined
 					? {}
 					: { identityVerificationRequired: patch.identityVerificationRequired }),
+				...(patch.replyTimeMinutes === undefined
+					? {}
+					: { replyTimeMinutes: patch.replyTimeMinutes }),
 			},
 		});
 		res.json(toSettings(website));
@@ -65,5 +68,6 @@ function toSettings(website: Website): WebsiteSettings {
 		name: website.name,
 		allowedOrigins: website.allowedOrigins,
 		identityVerificationRequired: website.identityVerificationRequired,
+		replyTimeMinutes: website.replyTimeMinutes,
 	};
 }

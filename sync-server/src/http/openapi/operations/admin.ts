@@ -90,7 +90,7 @@ export const adminOperations: OperationDoc[] = [
 		path: "/v1/websites/:websiteId/settings",
 		operationId: "updateWebsiteSettings",
 		tag: "Administration",
-		summary: "Change the name, allowed origins or identity verification",
+		summary: "Change the name, allowed origins, identity verification or typical reply time",
 		description:
 			"Allowed origins: exact (`https://app.example.com`, port allowed) or wildcard " +
 			"(`https://*.example.com`); the protocol is required and must match the browser's.",
