@@ -10,6 +10,7 @@ import { AllowedDomainsSection } from "./allowed-domains-section.tsx";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FeatureFlagsSection } from "./feature-flags-section.tsx";
 import { IdentitySecretSection } from "./identity-secret-section.tsx";
+import { ReplyTimeSection } from "./reply-time-section.tsx";
 import { useLoaded } from "./use-loaded.ts";
 
 /** Props of {@link SettingsPage}. */
@@ -24,9 +25,9 @@ export interface SettingsPageProps {
 
 /**
  * A website's settings. Admins manage, under "Developers", the API keys and the Allowed domains
- * (the origins the public keys work from), then the identity-verification secret, the team and
- * feature flags; other agents see the Allowed domains, the team and flags, read only, under a
- * notice saying so. Every section talks to the REST API on its own and shows its
+ * (the origins the public keys work from), then the identity-verification secret, the reply time
+ * the widget shows, the team and feature flags; other agents see the Allowed domains, the reply
+ * time, the team and flags, read only, under a notice saying so. Every section talks to the REST API on its own and shows its
  * errors next to the form that caused them.
  */
 export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
@@ -58,7 +59,7 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 				</h1>
 				<p className="m-0 text-muted-foreground">
 					{settings.data ? settings.data.name : "Your website"}: keys, allowed domains, identity
-					verification, the team and feature flags.
+					verification, reply time, the team and feature flags.
 				</p>
 			</header>
 			{isAdmin ? null : (
@@ -109,6 +110,15 @@ export function SettingsPage({ request, websiteId, role }: SettingsPageProps) {
 					websiteId={websiteId}
 					settings={settings.data}
 					onSettings={onSettings}
+				/>
+			) : null}
+			{settings.data ? (
+				<ReplyTimeSection
+					request={request}
+					websiteId={websiteId}
+					settings={settings.data}
+					onSettings={onSettings}
+					readOnly={!isAdmin}
 				/>
 			) : null}
 			<AgentsSection
