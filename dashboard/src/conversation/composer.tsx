@@ -245,7 +245,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 				<Button
 					type="submit"
 					size="sm"
-					className="max-md:ml-auto"
+					className="max-md:ml-auto max-md:min-w-11"
 					disabled={uploading > 0}
 					aria-label={isNote ? "Add note" : "Send"}
 				>

@@ -26,9 +26,10 @@ export interface MoreActionsMenuProps {
  */
 export function MoreActionsMenu(props: MoreActionsMenuProps) {
 	return (
-		<DropdownMenu>
+		// Not modal: the rest of the page stays readable (and focusable) while the menu is open.
+		<DropdownMenu modal={false}>
 			<DropdownMenuTrigger asChild>{props.trigger}</DropdownMenuTrigger>
-			<DropdownMenuContent>
+			<DropdownMenuContent portal={false}>
 				<DropdownMenuItem className="md:hidden" onSelect={props.onToggleAssign}>
 					{props.assignedToMe ? <UserMinus /> : <UserPlus />}
 					{props.assignedToMe ? "Unassign me" : "Assign to me"}

@@ -42,7 +42,7 @@ export function TagEditor({ conversation, run }: TagEditorProps) {
 							#{tag}
 							<button
 								type="button"
-								className="relative ml-0.5 inline-flex size-5 items-center justify-center rounded text-muted-foreground after:absolute after:-inset-2.5 hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+								className="relative ml-0.5 inline-flex size-5 items-center justify-center rounded text-muted-foreground hover:bg-accent max-md:-my-2.5 max-md:-mr-1.5 max-md:size-11 hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
 								aria-label={`Remove tag ${tag}`}
 								onClick={() => run(client.removeTag(conversation.id, tag))}
 							>

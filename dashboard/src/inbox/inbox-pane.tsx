@@ -168,7 +168,7 @@ export function InboxPane(props: InboxPaneProps) {
 							type="button"
 							aria-pressed={filter.view === view}
 							onClick={() => set({ view })}
-							className="inline-flex h-7 items-center justify-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-pressed:bg-background aria-pressed:text-foreground aria-pressed:shadow-xs max-md:h-10"
+							className="inline-flex h-7 items-center justify-center gap-1.5 rounded-md text-[13px] font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-pressed:bg-background aria-pressed:text-foreground aria-pressed:shadow-xs max-md:h-11"
 						>
 							{label} <span className="text-xs tabular-nums opacity-80">{count}</span>
 						</button>

@@ -28,7 +28,6 @@ import {
 	CommandInput,
 	CommandItem,
 	CommandList,
-	CommandSeparator,
 } from "../ui/command.tsx";
 import { Kbd } from "../ui/kbd.tsx";
 import { signOut } from "./device-data.ts";
@@ -142,7 +141,6 @@ export function CommandPalette(props: CommandPaletteProps) {
 									);
 								})}
 							</CommandGroup>
-							<CommandSeparator />
 							<CommandGroup heading="Go to">
 								<Item icon={<Inbox />} onSelect={run(() => navigate({ page: "inbox" }))}>
 									Inbox

@@ -27,7 +27,7 @@ export function TopBar({ onShortcuts, onCommand }: TopBarProps) {
 		<header className="flex h-14 shrink-0 items-center gap-2 border-b border-border bg-background px-2 md:gap-3 md:px-4">
 			<h1 className="m-0 shrink-0 text-base font-semibold">
 				<a
-					className="flex items-center gap-2 rounded-md px-1 text-foreground no-underline max-md:min-h-11"
+					className="flex items-center gap-2 rounded-md px-1 text-foreground no-underline max-md:min-h-11 max-md:min-w-11 max-md:justify-center"
 					href="/dashboard/"
 					onClick={(event) => {
 						event.preventDefault();

@@ -36,6 +36,7 @@ export function ComboboxList(props: ComboboxProps) {
 				className="w-60 p-0"
 				align={props.align ?? "start"}
 				portal={props.portal ?? true}
+				aria-label={props.label}
 			>
 				{/* cmdk names its search box with the Command's label (aria-labelledby). */}
 				<Command label={searchLabel} loop>

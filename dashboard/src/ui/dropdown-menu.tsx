@@ -6,25 +6,29 @@ export const DropdownMenu = MenuPrimitive.Root;
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 
+/**
+ * The menu's panel. `portal={false}` keeps it inside its trigger's landmark in the DOM; use it
+ * with a non-modal menu (`<DropdownMenu modal={false}>`), which leaves the page readable.
+ */
 export function DropdownMenuContent({
 	className,
 	sideOffset = 6,
 	align = "end",
+	portal = true,
 	...props
-}: ComponentProps<typeof MenuPrimitive.Content>) {
-	return (
-		<MenuPrimitive.Portal>
-			<MenuPrimitive.Content
-				sideOffset={sideOffset}
-				align={align}
-				className={cn(
-					"z-50 min-w-48 rounded-lg border border-border bg-popover p-1 text-popover-foreground shadow-lg animate-in",
-					className,
-				)}
-				{...props}
-			/>
-		</MenuPrimitive.Portal>
+}: ComponentProps<typeof MenuPrimitive.Content> & { portal?: boolean }) {
+	const content = (
+		<MenuPrimitive.Content
+			sideOffset={sideOffset}
+			align={align}
+			className={cn(
+				"z-50 min-w-48 rounded-lg border border-border bg-popover p-1 text-popover-foreground shadow-lg animate-in",
+				className,
+			)}
+			{...props}
+		/>
 	);
+	return portal ? <MenuPrimitive.Portal>{content}</MenuPrimitive.Portal> : content;
 }
 
 /** A menu item; `variant="destructive"` for the dangerous ones (blocking a visitor). */

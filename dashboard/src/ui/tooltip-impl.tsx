@@ -20,18 +20,17 @@ export function TooltipImpl({ children, content, side, className }: TooltipImplP
 		<TooltipPrimitive.Provider delayDuration={400} skipDelayDuration={300}>
 			<TooltipPrimitive.Root>
 				<TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-				<TooltipPrimitive.Portal>
-					<TooltipPrimitive.Content
-						side={side}
-						sideOffset={6}
-						className={cn(
-							"z-50 flex items-center gap-2 rounded-md bg-foreground px-2.5 py-1.5 text-xs text-background shadow-md animate-in",
-							className,
-						)}
-					>
-						{content}
-					</TooltipPrimitive.Content>
-				</TooltipPrimitive.Portal>
+				{/* Not in a portal: the bubble stays inside its trigger's landmark (it is fixed-positioned). */}
+				<TooltipPrimitive.Content
+					side={side}
+					sideOffset={6}
+					className={cn(
+						"z-50 flex items-center gap-2 rounded-md bg-foreground px-2.5 py-1.5 text-xs text-background shadow-md animate-in",
+						className,
+					)}
+				>
+					{content}
+				</TooltipPrimitive.Content>
 			</TooltipPrimitive.Root>
 		</TooltipPrimitive.Provider>
 	);
