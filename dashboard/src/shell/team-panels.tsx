@@ -28,7 +28,7 @@ const LazyContact = lazy(() =>
 /** The settings page, loaded on first use. */
 export function SettingsPanel(props: SettingsPageProps) {
 	return (
-		<Suspense fallback={<p className="muted">Loading settings…</p>}>
+		<Suspense fallback={<p className="p-8 text-muted-foreground">Loading settings…</p>}>
 			<LazySettings {...props} />
 		</Suspense>
 	);
@@ -37,7 +37,7 @@ export function SettingsPanel(props: SettingsPageProps) {
 /** The contact panel, loaded on first use. */
 export function ContactPanelSlot(props: ContactPanelProps) {
 	return (
-		<Suspense fallback={<p className="muted">Loading contact…</p>}>
+		<Suspense fallback={<p className="p-4 text-muted-foreground">Loading contact…</p>}>
 			<LazyContact {...props} />
 		</Suspense>
 	);

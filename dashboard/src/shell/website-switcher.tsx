@@ -2,6 +2,7 @@ import { websiteSettingsSchema } from "@cossistant/types";
 import { useEffect, useState } from "react";
 import { WEBSITE_KEY } from "../config.ts";
 import { useDashboard } from "../dashboard-context.tsx";
+import { NativeSelect } from "../ui/input.tsx";
 
 /**
  * For agents of several websites: which inbox to work in. Switching restarts the signed-in
@@ -24,9 +25,10 @@ export function WebsiteSwitcher() {
 	}, [websiteIds, request]);
 	if (websiteIds.length < 2) return null;
 	return (
-		<label className="website-switcher">
-			<span className="visually-hidden">Website</span>
-			<select
+		<label className="min-w-0">
+			<span className="sr-only">Website</span>
+			<NativeSelect
+				className="h-8 w-32 md:w-44"
 				value={websiteId}
 				onChange={(event) => {
 					localStorage.setItem(WEBSITE_KEY, event.target.value);
@@ -38,7 +40,7 @@ export function WebsiteSwitcher() {
 						{names[id] ?? `Website ${id.slice(-6)}`}
 					</option>
 				))}
-			</select>
+			</NativeSelect>
 		</label>
 	);
 }
