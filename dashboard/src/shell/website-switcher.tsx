@@ -25,22 +25,20 @@ export function WebsiteSwitcher() {
 	}, [websiteIds, request]);
 	if (websiteIds.length < 2) return null;
 	return (
-		<label className="min-w-0">
-			<span className="sr-only">Website</span>
-			<NativeSelect
-				className="h-8 w-32 md:w-44"
-				value={websiteId}
-				onChange={(event) => {
-					localStorage.setItem(WEBSITE_KEY, event.target.value);
-					window.location.reload();
-				}}
-			>
-				{websiteIds.map((id) => (
-					<option key={id} value={id}>
-						{names[id] ?? `Website ${id.slice(-6)}`}
-					</option>
-				))}
-			</NativeSelect>
-		</label>
+		<NativeSelect
+			aria-label="Website"
+			className="h-8 w-32 md:w-44"
+			value={websiteId}
+			onChange={(event) => {
+				localStorage.setItem(WEBSITE_KEY, event.target.value);
+				window.location.reload();
+			}}
+		>
+			{websiteIds.map((id) => (
+				<option key={id} value={id}>
+					{names[id] ?? `Website ${id.slice(-6)}`}
+				</option>
+			))}
+		</NativeSelect>
 	);
 }
