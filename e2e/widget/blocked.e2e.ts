@@ -1,6 +1,6 @@
 import { expect, test } from "./support/widget-test.ts";
 
-test("a blocked visitor is told so, live and after a reload, instead of queueing messages", async ({
+test("a blocked visitor is told so, live and after a reload, instead of queueing messages; unblocked, live too", async ({
 	openHost,
 	page,
 	desk,
@@ -27,7 +27,11 @@ test("a blocked visitor is told so, live and after a reload, instead of queueing
 	await expect(dialog.getByRole("status").filter({ hasText: blocked })).toBeVisible();
 	await expect(dialog.getByRole("button", { name: "Ask a question" })).toHaveCount(0);
 
+	// Unblocked: the window comes back live (the server closes the socket with
+	// `visitor_unblocked`, the widget bootstraps again), and after a reload too.
 	await desk.setBlocked(conversation.visitorId, false);
+	await expect(dialog.getByText(blocked)).toHaveCount(0);
+	await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();
 	await page.reload();
 	await page.getByRole("button", { name: "Open support" }).click();
 	await expect(dialog.getByRole("button", { name: "Ask a question" })).toBeVisible();

@@ -128,6 +128,7 @@ export async function startSyncServer(
 		},
 		onEffect: (effect) => {
 			if (effect.type === "visitorBlocked") supervisor?.closeVisitor(effect.visitorId);
+			if (effect.type === "visitorUnblocked") supervisor?.reopenVisitor(effect.visitorId);
 		},
 	});
 

@@ -175,6 +175,31 @@ describe.each(testDatabaseTargets())("blocking and assignment on $name", (target
 		expect(await back.result(id)).toMatchObject({ status: "applied" });
 	});
 
+	it("unblocks a visitor live: its refused socket is closed with 1013 visitor_unblocked and reopens its conversation", async () => {
+		const { boot, conversationId, visitorId } = await visitorWithConversation();
+		await agentCommand({ type: "visitor.block", visitorId });
+		const convDoc = DocumentNames.conversation(conversationId);
+		const waiting = client(boot.visitorToken, `visitor:${visitorId}`);
+		waiting.open(convDoc);
+		await eventually(() =>
+			expect(waiting.authFailures).toEqual(
+				expect.arrayContaining([{ document: convDoc, reason: "visitor_blocked" }]),
+			),
+		);
+
+		await agentCommand({ type: "visitor.unblock", visitorId, conversationId });
+		await eventually(() =>
+			expect(waiting.closeEvents).toContainEqual({
+				code: CloseCodes.TryAgainLater,
+				reason: "visitor_unblocked",
+			}),
+		);
+		// The same provider reconnects on its own and is granted what it was refused.
+		await eventually(() =>
+			expect(waiting.timeline(convDoc).map((item) => item.type)).toContain("message"),
+		);
+	});
+
 	it("refuses blocks from visitors, from other websites and with someone else's conversation", async () => {
 		const alice = await visitorWithConversation();
 		const bob = await visitorWithConversation();

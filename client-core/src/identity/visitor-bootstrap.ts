@@ -80,11 +80,16 @@ export class VisitorBootstrap {
 
 	/**
 	 * A visitor that started offline (from the stored bootstrap) is refreshed once the connection
-	 * is back, so the website and visitor are the server's. Returns the unsubscribe.
+	 * is back, and a visitor unblocked while connected is refreshed at once, so the website and
+	 * visitor are the server's. Returns the unsubscribe.
 	 */
 	refreshWhenConnected(sync: SyncConnection): () => void {
-		return sync.state.subscribe(({ status }) => {
-			if (status === "connected" && this.options.state.getState().offline) {
+		return sync.state.subscribe(({ status, lastClose }, previous) => {
+			// An unblock closes the visitor's sockets with `visitor_unblocked`: the bootstrap's
+			// `isBlocked` is stale from then on.
+			const unblocked =
+				lastClose !== previous.lastClose && lastClose?.reason === "visitor_unblocked";
+			if (unblocked || (status === "connected" && this.options.state.getState().offline)) {
 				void this.fetchWebsite().catch((error) =>
 					this.options.events.emitError(toError(error), "bootstrap_failed"),
 				);

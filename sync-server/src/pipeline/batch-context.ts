@@ -19,7 +19,9 @@ export type TransactionClient = Prisma.TransactionClient;
  * Something a committed batch implies outside the database, run by the pipeline only after the
  * commit (never for a rolled-back batch): e.g. closing a blocked visitor's open sockets.
  */
-export type CommittedEffect = { type: "visitorBlocked"; visitorId: string };
+export type CommittedEffect =
+	| { type: "visitorBlocked"; visitorId: string }
+	| { type: "visitorUnblocked"; visitorId: string };
 
 /**
  * The state of one command batch inside its database transaction: one unit of work per

@@ -73,6 +73,15 @@ export class SocketSupervisor {
 		return this.closeEverywhere({ kind: "visitor", id: visitorId });
 	}
 
+	/**
+	 * Closes every socket of an unblocked visitor with 1013 `visitor_unblocked`, in every process:
+	 * its documents were refused while it was blocked (a provider never asks again on a socket), so
+	 * it reconnects at once and opens them, and the widget lifts its blocked state live.
+	 */
+	reopenVisitor(visitorId: string): number {
+		return this.closeEverywhere({ kind: "visitorUnblocked", id: visitorId });
+	}
+
 	/** Closes every socket opened with a public key (revoked), in every process. */
 	closeApiKey(apiKeyId: string): number {
 		return this.closeEverywhere({ kind: "apiKey", id: apiKeyId });
@@ -99,6 +108,12 @@ export class SocketSupervisor {
 					(p) => p.kind === "visitor" && p.visitorId === close.id,
 					CloseCodes.Forbidden,
 					"visitor_blocked",
+				);
+			case "visitorUnblocked":
+				return this.closeByPrincipal(
+					(p) => p.kind === "visitor" && p.visitorId === close.id,
+					CloseCodes.TryAgainLater,
+					"visitor_unblocked",
 				);
 			case "apiKey":
 				return this.options.sockets.closeWhere(

@@ -57,7 +57,10 @@ function visitorBlockCommand<T extends BlockCommandType>(type: T): CommandHandle
 				blocking,
 				principal.kind === "user" ? principal.userId : null,
 			);
-			if (blocking) ctx.addEffect({ type: "visitorBlocked", visitorId: visitor.id });
+			ctx.addEffect({
+				type: blocking ? "visitorBlocked" : "visitorUnblocked",
+				visitorId: visitor.id,
+			});
 			if (conversation) {
 				appendAgentEvent(
 					ctx,
