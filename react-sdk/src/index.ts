@@ -34,24 +34,18 @@ export type {
 	VisitorMetadata,
 } from "@cossistant/types";
 export { type UseConversationResult, useConversation } from "./hooks/use-conversation.ts";
-export {
-	type MessageComposer,
-	type UseConversationPageOptions,
-	type UseConversationPageResult,
-	useConversationPage,
+export type {
+	MessageComposer,
+	UseConversationPageOptions,
+	UseConversationPageResult,
 } from "./hooks/use-conversation-page.ts";
 export { type UseConversationsResult, useConversations } from "./hooks/use-conversations.ts";
 export { useFeatureFlag } from "./hooks/use-feature-flag.ts";
-export { type UseFileUploadResult, useFileUpload } from "./hooks/use-file-upload.ts";
-export {
-	type UseHomePageOptions,
-	type UseHomePageResult,
-	useHomePage,
-} from "./hooks/use-home-page.ts";
-export {
-	type UseMessageComposerOptions,
-	type UseMessageComposerResult,
-	useMessageComposer,
+export type { UseFileUploadResult } from "./hooks/use-file-upload.ts";
+export type { UseHomePageOptions, UseHomePageResult } from "./hooks/use-home-page.ts";
+export type {
+	UseMessageComposerOptions,
+	UseMessageComposerResult,
 } from "./hooks/use-message-composer.ts";
 export { type UseOnboardingResult, useOnboarding } from "./hooks/use-onboarding.ts";
 export { type UseSupportResult, useSupport } from "./hooks/use-support.ts";
@@ -67,6 +61,16 @@ export {
 	useSupportNavigation,
 } from "./hooks/use-support-navigation.ts";
 export { type UseVisitorResult, useVisitor } from "./hooks/use-visitor.ts";
+// The default pages' hooks and parts the package exports, through constants (see page-parts.ts).
+export {
+	Button,
+	groupTimeline,
+	Header,
+	useConversationPage,
+	useFileUpload,
+	useHomePage,
+	useMessageComposer,
+} from "./page-parts.ts";
 export * as Primitives from "./primitives/index.ts";
 export { SupportProvider, type SupportProviderProps } from "./provider/support-provider.tsx";
 export type { ContentProps } from "./support/content.tsx";
@@ -83,8 +87,8 @@ export {
 	SupportTrigger,
 } from "./support/index.ts";
 export type { PageProps } from "./support/page-route.tsx";
-export { Button, type ButtonProps } from "./support/parts/button.tsx";
-export { Header, type HeaderProps } from "./support/parts/header.tsx";
+export type { ButtonProps } from "./support/parts/button.tsx";
+export type { HeaderProps } from "./support/parts/header.tsx";
 export type { SupportRootProps } from "./support/root.tsx";
 export type { RouterProps } from "./support/router.tsx";
 export type { SupportProps } from "./support/support.tsx";
@@ -102,7 +106,7 @@ export type {
 export type { TextContext, TextFormatter, TextVariables } from "./text/text-types.ts";
 export type { TextUtils } from "./text/text-utils.ts";
 export type { Align, CollisionPadding, Side } from "./utils/position.ts";
-export { groupTimeline, type TimelineRow } from "./utils/timeline-groups.ts";
+export type { TimelineRow } from "./utils/timeline-groups.ts";
 export type { CustomPage, PageComponentProps } from "./widget/custom-page.ts";
 export {
 	type NavigationState,
