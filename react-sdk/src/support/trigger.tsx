@@ -13,6 +13,7 @@ import { cx } from "../utils/class-names.ts";
 import { renderAsChild, setRef } from "../utils/slot.ts";
 import { useIsomorphicLayoutEffect } from "../utils/use-isomorphic-layout-effect.ts";
 import { useRequiredSupportScope } from "../widget/support-scope.ts";
+import { ChatIcon, CloseIcon } from "./parts/icon.tsx";
 
 /** What a custom trigger's render function receives. */
 export interface TriggerRenderProps {
@@ -121,8 +122,8 @@ export function DefaultTrigger({ className }: { className?: string }) {
 		<SupportTrigger className={cx("co-trigger-default", className)} aria-label={label}>
 			{() => (
 				<>
-					<span aria-hidden="true" className="co-trigger-icon">
-						{isOpen ? <CloseIcon /> : <ChatIcon />}
+					<span aria-hidden="true" className="co-trigger-icon" key={isOpen ? "open" : "closed"}>
+						{isOpen ? <CloseIcon size={24} /> : <ChatIcon />}
 					</span>
 					{unreadCount > 0 && !isOpen ? (
 						<span className="co-trigger-badge" data-testid="co-unread-badge">
@@ -132,39 +133,5 @@ export function DefaultTrigger({ className }: { className?: string }) {
 				</>
 			)}
 		</SupportTrigger>
-	);
-}
-
-function ChatIcon() {
-	return (
-		<svg
-			aria-hidden="true"
-			focusable="false"
-			viewBox="0 0 24 24"
-			width="24"
-			height="24"
-			fill="none"
-			stroke="currentColor"
-			strokeWidth="2"
-		>
-			<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" strokeLinejoin="round" />
-		</svg>
-	);
-}
-
-export function CloseIcon() {
-	return (
-		<svg
-			aria-hidden="true"
-			focusable="false"
-			viewBox="0 0 24 24"
-			width="20"
-			height="20"
-			fill="none"
-			stroke="currentColor"
-			strokeWidth="2"
-		>
-			<path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
-		</svg>
 	);
 }

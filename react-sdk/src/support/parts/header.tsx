@@ -2,7 +2,7 @@ import { Children, isValidElement, type ReactNode } from "react";
 import { useSupportConfig } from "../../hooks/use-support-config.ts";
 import { useSupportNavigation } from "../../hooks/use-support-navigation.ts";
 import { useSupportText } from "../../text/text-context.tsx";
-import { CloseIcon } from "../trigger.tsx";
+import { BackIcon, CloseIcon } from "./icon.tsx";
 
 /** Props of `<Header>`. */
 export interface HeaderProps {
@@ -51,7 +51,7 @@ export function Header({ children, actions }: HeaderProps) {
 					onClick={goBack}
 					aria-label={text("common.actions.back")}
 				>
-					<span aria-hidden="true">←</span>
+					<BackIcon />
 				</button>
 			) : null}
 			{own ? (

@@ -1,61 +1,49 @@
 import type { TimelineItemView } from "@cossistant/core";
-import type { TimelinePart } from "@cossistant/types";
-import { safeHref } from "../../utils/linkify.ts";
+import { FileAttachment, ImageAttachment } from "./attachments.tsx";
 import { DeliveryStatus } from "./delivery-status.tsx";
 import { MessageText } from "./message-text.tsx";
 
-/** One message: its parts (text, images, files) and, for the visitor's own, delivery state. */
-export function TimelineMessage({ item, mine }: { item: TimelineItemView; mine: boolean }) {
+/**
+ * One message: its text in a bubble as wide as the text needs, its images as thumbnails and its
+ * files as chips under it, and for the visitor's own, the delivery state. `isNew` marks a
+ * message that arrived while the timeline was shown (it animates in).
+ */
+export function TimelineMessage({
+	item,
+	mine,
+	isNew,
+}: {
+	item: TimelineItemView;
+	mine: boolean;
+	isNew?: boolean;
+}) {
+	const texts = item.parts.flatMap((part) => (part.type === "text" ? [part] : []));
 	return (
 		<div
 			className="co-message"
 			data-sender={mine ? "visitor" : "agent"}
 			data-pending={item.pending || undefined}
+			data-new={isNew || undefined}
 			data-testid="co-message"
 		>
-			<div className="co-message-bubble">
-				{item.parts.map((part, index) => (
+			{texts.length > 0 ? (
+				<div className="co-message-bubble">
+					{texts.map((part, index) => (
+						// biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable item
+						<MessageText key={index} text={part.text} />
+					))}
+				</div>
+			) : null}
+			{item.parts.map((part, index) =>
+				part.type === "image" ? (
 					// biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable item
-					<MessagePart key={index} part={part} />
-				))}
-			</div>
+					<ImageAttachment key={index} part={part} />
+				) : part.type === "file" ? (
+					// biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable item
+					<FileAttachment key={index} part={part} />
+				) : null,
+			)}
 			{mine ? <DeliveryStatus item={item} /> : null}
 		</div>
 	);
-}
-
-function MessagePart({ part }: { part: TimelinePart }) {
-	switch (part.type) {
-		case "text":
-			return <MessageText text={part.text} />;
-		case "image": {
-			const src = safeHref(part.url);
-			return src ? (
-				<img
-					className="co-message-image"
-					src={src}
-					alt={part.name ?? ""}
-					width={part.width}
-					height={part.height}
-					loading="lazy"
-				/>
-			) : null;
-		}
-		case "file": {
-			const href = safeHref(part.url);
-			return href ? (
-				<a
-					className="co-message-file"
-					href={href}
-					target="_blank"
-					rel="noopener noreferrer"
-					download={part.name}
-				>
-					{part.name}
-				</a>
-			) : null;
-		}
-		default:
-			return null;
-	}
 }

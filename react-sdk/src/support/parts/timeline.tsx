@@ -1,11 +1,11 @@
 import type { TimelineItemView } from "@cossistant/core";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useSupport } from "../../hooks/use-support.ts";
 import { ConversationTimeline } from "../../primitives/conversation-timeline.tsx";
 import { TimelineItemGroup } from "../../primitives/timeline-item.tsx";
 import { useSupportLocale, useSupportText } from "../../text/text-context.tsx";
 import { formatDayLabel } from "../../utils/day-label.ts";
-import { groupTimeline, type TimelineRow } from "../../utils/timeline-groups.ts";
+import { groupTimeline, type SenderKey } from "../../utils/timeline-groups.ts";
 import { AgentAvatar } from "./agent-avatar.tsx";
 import { TimelineMessage } from "./timeline-message.tsx";
 
@@ -16,27 +16,32 @@ export interface TimelineProps {
 }
 
 /**
- * The conversation timeline: day separators, messages grouped by sender, event items as
- * system lines. Built on `Primitives.ConversationTimeline` (a polite live region that follows
- * the newest message unless the visitor scrolled up).
+ * The conversation timeline: day separators, messages grouped by sender (the team's with the
+ * author's avatar and name, the visitor's on the right), event items as system lines. Built on
+ * `Primitives.ConversationTimeline` (a polite live region that follows the newest message unless
+ * the visitor scrolled up).
  */
 export function Timeline({ items, isLoading }: TimelineProps) {
 	const { visitor, website } = useSupport();
 	const text = useSupportText();
 	const locale = useSupportLocale();
 	const rows = useMemo(() => groupTimeline(items, visitor?.id ?? null), [items, visitor?.id]);
+	// What the visitor saw when the timeline first showed: only later messages animate in.
+	const shown = useRef<Set<string> | null>(null);
+	if (shown.current === null && !isLoading) shown.current = new Set(items.map((item) => item.id));
 
-	/** The agent (human or AI) who wrote a group, or null for the visitor and the team. */
-	const senderAgent = (row: Extract<TimelineRow, { type: "group" }>) => {
-		const [kind, id] = row.sender.split(":");
-		if (row.mine || !id || (kind !== "user" && kind !== "ai")) return null;
+	/** Who wrote a group of the team (an agent, an AI agent, or the team as the website). */
+	const author = (sender: SenderKey) => {
+		const [kind, id] = sender.split(":");
 		const agents = kind === "user" ? website?.availableHumanAgents : website?.availableAIAgents;
-		const agent = agents?.find((candidate) => candidate.id === id);
-		return { id, name: agent?.name ?? text("common.fallbacks.supportTeam"), image: agent?.image };
-	};
-	const senderName = (row: Extract<TimelineRow, { type: "group" }>) => {
-		if (row.mine) return text("common.fallbacks.you");
-		return senderAgent(row)?.name ?? text("common.fallbacks.supportTeam");
+		const agent = id ? agents?.find((candidate) => candidate.id === id) : undefined;
+		if (agent) return agent;
+		if (id) return { id, name: text("common.fallbacks.supportTeam"), image: null };
+		return {
+			id: website?.id ?? "team",
+			name: website?.name ?? text("common.fallbacks.supportTeam"),
+			image: null,
+		};
 	};
 
 	return (
@@ -65,17 +70,26 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 						</p>
 					);
 				}
-				const name = senderName(row);
-				const agent = senderAgent(row);
+				// The visitor's messages from another device of the same contact are theirs too.
+				const fromVisitor = row.sender.startsWith("visitor:");
+				const agent = fromVisitor ? null : author(row.sender);
+				const messages = row.items.map((item) => (
+					<TimelineMessage
+						key={item.id}
+						item={item}
+						mine={fromVisitor}
+						isNew={shown.current !== null && !shown.current.has(item.id)}
+					/>
+				));
 				return (
 					<TimelineItemGroup
 						key={row.key}
 						className="co-message-group"
-						senderName={name}
-						isMine={row.mine}
+						senderName={agent?.name ?? text("common.fallbacks.you")}
+						isMine={fromVisitor}
 					>
-						<span className="co-message-header" aria-hidden="true">
-							{agent ? (
+						{agent ? (
+							<>
 								<AgentAvatar
 									id={agent.id}
 									name={agent.name}
@@ -83,12 +97,16 @@ export function Timeline({ items, isLoading }: TimelineProps) {
 									size="small"
 									decorative
 								/>
-							) : null}
-							<span className="co-message-sender">{name}</span>
-						</span>
-						{row.items.map((item) => (
-							<TimelineMessage key={item.id} item={item} mine={row.mine} />
-						))}
+								<div className="co-message-stack">
+									<span className="co-message-sender" aria-hidden="true">
+										{agent.name}
+									</span>
+									{messages}
+								</div>
+							</>
+						) : (
+							messages
+						)}
 					</TimelineItemGroup>
 				);
 			})}
