@@ -1,5 +1,5 @@
 import { type KeyValueStore, memoryKeyValueStore } from "@cossistant/core";
-import { configure, render } from "@testing-library/react";
+import { configure, fireEvent, render, screen } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { SupportProvider, type SupportProviderProps } from "../../src/index.ts";
 import type { WidgetServer } from "./widget-server.ts";
@@ -32,4 +32,10 @@ export function renderWidget(
 		</SupportProvider>
 	);
 	return render(ui, { wrapper });
+}
+
+/** Clicks the default trigger and returns the window once it shows. */
+export async function openWidget(): Promise<HTMLElement> {
+	fireEvent.click(await screen.findByRole("button", { name: "Open support" }));
+	return screen.findByRole("dialog", { name: "Support" });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { en } from "../../src/text/locales/en.ts";
 import { es } from "../../src/text/locales/es.ts";
 import { fr } from "../../src/text/locales/fr.ts";
@@ -55,5 +55,42 @@ describe("built-in locales", () => {
 		const spanish = createFormatter("es", undefined, context);
 		expect(spanish("component.typing.anonymous")).toBe("El equipo de soporte está escribiendo…");
 		expect(spanish("component.trigger.unread", { count: 1 })).toBe("1 mensaje sin leer");
+	});
+
+	it("never use emoji, which some systems draw as an empty box", () => {
+		for (const locale of ["en", "fr", "es"]) {
+			for (const [key, text] of rendered(locale)) {
+				expect({ key, text, emoji: /\p{Extended_Pictographic}/u.test(text) }).toEqual({
+					key,
+					text,
+					emoji: false,
+				});
+			}
+		}
+	});
+});
+
+describe("the home page's greeting", () => {
+	afterEach(() => vi.useRealTimers());
+
+	/** The greeting at `hour` local time, with or without the visitor's name. */
+	function greet(locale: string, hour: number, visitorName?: string) {
+		vi.useFakeTimers({ toFake: ["Date"] });
+		vi.setSystemTime(new Date(2026, 11, 6, hour, 0));
+		const format = createFormatter(locale, undefined, context);
+		return format("page.home.greeting", visitorName ? { visitorName } : {});
+	}
+
+	it("greets without a name by day and at night, never with a dangling 'there'", () => {
+		expect(greet("en", 10)).toBe("Hi there");
+		expect(greet("en", 21)).toBe("Good evening");
+		expect(greet("fr", 21)).toBe("Bonsoir");
+		expect(greet("es", 10)).toBe("Hola");
+	});
+
+	it("names the visitor when it knows them", () => {
+		expect(greet("en", 10, "Jane")).toBe("Hi Jane");
+		expect(greet("en", 21, "Jane")).toBe("Good evening Jane");
+		expect(greet("fr", 10, "Jane")).toBe("Bonjour Jane");
 	});
 });

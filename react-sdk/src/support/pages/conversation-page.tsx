@@ -38,7 +38,7 @@ export function ConversationPage({ params }: PageComponentProps<"CONVERSATION">)
 				<Text as="p" className="co-resolved" textKey="page.conversation.resolved" />
 			) : null}
 			<TypingIndicator typing={page.typing} />
-			{isBlocked ? <BlockedNotice /> : <Composer composer={page.composer} />}
+			{isBlocked ? <BlockedNotice /> : <Composer composer={page.composer} error={page.error} />}
 		</div>
 	);
 }

@@ -4,12 +4,17 @@ import type { MessageComposer } from "../../hooks/use-conversation-page.ts";
 import { FileInput } from "../../primitives/file-input.tsx";
 import { MultimodalInput } from "../../primitives/multimodal-input.tsx";
 import { useSupportText } from "../../text/text-context.tsx";
+import { ComposerFilePreview, FileChipContent } from "./attachments.tsx";
+import { CloseIcon } from "./icon.tsx";
+import { AttachIcon, SendIcon } from "./icons.tsx";
 
 /**
  * The default composer, built on `Primitives.MultimodalInput` (Enter sends, Shift+Enter adds a
- * line, pasted files attach) and `Primitives.FileInput` (picker and drop zone).
+ * line, pasted files attach) and `Primitives.FileInput` (picker and drop zone): picked files
+ * as chips (image thumbnails, names and sizes) above one field that holds the text, the attach
+ * and the send buttons. `error` is the last send that failed (the draft is back in the field).
  */
-export function Composer({ composer }: { composer: MessageComposer }) {
+export function Composer({ composer, error }: { composer: MessageComposer; error?: Error | null }) {
 	const text = useSupportText();
 	const inputId = useId();
 	return (
@@ -35,14 +40,18 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 										key={`${file.name}:${file.size}:${file.lastModified}`}
 										className="co-composer-file"
 									>
-										<span>{file.name}</span>
+										<FileChipContent
+											name={file.name}
+											size={file.size}
+											icon={<ComposerFilePreview file={file} />}
+										/>
 										<button
 											type="button"
 											className="co-icon-button"
 											aria-label={text("component.composer.removeFile", { fileName: file.name })}
 											onClick={() => composer.removeFile(index)}
 										>
-											×
+											<CloseIcon size={14} />
 										</button>
 									</li>
 								))}
@@ -53,7 +62,12 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 								{text("component.composer.uploading", { progress: composer.uploadProgress })}
 							</p>
 						) : null}
-						<div className="co-composer-row">
+						{error && !composer.isSubmitting ? (
+							<p className="co-composer-error" role="alert">
+								{text("component.composer.failed")}
+							</p>
+						) : null}
+						<div className="co-composer-box">
 							<label htmlFor={inputId} className="co-visually-hidden">
 								{text("component.composer.label")}
 							</label>
@@ -71,18 +85,19 @@ export function Composer({ composer }: { composer: MessageComposer }) {
 							/>
 							<button
 								type="button"
-								className="co-icon-button"
+								className="co-icon-button co-composer-attach"
 								aria-label={text("component.composer.attach")}
 								onClick={open}
 							>
-								<span aria-hidden="true">📎</span>
+								<AttachIcon />
 							</button>
 							<button
 								type="submit"
-								className="co-button co-button-primary co-composer-send"
+								className="co-composer-send"
+								aria-label={text("component.composer.send")}
 								disabled={!composer.canSubmit}
 							>
-								{text("component.composer.send")}
+								<SendIcon />
 							</button>
 						</div>
 					</>

@@ -17,9 +17,12 @@ export const en = {
 	"page.home.greeting": ({ variables, context, utils }) => {
 		const name = variables?.visitorName ?? context.visitor?.contact?.name ?? "";
 		const hello = utils.timeOfDay().token === "evening" ? "Good evening" : "Hi";
-		return name ? `${hello} ${name} 👋` : `${hello} there 👋`;
+		// Without a name: "Hi there" by day, plain "Good evening" at night.
+		return name ? `${hello} ${name}` : hello === "Hi" ? "Hi there" : hello;
 	},
 	"page.home.tagline": "How can we help?",
+	"page.home.replyTime": "We usually reply {time}",
+
 	"page.home.recentConversations": "Recent conversations",
 	"page.home.history.more": ({ variables, utils }) =>
 		`See all ${utils.pluralize(Number(variables?.count ?? 0), "conversation", "conversations")}`,
@@ -36,6 +39,7 @@ export const en = {
 	"component.composer.attach": "Attach files",
 	"component.composer.removeFile": "Remove {fileName}",
 	"component.composer.uploading": "Uploading {progress}%",
+	"component.composer.failed": "Your message could not be sent. Please try again.",
 	"component.message.queued": "Sending…",
 	"component.message.sent": "Sent",
 	"component.message.seen": "Seen",

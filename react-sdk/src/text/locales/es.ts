@@ -19,9 +19,11 @@ export const es = {
 		const name = variables?.visitorName ?? context.visitor?.contact?.name ?? "";
 		// "Buenas noches" greets after dark; "Hola" suits the rest of the day.
 		const hello = utils.timeOfDay().hour >= 20 ? "Buenas noches" : "Hola";
-		return name ? `${hello} ${name} 👋` : `${hello} 👋`;
+		return name ? `${hello} ${name}` : hello;
 	},
 	"page.home.tagline": "¿Cómo podemos ayudarte?",
+	"page.home.replyTime": "Solemos responder {time}",
+
 	"page.home.recentConversations": "Conversaciones recientes",
 	"page.home.history.more": ({ variables, utils }) =>
 		`Ver ${utils.pluralize(Number(variables?.count ?? 0), "la conversación", "todas las conversaciones")}`,
@@ -38,6 +40,7 @@ export const es = {
 	"component.composer.attach": "Adjuntar archivos",
 	"component.composer.removeFile": "Quitar {fileName}",
 	"component.composer.uploading": "Subiendo archivos: {progress}\u00a0%",
+	"component.composer.failed": "No se pudo enviar tu mensaje. Inténtalo de nuevo.",
 	"component.message.queued": "Enviando…",
 	"component.message.sent": "Enviado",
 	"component.message.seen": "Visto",

@@ -21,9 +21,11 @@ export const fr = {
 	"page.home.greeting": ({ variables, context, utils }) => {
 		const name = variables?.visitorName ?? context.visitor?.contact?.name ?? "";
 		const hello = utils.timeOfDay().token === "evening" ? "Bonsoir" : "Bonjour";
-		return name ? `${hello} ${name} 👋` : `${hello} 👋`;
+		return name ? `${hello} ${name}` : hello;
 	},
 	"page.home.tagline": "Comment pouvons-nous vous aider\u00a0?",
+	"page.home.replyTime": "Nous répondons généralement {time}",
+
 	"page.home.recentConversations": "Conversations récentes",
 	"page.home.history.more": ({ variables, utils }) =>
 		`Voir ${utils.pluralize(Number(variables?.count ?? 0), "la conversation", "toutes les conversations")}`,
@@ -40,6 +42,7 @@ export const fr = {
 	"component.composer.attach": "Joindre des fichiers",
 	"component.composer.removeFile": "Retirer {fileName}",
 	"component.composer.uploading": "Envoi des fichiers\u00a0: {progress}\u00a0%",
+	"component.composer.failed": "Votre message n'a pas pu être envoyé. Réessayez.",
 	"component.message.queued": "Envoi en cours…",
 	"component.message.sent": "Envoyé",
 	"component.message.seen": "Vu",
