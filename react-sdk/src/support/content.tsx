@@ -34,7 +34,8 @@ export interface ContentProps {
 }
 
 /**
- * The widget's window: a labelled dialog next to the trigger, rendered only while open.
+ * The widget's window: a labelled dialog next to the trigger, rendered while open (and while
+ * its closing animation plays, inert, with `data-state="closed"`).
  * Focus moves into it on open, Tab cycles inside it, Escape closes it and focus returns to the
  * trigger.
  *
@@ -88,20 +89,47 @@ export function SupportContent({ className, children, ...overrides }: ContentPro
 		};
 	}, [isOpen, wantedSide, align, sideOffset, avoidCollisions, padding, triggerRef]);
 
+	// Closed, the window stays while its exit animation plays (inert, hidden from assistive
+	// technology), then unmounts; without an animation (reduced motion, no stylesheet) at once.
+	const [leaving, setLeaving] = useState(false);
+	const [renderedOpen, setRenderedOpen] = useState(isOpen);
+	if (renderedOpen !== isOpen) {
+		setRenderedOpen(isOpen);
+		setLeaving(!isOpen);
+	}
 	const wasOpen = useRef(isOpen);
 	useEffect(() => {
 		const content = ref.current;
 		if (isOpen && content && !content.contains(activeElementOf(content))) content.focus();
-		// Focus inside the closed window is gone (not moved to the page): back to the trigger.
+		// Focus inside the closed window is gone or leaving with it: back to the trigger.
 		const active =
 			(triggerRef.current && activeElementOf(triggerRef.current)) ?? document.activeElement;
-		if (!isOpen && wasOpen.current && (active === document.body || !active)) {
+		if (
+			!isOpen &&
+			wasOpen.current &&
+			(active === document.body || !active || content?.contains(active))
+		) {
 			triggerRef.current?.focus();
 		}
 		wasOpen.current = isOpen;
 	}, [isOpen, triggerRef]);
+	// Before paint: without an animation the closed window never shows for a frame.
+	useIsomorphicLayoutEffect(() => {
+		const content = ref.current;
+		if (!leaving || !content) return;
+		const done = () => setLeaving(false);
+		const animation = getComputedStyle(content).animationName;
+		if (!animation || animation === "none") return done();
+		content.addEventListener("animationend", done);
+		// A tab in the background may never run the animation: do not keep the window forever.
+		const timer = setTimeout(done, 500);
+		return () => {
+			content.removeEventListener("animationend", done);
+			clearTimeout(timer);
+		};
+	}, [leaving]);
 
-	if (!isOpen) return null;
+	if (!isOpen && !leaving) return null;
 	const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
 		if (event.defaultPrevented) return;
 		if (event.key === "Escape") {
@@ -122,10 +150,11 @@ export function SupportContent({ className, children, ...overrides }: ContentPro
 			tabIndex={-1}
 			data-side={side}
 			data-align={position.align}
-			data-state="open"
+			data-state={isOpen ? "open" : "closed"}
 			className={cx("co-content", classNames.content, className)}
 			style={style}
 			onKeyDown={onKeyDown}
+			{...(isOpen ? {} : { inert: true, "aria-hidden": true })}
 		>
 			{children ?? <SupportRouter />}
 		</div>
