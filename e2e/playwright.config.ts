@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./support/chromium.ts";
 
@@ -29,5 +30,25 @@ export default defineConfig({
 		{ name: "dashboard", testDir: "./dashboard" },
 		{ name: "next", testDir: "./next" },
 		{ name: "consumers", testDir: "./consumers" },
+		{
+			// Screens compared with committed baselines (docs/testing.md, "Visual tests"). Fonts are
+			// pinned through fontconfig so that a baseline renders the same on every machine.
+			name: "visual",
+			testDir: "./visual",
+			snapshotPathTemplate: "{testDir}/baselines/{arg}{ext}",
+			expect: {
+				toHaveScreenshot: { maxDiffPixels: 100, animations: "disabled", caret: "hide" },
+			},
+			use: {
+				deviceScaleFactor: 1,
+				launchOptions: {
+					...chromiumLaunchOptions(),
+					env: {
+						...process.env,
+						FONTCONFIG_FILE: fileURLToPath(new URL("visual/fonts.conf", import.meta.url)),
+					},
+				},
+			},
+		},
 	],
 });

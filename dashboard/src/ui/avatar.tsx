@@ -59,6 +59,7 @@ const SIZES = {
 export function Avatar({ name, seed, src, size = "md", className }: AvatarProps) {
 	return (
 		<AvatarPrimitive.Root
+			data-slot="avatar"
 			aria-hidden="true"
 			className={cn(
 				"relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden rounded-full font-semibold text-white",
