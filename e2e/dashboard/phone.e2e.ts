@@ -87,6 +87,13 @@ test.describe("phone layout (390 × 844)", () => {
 		await pane.getByRole("button", { name: "Back to inbox" }).click();
 		await expect(inbox).toBeVisible();
 		await expect(pane).toBeHidden();
+
+		// Settings: every control a thumb can hit, nothing wider than the screen.
+		await page.getByRole("link", { name: "Settings" }).click();
+		const settings = page.getByRole("main");
+		await expect(settings.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+		expect(await smallTargets(settings), "settings targets").toEqual([]);
+		await noHorizontalScroll(page);
 		await visitorContext.close();
 	});
 });

@@ -130,7 +130,7 @@ export function IdentitySecretSection(props: IdentitySecretSectionProps) {
 					disabled={busy}
 					aria-describedby={`${requiredId}-hint`}
 					onCheckedChange={(checked) => void setRequired.run(checked)}
-					className="mt-0.5 max-md:my-3"
+					className="mt-0.5 max-md:-my-2"
 				/>
 			</div>
 			<FieldError message={setRequired.error} />
