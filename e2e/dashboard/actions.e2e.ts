@@ -41,6 +41,16 @@ test.describe("conversation actions", () => {
 
 		await more.click();
 		await page.getByRole("menuitem", { name: "Block visitor" }).click();
+		// Blocking is confirmed first; cancelling blocks nothing.
+		const confirm = page.getByRole("alertdialog", { name: /^Block / });
+		await expect(confirm).toBeVisible();
+		expect(await axeViolations(page), "axe with the block confirmation open").toEqual([]);
+		await confirm.getByRole("button", { name: "Cancel" }).click();
+		await expect(confirm).toBeHidden();
+		await expect(event("visitor_blocked")).toHaveCount(0);
+		await more.click();
+		await page.getByRole("menuitem", { name: "Block visitor" }).click();
+		await confirm.getByRole("button", { name: "Block visitor" }).click();
 		await expect(event("visitor_blocked")).toBeVisible();
 		await more.click();
 		await expect(page.getByRole("menuitem", { name: "Unblock visitor" })).toBeVisible();

@@ -9,7 +9,7 @@ import {
 	UserMinus,
 	UserPlus,
 } from "lucide-react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { useDashboard } from "../dashboard-context.tsx";
 import { PRIORITIES, PRIORITY_LABEL } from "../inbox/priority.ts";
@@ -19,6 +19,7 @@ import { Badge } from "../ui/badge.tsx";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Combobox } from "../ui/combobox.tsx";
+import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
 import { IconButton } from "../ui/icon-button.tsx";
 import { AssigneePicker } from "./assignee-picker.tsx";
 import { TagEditor } from "./tag-editor.tsx";
@@ -59,6 +60,8 @@ export function ConversationHeader({
 }: ConversationHeaderProps) {
 	const { client, agents, user } = useDashboard();
 	useStore(agents.state, (state) => state.agents);
+	// Blocking ends the visitor's support at once: asked first. Unblocking is not.
+	const [confirmingBlock, setConfirmingBlock] = useState(false);
 	const run = (action: Promise<unknown>) =>
 		void action.catch((error: unknown) =>
 			onError(error instanceof Error ? error.message : "The action could not be queued."),
@@ -116,14 +119,28 @@ export function ConversationHeader({
 								run(participating ? client.leave(conversationId) : client.join(conversationId))
 							}
 							onToggleBlock={() =>
-								run(
-									visitorBlocked
-										? client.unblockVisitor(conversation.visitorId, conversationId)
-										: client.blockVisitor(conversation.visitorId, conversationId),
-								)
+								visitorBlocked
+									? run(client.unblockVisitor(conversation.visitorId, conversationId))
+									: setConfirmingBlock(true)
 							}
 						/>
 					</Suspense>
+					{confirmingBlock ? (
+						<ConfirmDialog
+							title={`Block ${title}?`}
+							confirmLabel="Block visitor"
+							onCancel={() => setConfirmingBlock(false)}
+							onConfirm={() => {
+								setConfirmingBlock(false);
+								run(client.blockVisitor(conversation.visitorId, conversationId));
+							}}
+						>
+							<p>
+								They can no longer send messages or open their conversations, on every device, until
+								you unblock them.
+							</p>
+						</ConfirmDialog>
+					) : null}
 				</div>
 			</div>
 			<div className="flex flex-wrap items-center gap-1.5 md:pl-12">

@@ -10,8 +10,8 @@ import { useAnnouncer } from "../forms/announce.ts";
 import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { Button } from "../ui/button.tsx";
+import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
 import { Input } from "../ui/input.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 
 /** Props of {@link AllowedDomainsSection}. */
