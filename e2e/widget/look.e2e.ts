@@ -121,6 +121,32 @@ test.describe("the widget's look", () => {
 		}
 	});
 
+	test("timeline: the newest message stays in view when attachment chips make the composer taller", async ({
+		openHost,
+		desk,
+	}) => {
+		const page = await openHost("quickstart");
+		await page.getByRole("button", { name: "Open support" }).click();
+		const dialog = page.getByRole("dialog", { name: "Support" });
+		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const input = dialog.getByRole("textbox", { name: "Message" });
+		await input.fill("First of many lines");
+		await input.press("Enter");
+		const conversation = await desk.conversationWithMessage("First of many lines");
+		for (let line = 1; line <= 12; line++) {
+			await desk.reply(conversation.id, `Answer line ${line} of a long explanation`);
+		}
+		const newest = dialog.getByText("Answer line 12 of a long explanation");
+		await expect(newest).toBeInViewport();
+		await dialog.locator('input[type="file"]').setInputFiles([
+			{ name: "one.txt", mimeType: "text/plain", buffer: Buffer.from("1\n") },
+			{ name: "two.txt", mimeType: "text/plain", buffer: Buffer.from("2\n") },
+			{ name: "three.txt", mimeType: "text/plain", buffer: Buffer.from("3\n") },
+		]);
+		await expect(dialog.getByRole("button", { name: "Remove three.txt" })).toBeVisible();
+		await expect(newest).toBeInViewport({ ratio: 1 });
+	});
+
 	test("motion: the window eases in and out, and not at all for reduced motion", async ({
 		openHost,
 	}) => {

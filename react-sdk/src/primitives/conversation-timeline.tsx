@@ -5,6 +5,7 @@ import {
 	type Ref,
 	useCallback,
 	useContext,
+	useEffect,
 	useLayoutEffect,
 	useMemo,
 	useRef,
@@ -89,6 +90,17 @@ export function ConversationTimeline({
 		const element = node.current;
 		if (element && pinned.current) element.scrollTop = element.scrollHeight;
 	}, [followKey]);
+	// The log also shrinks without new items (the composer grows with attachment chips, a
+	// keyboard opens): a reader at the newest message stays there.
+	useEffect(() => {
+		const element = node.current;
+		if (!element || typeof ResizeObserver === "undefined") return;
+		const observer = new ResizeObserver(() => {
+			if (pinned.current) element.scrollTop = element.scrollHeight;
+		});
+		observer.observe(element);
+		return () => observer.disconnect();
+	}, []);
 	const itemCount = items ? items.length : reported;
 	const state = useMemo<TimelineContextValue>(
 		() => ({ itemCount, isLoading, isEmpty: !isLoading && itemCount === 0, reportCount }),
