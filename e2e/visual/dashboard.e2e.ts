@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "../dashboard/support/dashboard-test.ts";
-import type { HostServer } from "../widget/support/host-page.ts";
+import { expect, test, visitorWrites } from "../dashboard/support/dashboard-test.ts";
 import { DESKTOP, PHONE, settled, THEMES, volatile } from "./support/visual-test.ts";
 
 // The dashboard's key screens, compared with the committed baselines in both themes: sign-in,
@@ -9,23 +8,6 @@ import { DESKTOP, PHONE, settled, THEMES, volatile } from "./support/visual-test
 // same on every run; times, ids and key values are masked.
 
 test.use({ bypassCSP: true });
-
-/** `user` (a person of the Quickstart page) writes `text`; resolves once the widget shows it. */
-async function personWrites(
-	page: Page,
-	host: HostServer,
-	user: string,
-	text: string,
-): Promise<void> {
-	await page.goto(host.url("quickstart", { identify: "1", user }));
-	await page.getByRole("button", { name: "Open support" }).click();
-	const widget = page.getByRole("dialog", { name: "Support" });
-	await widget.getByRole("button", { name: "Ask a question" }).click();
-	const composer = widget.getByRole("textbox", { name: "Message" });
-	await composer.fill(text);
-	await composer.press("Enter");
-	await expect(widget.getByText(text)).toBeVisible();
-}
 
 async function compare(page: Page, name: string): Promise<void> {
 	await settled(page);
@@ -51,12 +33,10 @@ for (const theme of THEMES) {
 
 			await signIn(page);
 			const visitor = await browser.newContext();
-			await personWrites(
-				await visitor.newPage(),
-				host,
-				theme === "light" ? "jane" : "grace",
-				`Where is my March invoice? (${theme})`,
-			);
+			await visitorWrites(await visitor.newPage(), host, `Where is my March invoice? (${theme})`, {
+				identify: "1",
+				user: theme === "light" ? "jane" : "grace",
+			});
 			const row = page.locator(".inbox-row").filter({ hasText: `March invoice? (${theme})` });
 			await expect(row).toBeVisible();
 			await compare(page, `dashboard-inbox-${theme}.png`);
@@ -91,12 +71,10 @@ for (const theme of THEMES) {
 			await page.setViewportSize(PHONE);
 			await signIn(page);
 			const visitor = await browser.newContext();
-			await personWrites(
-				await visitor.newPage(),
-				host,
-				theme === "light" ? "ada" : "alan",
-				`Can I change my plan? (${theme})`,
-			);
+			await visitorWrites(await visitor.newPage(), host, `Can I change my plan? (${theme})`, {
+				identify: "1",
+				user: theme === "light" ? "ada" : "alan",
+			});
 			const row = page.locator(".inbox-row").filter({ hasText: `change my plan? (${theme})` });
 			await expect(row).toBeVisible();
 			await compare(page, `dashboard-phone-inbox-${theme}.png`);

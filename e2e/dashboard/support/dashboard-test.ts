@@ -95,9 +95,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	});
 }
 
-/** The visitor's side: opens the Quickstart host page, starts a conversation with `text`. */
-export async function visitorWrites(page: Page, host: HostServer, text: string) {
-	await page.goto(host.url("quickstart"));
+/**
+ * The visitor's side: opens the Quickstart host page (with its query `settings`, e.g. a person to
+ * sign in), starts a conversation with `text`; resolves with the widget once it shows it.
+ */
+export async function visitorWrites(
+	page: Page,
+	host: HostServer,
+	text: string,
+	settings: Record<string, string> = {},
+) {
+	await page.goto(host.url("quickstart", settings));
 	await page.getByRole("button", { name: "Open support" }).click();
 	const widget = page.getByRole("dialog", { name: "Support" });
 	await widget.getByRole("button", { name: "Ask a question" }).click();
