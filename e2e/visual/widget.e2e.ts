@@ -6,6 +6,8 @@ import { DESKTOP, settled, THEMES, volatile } from "./support/visual-test.ts";
 // unread badge, home, a conversation, and the offline notice. The visitor is a named person
 // identified by the host page, so names and initials are the same on every run.
 
+test.use({ serverGroup: "visual-widget" });
+
 for (const theme of THEMES) {
 	test(`the widget's screens, ${theme}`, async ({ browser, backend, host }) => {
 		const context = await browser.newContext({ viewport: DESKTOP, colorScheme: theme });

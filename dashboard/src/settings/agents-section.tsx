@@ -19,8 +19,8 @@ import { invitationLink } from "../invitation-link.ts";
 import { Avatar } from "../ui/avatar.tsx";
 import { Button } from "../ui/button.tsx";
 import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
+import { DateTime } from "../ui/date-time.tsx";
 import { Input, NativeSelect } from "../ui/input.tsx";
-import { formatDate } from "./api-keys-section.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 import { useLoaded } from "./use-loaded.ts";
@@ -259,7 +259,7 @@ export function AgentsSection({ request, websiteId, readOnly, websiteName }: Age
 													{ROLE_LABEL[invitation.role]}
 												</span>
 												<div className="m-0 text-sm text-muted-foreground">
-													{invitation.email} · expires {formatDate(invitation.expiresAt)}
+													{invitation.email} · expires <DateTime value={invitation.expiresAt} />
 												</div>
 											</div>
 											<Button

@@ -14,6 +14,7 @@ import { FieldError } from "../forms/field-error.tsx";
 import { submits, useFormAction } from "../forms/use-form-action.ts";
 import { Button } from "../ui/button.tsx";
 import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
+import { DateTime } from "../ui/date-time.tsx";
 import { Input, NativeSelect } from "../ui/input.tsx";
 import { OneTimeSecret } from "./one-time-secret.tsx";
 import { SettingsSection } from "./settings-section.tsx";
@@ -163,9 +164,20 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 										</div>
 									) : null}
 									<div className="m-0 text-sm text-muted-foreground">
-										Created {formatDate(key.createdAt)} ·{" "}
-										{key.lastUsedAt ? `last used ${formatDate(key.lastUsedAt)}` : "never used"}
-										{key.revokedAt ? ` · revoked ${formatDate(key.revokedAt)}` : ""}
+										Created <DateTime value={key.createdAt} /> ·{" "}
+										{key.lastUsedAt ? (
+											<>
+												last used <DateTime value={key.lastUsedAt} />
+											</>
+										) : (
+											"never used"
+										)}
+										{key.revokedAt ? (
+											<>
+												{" "}
+												· revoked <DateTime value={key.revokedAt} />
+											</>
+										) : null}
 									</div>
 								</div>
 								{key.revokedAt ? null : (
@@ -270,11 +282,4 @@ export function ApiKeysSection({ request, websiteId }: ApiKeysSectionProps) {
 			) : null}
 		</SettingsSection>
 	);
-}
-
-/** A short local date and time for lists. */
-export function formatDate(iso: string): string {
-	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return iso;
-	return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }

@@ -17,6 +17,11 @@ function ensureDashboardBuilt(): void {
 }
 
 interface WorkerFixtures {
+	/**
+	 * Tests that `use` different values run in different workers, so on different servers: for
+	 * tests whose screens must not show what earlier tests wrote (the visual baselines).
+	 */
+	serverGroup: string;
 	/** The real sync-server (child process, demo seed) serving the built dashboard. */
 	backend: E2eServer;
 	/** The widget's Quickstart host page on a localhost origin (the visitor's side). */
@@ -35,9 +40,10 @@ interface TestFixtures {
  * (fresh IndexedDB, service worker and storage) per test.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+	serverGroup: ["shared", { scope: "worker", option: true }],
 	backend: [
-		// biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their deps by destructuring
-		async ({}, use) => {
+		// `serverGroup` is named so that Playwright keys the worker (and so this server) by it.
+		async ({ serverGroup: _group }, use) => {
 			ensureDashboardBuilt();
 			const server = await startE2eServer();
 			await use(server);

@@ -24,8 +24,35 @@ export function volatile(page: Page): Locator[] {
 	];
 }
 
-/** Waits until fonts, images and layout have settled. */
+/**
+ * Masks paint over an element's box, and a clock's text sets that box's width ("2:06 AM" is
+ * narrower than "11:06 AM"). So that neither the mask nor the layout around it depends on when
+ * the test runs, every moment on the page is rewritten to one fixed moment of the same form.
+ */
+async function steadyMoments(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const forms: Array<[RegExp, string]> = [
+			[/\b[A-Z][a-z]{2} \d{1,2}, \d{4}\b/g, "Jan 1, 2026"],
+			[/\b\d{1,2}:\d{2}(:\d{2})?\s?(AM|PM)\b/g, "9:41 AM"],
+			[/\b\d{1,2}:\d{2}\b/g, "09:41"],
+			[/^(now|\d+[mh])$/, "now"],
+			[/\b(just now|\d+ (seconds?|minutes?|hours?) ago)\b/g, "just now"],
+		];
+		const holders = document.querySelectorAll("time, [data-volatile], dd");
+		for (const holder of holders) {
+			const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				let text = node.nodeValue ?? "";
+				for (const [pattern, steady] of forms) text = text.replace(pattern, steady);
+				if (text !== node.nodeValue) node.nodeValue = text;
+			}
+		}
+	});
+}
+
+/** Waits until fonts, images and layout have settled, with every moment at one fixed time. */
 export async function settled(page: Page): Promise<void> {
+	await steadyMoments(page);
 	await page.evaluate(async () => {
 		await document.fonts.ready;
 		await Promise.all(

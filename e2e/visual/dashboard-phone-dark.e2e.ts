@@ -1,0 +1,5 @@
+import { test } from "../dashboard/support/dashboard-test.ts";
+import { phoneScreens } from "./support/dashboard-screens.ts";
+
+test.use({ serverGroup: "visual-phone-dark" });
+phoneScreens("dark");
