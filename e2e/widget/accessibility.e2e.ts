@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./support/axe.ts";
 import { holdLazyScripts } from "./support/hold-scripts.ts";
+import { newConversation } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 /** A conversation with both sides, a delivery state, a day separator and an event line. */
@@ -93,9 +94,7 @@ test.describe("accessibility", () => {
 
 	test("Escape from the composer closes the window too", async ({ openHost }) => {
 		const page = await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const dialog = page.getByRole("dialog", { name: "Support" });
-		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const dialog = await newConversation(page);
 		const composer = dialog.getByRole("textbox", { name: "Message" });
 		await expect(composer).toBeFocused();
 		await composer.fill("half-written");

@@ -1,3 +1,4 @@
+import { newConversation } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 test("a blocked visitor is told so, live and after a reload, instead of queueing messages; unblocked, live too", async ({
@@ -6,9 +7,7 @@ test("a blocked visitor is told so, live and after a reload, instead of queueing
 	desk,
 }) => {
 	await openHost("quickstart");
-	await page.getByRole("button", { name: "Open support" }).click();
-	const dialog = page.getByRole("dialog", { name: "Support" });
-	await dialog.getByRole("button", { name: "Ask a question" }).click();
+	const dialog = await newConversation(page);
 	const composer = dialog.getByRole("textbox", { name: "Message" });
 	await composer.fill("Buy cheap watches");
 	await composer.press("Enter");

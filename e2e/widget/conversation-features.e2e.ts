@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { newConversation, sendMessage, writeFirstMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 /** A 1×1 PNG. */
@@ -7,24 +7,13 @@ const PIXEL_PNG = Buffer.from(
 	"base64",
 );
 
-/** Opens the widget, starts a conversation with `text` and returns the window. */
-async function startConversation(page: Page, text: string) {
-	await page.getByRole("button", { name: "Open support" }).click();
-	const dialog = page.getByRole("dialog", { name: "Support" });
-	await dialog.getByRole("button", { name: "Ask a question" }).click();
-	const composer = dialog.getByRole("textbox", { name: "Message" });
-	await composer.fill(text);
-	await composer.press("Enter");
-	return dialog;
-}
-
 test.describe("conversation features", () => {
 	test("the agent's typing shows and goes; reading turns the visitor's message to seen", async ({
 		openHost,
 		desk,
 	}) => {
 		const page = await openHost("quickstart");
-		const dialog = await startConversation(page, "Can someone read this?");
+		const dialog = await writeFirstMessage(page, "Can someone read this?");
 		const conversation = await desk.conversationWithMessage("Can someone read this?");
 		await expect(dialog.getByTestId("co-delivery")).toHaveText("Sent");
 
@@ -43,18 +32,14 @@ test.describe("conversation features", () => {
 		desk,
 	}) => {
 		const page = await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const dialog = page.getByRole("dialog", { name: "Support" });
-		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const dialog = await newConversation(page);
 		await dialog.locator('input[type="file"]').setInputFiles([
 			{ name: "pixel.png", mimeType: "image/png", buffer: PIXEL_PNG },
 			{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("order 1234\n") },
 		]);
 		await expect(dialog.getByRole("button", { name: "Remove pixel.png" })).toBeVisible();
 		await expect(dialog.getByRole("button", { name: "Remove notes.txt" })).toBeVisible();
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Here are my files");
-		await composer.press("Enter");
+		await sendMessage(dialog, "Here are my files");
 
 		const message = dialog.getByTestId("co-message").filter({ hasText: "Here are my files" });
 		const image = message.getByRole("img", { name: "pixel.png" });
@@ -77,7 +62,7 @@ test.describe("conversation features", () => {
 		page,
 	}) => {
 		await openHost("quickstart");
-		let dialog = await startConversation(page, "Remember me after a reload");
+		let dialog = await writeFirstMessage(page, "Remember me after a reload");
 		await expect(dialog.getByTestId("co-delivery")).toHaveText(/Sent|Seen/);
 
 		await page.reload();

@@ -1,13 +1,5 @@
-import type { Page } from "@playwright/test";
+import { newConversation, writeFirstMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
-
-/** Opens the widget on a new conversation and returns the window. */
-async function newConversation(page: Page) {
-	await page.getByRole("button", { name: "Open support" }).click();
-	const dialog = page.getByRole("dialog", { name: "Support" });
-	await dialog.getByRole("button", { name: "Ask a question" }).click();
-	return dialog;
-}
 
 test.describe("the conversation page", () => {
 	test("a message sent offline shows as queued, then as sent once the connection is back", async ({
@@ -108,10 +100,7 @@ test.describe("the conversation page", () => {
 		desk,
 	}) => {
 		const page = await openHost("quickstart");
-		const dialog = await newConversation(page);
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Is anyone there?");
-		await composer.press("Enter");
+		const dialog = await writeFirstMessage(page, "Is anyone there?");
 		const conversation = await desk.conversationWithMessage("Is anyone there?");
 		await desk.reply(conversation.id, "Yes, Sarah here.");
 		const log = dialog.getByRole("log", { name: "Messages" });

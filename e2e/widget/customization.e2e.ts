@@ -1,3 +1,4 @@
+import { sendMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 test.describe("customization (docs: Customization, Routing & Pages, Locale & Text, Theme)", () => {
@@ -26,9 +27,7 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		}
 
 		await dialog.getByRole("button", { name: "Ask a question" }).click();
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Question from the topbar");
-		await composer.press("Enter");
+		await sendMessage(dialog, "Question from the topbar");
 		const conversation = await desk.conversationWithMessage("Question from the topbar");
 		await trigger.click();
 		await expect(dialog).toHaveCount(0);
@@ -95,9 +94,7 @@ test.describe("customization (docs: Customization, Routing & Pages, Locale & Tex
 		await expect(dialog.getByRole("status")).toHaveText(
 			"Vous êtes hors ligne. Vos messages seront envoyés dès le retour de la connexion.",
 		);
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Bonjour !");
-		await composer.press("Enter");
+		await sendMessage(dialog, "Bonjour !");
 		await expect(dialog.getByTestId("co-delivery")).toHaveText("Envoi en cours…");
 		await context.setOffline(false);
 		await expect(dialog.getByTestId("co-delivery")).toHaveText(/^(Envoyé|Vu)$/, {

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
 import { type HostServer, startHostServer } from "./support/host-page.ts";
+import { sendMessage } from "./support/widget-page.ts";
 import { expect, test as widgetTest } from "./support/widget-test.ts";
 
 // The docs' behavioural samples as written (doc-samples/: events, hooks, routing, customization
@@ -64,9 +65,7 @@ async function tracked(page: Page): Promise<Array<[string, Record<string, unknow
 async function startConversation(page: Page, text: string): Promise<void> {
 	const dialog = page.getByRole("dialog", { name: "Support" });
 	await dialog.getByRole("button", { name: "Ask a question" }).click();
-	const composer = dialog.getByRole("textbox", { name: "Message" });
-	await composer.fill(text);
-	await composer.press("Enter");
+	await sendMessage(dialog, text);
 }
 
 test("Events: the callback props and the AnalyticsTracker report to the app's analytics", async ({

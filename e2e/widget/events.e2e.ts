@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { LoggedEvent } from "./host/events.tsx";
+import { writeFirstMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 /** The events the host page's callbacks and useSupportEvents tracker received, in order. */
@@ -23,12 +24,7 @@ test("callback props and useSupportEvents receive the documented payloads (docs:
 	desk,
 }) => {
 	const page = await openHost("events");
-	await page.getByRole("button", { name: "Open support" }).click();
-	const dialog = page.getByRole("dialog", { name: "Support" });
-	await dialog.getByRole("button", { name: "Ask a question" }).click();
-	const composer = dialog.getByRole("textbox", { name: "Message" });
-	await composer.fill("Tracking this message");
-	await composer.press("Enter");
+	const dialog = await writeFirstMessage(page, "Tracking this message");
 	const conversation = await desk.conversationWithMessage("Tracking this message");
 	const conversationId = conversation.id;
 

@@ -1,3 +1,4 @@
+import { writeFirstMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 // The host app's shell comes from its own cache (here: route interception, as a service worker
@@ -11,12 +12,7 @@ test("reloaded while offline, the widget shows the visitor's conversation and qu
 }) => {
 	await host.serveOffline(context);
 	await openHost("quickstart");
-	await page.getByRole("button", { name: "Open support" }).click();
-	let dialog = page.getByRole("dialog", { name: "Support" });
-	await dialog.getByRole("button", { name: "Ask a question" }).click();
-	const composer = dialog.getByRole("textbox", { name: "Message" });
-	await composer.fill("Before the tunnel");
-	await composer.press("Enter");
+	let dialog = await writeFirstMessage(page, "Before the tunnel");
 	const conversation = await desk.conversationWithMessage("Before the tunnel");
 	await desk.reply(conversation.id, "Answer before the tunnel");
 	await expect(dialog.getByText("Answer before the tunnel")).toBeVisible();

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import type { E2eServer } from "../support/sync-server.ts";
 import type { AgentDesk } from "./support/agent-desk.ts";
 import { axeViolations } from "./support/axe.ts";
+import { newConversation } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 /** Any emoji: the widget's icons are SVG, never glyphs a visitor's system may lack. */
@@ -81,9 +82,7 @@ test.describe("the widget's look", () => {
 		openHost,
 	}) => {
 		const page = await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const dialog = page.getByRole("dialog", { name: "Support" });
-		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const dialog = await newConversation(page);
 		const input = dialog.getByRole("textbox", { name: "Message" });
 		await input.focus();
 		const field = dialog.locator(".co-composer-box");
@@ -126,9 +125,7 @@ test.describe("the widget's look", () => {
 		desk,
 	}) => {
 		const page = await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const dialog = page.getByRole("dialog", { name: "Support" });
-		await dialog.getByRole("button", { name: "Ask a question" }).click();
+		const dialog = await newConversation(page);
 		const input = dialog.getByRole("textbox", { name: "Message" });
 		await input.fill("First of many lines");
 		await input.press("Enter");

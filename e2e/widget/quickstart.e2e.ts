@@ -1,4 +1,5 @@
 import { holdLazyScripts } from "./support/hold-scripts.ts";
+import { writeFirstMessage } from "./support/widget-page.ts";
 import { expect, test } from "./support/widget-test.ts";
 
 // The docs' React Quickstart as a host page, against a real sync-server and a real agent.
@@ -27,12 +28,7 @@ test.describe("the React Quickstart page", () => {
 		desk,
 	}) => {
 		const page = await openHost("quickstart");
-		await page.getByRole("button", { name: "Open support" }).click();
-		const dialog = page.getByRole("dialog", { name: "Support" });
-		await dialog.getByRole("button", { name: "Ask a question" }).click();
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Hello from the Quickstart page");
-		await composer.press("Enter");
+		const dialog = await writeFirstMessage(page, "Hello from the Quickstart page");
 		await expect(dialog.getByTestId("co-delivery").last()).toHaveText(/Sent|Seen/);
 
 		const conversation = await desk.conversationWithMessage("Hello from the Quickstart page");

@@ -3,6 +3,7 @@
 // shadow root, a conversation with a real agent, and CSS isolated both ways.
 import type { Page } from "@playwright/test";
 import { EMBED_VERSION, expect, type PlainSite, test } from "./support/embed-test.ts";
+import { sendMessage } from "./support/widget-page.ts";
 
 /** The snippet of the docs, then calls queued before the loader arrives. */
 function plainPage(loaderUrl: string, publicKey: string): string {
@@ -125,9 +126,7 @@ test.describe("the script-tag embed", () => {
 
 		// A message to the agent, and the agent's answer back.
 		await ask.click();
-		const composer = dialog.getByRole("textbox", { name: "Message" });
-		await composer.fill("Hello from a plain HTML page");
-		await composer.press("Enter");
+		await sendMessage(dialog, "Hello from a plain HTML page");
 		const conversation = await desk.conversationWithMessage("Hello from a plain HTML page");
 		await desk.reply(conversation.id, "Hello, plain page! How can I help?");
 		await expect(dialog.getByText("Hello, plain page! How can I help?")).toBeVisible();

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { type E2eServer, startE2eServer } from "../../support/sync-server.ts";
 import { type HostServer, startHostServer } from "../../widget/support/host-page.ts";
+import { writeFirstMessage } from "../../widget/support/widget-page.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -112,12 +113,7 @@ export async function visitorWrites(
 	settings: Record<string, string> = {},
 ) {
 	await page.goto(host.url("quickstart", settings));
-	await page.getByRole("button", { name: "Open support" }).click();
-	const widget = page.getByRole("dialog", { name: "Support" });
-	await widget.getByRole("button", { name: "Ask a question" }).click();
-	const composer = widget.getByRole("textbox", { name: "Message" });
-	await composer.fill(text);
-	await composer.press("Enter");
+	const widget = await writeFirstMessage(page, text);
 	await expect(widget.getByText(text)).toBeVisible();
 	return widget;
 }
