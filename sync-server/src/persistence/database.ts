@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 /** Runs raw SQL scripts (several statements at once), used by the migrator and tests. */
 export interface SqlRunner {
@@ -75,7 +76,14 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
 	if (dataDir) mkdirSync(dataDir, { recursive: true });
-	const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+	const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
+	let pglite: PGlite;
+	try {
+		pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+	} catch (error) {
+		releaseLock();
+		throw error;
+	}
 	const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 	const sql: SqlRunner = {
 		async exec(script) {
@@ -90,11 +98,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 		kind: "pglite",
 		prisma,
 		sql,
-		// PGlite is single-process by construction: only one process can open a data dir.
+		// One process holds the data directory (lockDataDir), so there is nobody to serialise with.
 		withAdvisoryLock: (_lockId, fn) => fn(),
 		close: once(async () => {
-			await prisma.$disconnect();
-			await pglite.close();
+			try {
+				await prisma.$disconnect();
+				await pglite.close();
+			} finally {
+				releaseLock();
+			}
 		}),
 	};
 }

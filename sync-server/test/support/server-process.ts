@@ -45,7 +45,32 @@ export class ServerProcess {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	/** The child's process id (undefined before `start`). */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
+	/** Starts the process and waits until `/healthz` answers. */
 	async start(): Promise<void> {
+		const child = this.launch();
+		await eventually(
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(`server exited with ${child.exitCode}: ${this.output.join("")}`);
+				const response = await fetch(`${this.url}/healthz`);
+				if (!response.ok) throw new Error(`healthz ${response.status}`);
+			},
+			{ timeoutMs: 60_000, intervalMs: 100, message: "server process did not become healthy" },
+		);
+	}
+
+	/** Starts a process that is expected to stop by itself; resolves with its exit code. */
+	runToExit(): Promise<number | null> {
+		const child = this.launch();
+		return new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+	}
+
+	private launch(): ChildProcess {
 		const child = spawn(
 			process.execPath,
 			["--conditions=@cossistant/source", "--import", "tsx", "sync-server/src/main.ts"],
@@ -66,15 +91,7 @@ export class ServerProcess {
 		child.stdout?.on("data", (chunk) => this.output.push(String(chunk)));
 		child.stderr?.on("data", (chunk) => this.output.push(String(chunk)));
 		this.child = child;
-		await eventually(
-			async () => {
-				if (child.exitCode !== null)
-					throw new Error(`server exited with ${child.exitCode}: ${this.output.join("")}`);
-				const response = await fetch(`${this.url}/healthz`);
-				if (!response.ok) throw new Error(`healthz ${response.status}`);
-			},
-			{ timeoutMs: 60_000, intervalMs: 100, message: "server process did not become healthy" },
-		);
+		return child;
 	}
 
 	demo(): DemoFile {
