@@ -67,6 +67,14 @@ describe("<SettingsPage /> Developers (keys, Allowed domains) and identity secre
 		const asBackend = createTeamRequest({ apiUrl: ctx.server.demo.apiUrl, token: secret });
 		await expect(asBackend("/conversations")).resolves.toBeTruthy();
 
+		// A test key says, beside it, that it is not for production; a live key does not.
+		const testKeyRow = within(keys).getByText("Widget on staging").closest("li") as HTMLElement;
+		expect(within(testKeyRow).getByTestId("test-key-warning").textContent).toMatch(
+			/do not use a test key in production/,
+		);
+		const liveKeyRow = within(keys).getByText("Billing backend").closest("li") as HTMLElement;
+		expect(within(liveKeyRow).queryByTestId("test-key-warning")).toBeNull();
+
 		// Creating a public key meanwhile does not take the private secret off the screen.
 		await typeInto(form, "Name", "Second widget");
 		fireEvent.change(within(form).getByLabelText("Type"), { target: { value: "public" } });
