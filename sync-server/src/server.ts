@@ -132,20 +132,22 @@ export async function startSyncServer(
 		},
 	});
 
+	// Visitors' commands, over their outbox or REST, share one set of budgets.
+	const visitorCommands = limitVisitorCommands(
+		pipeline,
+		new TokenBucketLimiter(config.commandRateLimit, 60_000),
+		{
+			perIp: perMinute(config.commandBudgets.perIp),
+			perWebsite: perMinute(config.commandBudgets.perWebsite),
+		},
+	);
 	let gateway: WebSocketGateway | null = null;
 	const sync = createSyncExtensions({
 		db,
 		auth,
 		store,
 		live,
-		pipeline: limitVisitorCommands(
-			pipeline,
-			new TokenBucketLimiter(config.commandRateLimit, 60_000),
-			{
-				perIp: perMinute(config.commandBudgets.perIp),
-				perWebsite: perMinute(config.commandBudgets.perWebsite),
-			},
-		),
+		pipeline: visitorCommands,
 		logger: logger.child({ module: "realtime" }),
 		closeSocket: (request, code, reason) => gateway?.closeSocket(request, code, reason),
 		outageMemory,
@@ -199,6 +201,7 @@ export async function startSyncServer(
 		logger,
 		sessionTtlMs: config.sessionTtlMs,
 		pipeline,
+		visitorCommands,
 		sockets,
 		limits: { requestsPerMinute: config.restRateLimit, loginMaxFailures: config.loginMaxFailures },
 		visitorCreationPerHour: config.visitorCreationPerHour,

@@ -10,7 +10,7 @@ export interface VisitorPrincipal {
 	 * verification is the same for test and live keys).
 	 */
 	keyEnvironment?: "test" | "live";
-	/** The client IP of the socket the visitor came over (per-IP command budgets); REST: unset. */
+	/** The client IP of the socket or request the visitor came over (per-IP command budgets). */
 	clientIp?: string;
 	/** When the token it was proven by expires (ms since the epoch): its sockets close then. */
 	tokenExpiresAt?: number;

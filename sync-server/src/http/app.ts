@@ -3,6 +3,7 @@ import type { Authenticator } from "../auth/authenticator.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { CommandPipeline } from "../pipeline/command-pipeline.ts";
+import type { CommandSubmitter } from "../pipeline/command-rate-limit.ts";
 import type { SocketSupervisor } from "../realtime/socket-supervisor.ts";
 import { cors } from "./cors.ts";
 import { DASHBOARD_PATH, dashboardRouter } from "./dashboard-static.ts";
@@ -37,6 +38,8 @@ export interface HttpAppOptions {
 	trustProxy?: boolean | number | string;
 	/** Routes that change state submit commands here (the one write path). */
 	pipeline: CommandPipeline;
+	/** The pipeline behind the visitors' command budgets: visitor routes submit here. */
+	visitorCommands: CommandSubmitter;
 	/** Uploaded files: directory, size limit, uploads per minute. */
 	uploads: UploadsConfig;
 	/** Directory of the built dashboard, served under `/dashboard/` when it holds a build. */
@@ -81,7 +84,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 		}),
 	);
 	v1.use(administrationRouter(options));
-	v1.use(contactsRouter(options.db, options.auth, options.pipeline));
+	v1.use(contactsRouter(options.db, options.auth, options.visitorCommands));
 	v1.use(supportRouter(options.db, options.auth, options.pipeline));
 	v1.use(teamApiRouter(options.db, options.auth, options.pipeline));
 	v1.use(uploadsRouter(options.db, options.auth, options.uploads, options.logger));

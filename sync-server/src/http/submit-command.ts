@@ -2,7 +2,7 @@ import type { ApiErrorCode, CommandRejectionCode } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
 import type { Principal } from "../auth/principal.ts";
 import { ApiError } from "../errors/api-error.ts";
-import type { CommandPipeline } from "../pipeline/command-pipeline.ts";
+import type { CommandSubmitter } from "../pipeline/command-rate-limit.ts";
 
 /** HTTP status and REST error code of each command rejection code. */
 const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = {
@@ -28,7 +28,7 @@ const REJECTION_TO_HTTP: Record<CommandRejectionCode, [number, ApiErrorCode]> = 
  * retryable internal error is a 503 `unavailable`.
  */
 export async function submitCommand(
-	pipeline: CommandPipeline,
+	pipeline: CommandSubmitter,
 	principal: Principal,
 	command: Record<string, unknown> & { type: string },
 	commandId: string = uuidv7(),

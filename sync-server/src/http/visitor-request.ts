@@ -7,7 +7,8 @@ import { pageOrigin } from "./page-origin.ts";
 
 /**
  * The visitor a widget request speaks for: a public key used from an allowed origin plus the
- * visitor token issued for that key's website. The principal carries the key's environment.
+ * visitor token issued for that key's website. The principal carries the key's environment and
+ * the request's client IP (per-IP command budgets count REST and WebSocket commands together).
  */
 export async function requireVisitorRequest(
 	auth: Authenticator,
@@ -19,5 +20,5 @@ export async function requireVisitorRequest(
 	if (!visitor) {
 		throw new ApiError(401, "unauthorized", "A valid visitor token is required (X-Visitor-Token).");
 	}
-	return { ...visitor, keyEnvironment: key.environment };
+	return { ...visitor, keyEnvironment: key.environment, clientIp: req.ip };
 }
