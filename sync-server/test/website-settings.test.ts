@@ -53,7 +53,7 @@ describe.each(testDatabaseTargets())("website settings on $name", (target) => {
 			name: "Demo website",
 			allowedOrigins: ["http://localhost:3000", "http://localhost:5173"],
 			identityVerificationRequired: false,
-			replyTimeMinutes: null,
+			replyTimeMinutes: 15,
 		});
 		const { identitySecret } = await database.db.prisma.website.findUniqueOrThrow({
 			where: { id: websiteId },
@@ -164,7 +164,8 @@ describe.each(testDatabaseTargets())("website settings on $name", (target) => {
 			body: { allowedOrigins: ["https://shop.example.com"] },
 		});
 		const before = await bootstrapFrom("https://shop.example.com", key);
-		expect(before.body.website.replyTimeMinutes).toBeNull();
+		// The demo website's own value (its seed sets one).
+		expect(before.body.website.replyTimeMinutes).toBe(15);
 
 		const set = await rest(server, "PATCH", settingsPath, {
 			token: adminToken,

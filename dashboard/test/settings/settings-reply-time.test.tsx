@@ -39,7 +39,8 @@ describe("<SettingsPage /> reply time", () => {
 			{},
 			SLOW,
 		)) as HTMLSelectElement;
-		expect(select.value).toBe("");
+		// The demo website's seeded value.
+		expect(select.value).toBe("15");
 
 		fireEvent.change(select, { target: { value: "60" } });
 		await within(replyTime).findByText("The widget now shows this reply time.", {}, SLOW);

@@ -49,6 +49,8 @@ export async function seedDemo(db: Database): Promise<DemoCredentials | null> {
 				name: "Demo website",
 				allowedOrigins: ["http://localhost:3000", "http://localhost:5173"],
 				identitySecret: randomToken(32),
+				// So that the demo's widget shows what a configured website shows on its home page.
+				replyTimeMinutes: 15,
 			},
 		}),
 		db.prisma.apiKey.create({
