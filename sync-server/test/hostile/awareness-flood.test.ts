@@ -112,6 +112,7 @@ describe.each(testDatabaseTargets())("awareness flood on $name", (target) => {
 		const baseline = median(await roundTrips(victim.client, victim.conversationId));
 
 		const closes: CloseInfo[] = [];
+		let during: number[] = [];
 		let framesSent = 0;
 		let flooding = true;
 		const flood = (async () => {
@@ -135,7 +136,7 @@ describe.each(testDatabaseTargets())("awareness flood on $name", (target) => {
 		})();
 		try {
 			await sleep(1_000);
-			const during = await roundTrips(victim.client, victim.conversationId);
+			during = await roundTrips(victim.client, victim.conversationId);
 			// An agent opening the attacker's conversation now receives no invented client.
 			const { client: later } = await agentClient();
 			const laterProvider = await later.openSynced(attacker.docName);
@@ -148,7 +149,6 @@ describe.each(testDatabaseTargets())("awareness flood on $name", (target) => {
 					`${framesSent} flood frames, ${closes.length} attacker sockets closed; a later agent ` +
 					`received ${laterStates} states, the watching agent holds ${watchingStates}`,
 			);
-			expect(median(during)).toBeLessThan(3 * Math.max(baseline, 10));
 			expect(laterStates).toBeLessThan(10);
 			expect(watchingStates).toBeLessThan(10);
 			expect(closes.length).toBeGreaterThan(0);
@@ -161,6 +161,11 @@ describe.each(testDatabaseTargets())("awareness flood on $name", (target) => {
 		}
 		// The server still answers its health check.
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		// Under 3× the baseline. The machine may be busy with other work meanwhile, so the baseline
+		// is measured before and again after the flood (the larger counts), and never below 20 ms:
+		// what the flood did before it was bounded was 100× (30 ms → 3.5 s).
+		const afterFlood = median(await roundTrips(victim.client, victim.conversationId));
+		expect(median(during)).toBeLessThan(3 * Math.max(baseline, afterFlood, 20));
 	});
 
 	it("never lets a visitor overwrite or erase an agent's typing state", async () => {
