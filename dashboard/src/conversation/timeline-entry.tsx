@@ -1,9 +1,9 @@
 import type { TimelineItemView } from "@cossistant/core";
 import { Check, CheckCheck, Clock, Lock, Paperclip, TriangleExclamationPoint } from "lucide-react";
 import { memo } from "react";
-import { fullTime } from "../inbox/relative-time.ts";
 import { Avatar } from "../ui/avatar.tsx";
 import { cn } from "../ui/cn.ts";
+import { clockTime, fullTime } from "../ui/time-formats.ts";
 import { displayFileName } from "./file-name.ts";
 import { MessageText } from "./message-text.tsx";
 import type { TimelinePlace } from "./timeline-groups.ts";
@@ -42,10 +42,7 @@ export const TimelineEntry = memo(function TimelineEntry({
 	onRetry,
 	onDiscard,
 }: TimelineEntryProps) {
-	const time = new Date(item.createdAt).toLocaleTimeString(undefined, {
-		hour: "2-digit",
-		minute: "2-digit",
-	});
+	const time = clockTime(item.createdAt);
 	const day = place.day ? <DaySeparator label={place.day} /> : null;
 	const event = item.parts.find((part) => part.type === "event");
 	if (event?.type === "event") {
@@ -159,7 +156,25 @@ export const TimelineEntry = memo(function TimelineEntry({
 			</article>
 		</div>
 	);
-});
+}, sameEntry);
+
+/**
+ * Re-renders only when something shown changes. `place` is computed afresh for every row on
+ * every render of the timeline, so it is compared by value, not by identity.
+ */
+function sameEntry(before: TimelineEntryProps, after: TimelineEntryProps): boolean {
+	return (
+		before.item === after.item &&
+		before.author === after.author &&
+		before.authorId === after.authorId &&
+		before.mine === after.mine &&
+		before.onRetry === after.onRetry &&
+		before.onDiscard === after.onDiscard &&
+		before.place.day === after.place.day &&
+		before.place.first === after.place.first &&
+		before.place.last === after.place.last
+	);
+}
 
 /** Queued, sent, seen or failed (with the reason, Retry and Discard), under my message. */
 function Delivery({

@@ -26,6 +26,9 @@ export function Timeline(props: TimelineProps) {
 		count: items.length,
 		getScrollElement: () => scrollRef.current,
 		estimateSize: () => 72,
+		// Start at the estimated bottom, so the first render already lays out the last items
+		// (opening at the top would render the first screenful, then the bottom one, before paint).
+		initialOffset: () => items.length * 72,
 		overscan: 6,
 		getItemKey: (index) => items[index]?.id ?? index,
 	});

@@ -5,10 +5,11 @@ import { navigate } from "../router.ts";
 import { Avatar } from "../ui/avatar.tsx";
 import { Badge } from "../ui/badge.tsx";
 import { cn } from "../ui/cn.ts";
+import { fullTime } from "../ui/time-formats.ts";
 import { type ContactCard, displayName } from "./contact-directory.ts";
 import { previewText } from "./inbox-filter.ts";
 import { PRIORITY_BADGE } from "./priority.ts";
-import { fullTime, relativeTime } from "./relative-time.ts";
+import { relativeTime } from "./relative-time.ts";
 
 export interface InboxRowProps {
 	conversation: InboxConversation;

@@ -9,8 +9,3 @@ export function relativeTime(iso: string, now = Date.now()): string {
 	if (seconds < 6 * 86_400) return date.toLocaleDateString(undefined, { weekday: "short" });
 	return date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
 }
-
-/** A full date and time for titles and screen readers. */
-export function fullTime(iso: string): string {
-	return new Date(iso).toLocaleString();
-}
