@@ -7,14 +7,11 @@
 import { DocumentNames } from "@cossistant/types";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { uuidv7 } from "uuidv7";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SyncServer } from "../../src/server.ts";
+import { describe, expect, it } from "vitest";
 import { type AwarenessEntry, awarenessFrame } from "../support/awareness-frames.ts";
 import { eventually } from "../support/eventually.ts";
-import { RawSocket } from "../support/raw-socket.ts";
-import { TestClient } from "../support/test-client.ts";
-import { type TestDatabase, testDatabaseTargets } from "../support/test-database.ts";
-import { bootstrapVisitor, loginAgent, startTestServer } from "../support/test-server.ts";
+import { ServerFixture } from "../support/server-fixture.ts";
+import { testDatabaseTargets } from "../support/test-database.ts";
 
 const MAX_STATES = 16;
 const CLIENTS_PER_CONNECTION = 4;
@@ -23,62 +20,32 @@ const FRAMES_PER_SECOND = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDatabaseTargets())("awareness within the frame caps on $name", (target) => {
-	let database: TestDatabase;
-	let server: SyncServer;
-	const clients: TestClient[] = [];
-	const sockets: RawSocket[] = [];
-
-	beforeAll(async () => {
-		database = await target.create();
-		server = await startTestServer(database.db, {
-			WS_UPGRADE_RATE_LIMIT: "0",
-			AWARENESS_MAX_STATES: String(MAX_STATES),
-			AWARENESS_CLIENTS_PER_CONNECTION: String(CLIENTS_PER_CONNECTION),
-			AWARENESS_RATE_LIMIT: String(FRAMES_PER_SECOND),
-		});
+	const fixture = ServerFixture.use(target, {
+		WS_UPGRADE_RATE_LIMIT: "0",
+		AWARENESS_MAX_STATES: String(MAX_STATES),
+		AWARENESS_CLIENTS_PER_CONNECTION: String(CLIENTS_PER_CONNECTION),
+		AWARENESS_RATE_LIMIT: String(FRAMES_PER_SECOND),
 	});
-	afterAll(async () => {
-		for (const socket of sockets) socket.close();
-		for (const client of clients) client.destroy();
-		await server.stop();
-		await database.drop();
-	});
-
-	const publicKey = () => server.demo?.publicKey ?? "";
 
 	/**
 	 * A visitor's conversation with an agent watching it, and a raw socket of the visitor on it;
 	 * `typing(at)` is a state the visitor may legitimately write.
 	 */
 	async function attackerWatchedByAgent() {
-		const boot = await bootstrapVisitor(server, publicKey());
-		const visitor = new TestClient({
-			wsUrl: server.wsUrl,
-			token: boot.visitorToken,
-			principal: `visitor:${boot.visitor.id}`,
-			publicKey: publicKey(),
-		});
-		clients.push(visitor);
+		const { client: visitor, token, visitorId } = await fixture.visitorClient();
 		const conversationId = uuidv7();
 		const start = uuidv7();
 		visitor.send({ id: start, type: "conversation.start", conversationId });
 		expect(await visitor.result(start)).toMatchObject({ status: "applied" });
 		const docName = DocumentNames.conversation(conversationId);
 
-		const session = await loginAgent(server);
-		const agent = new TestClient({
-			wsUrl: server.wsUrl,
-			token: session.token,
-			principal: `user:${session.user.id}`,
-		});
-		clients.push(agent);
+		const { client: agent } = await fixture.agentClient();
 		const watching = await agent.openSynced(docName);
 
-		const raw = new RawSocket(server.wsUrl, { publicKey: publicKey() });
-		sockets.push(raw);
+		const raw = fixture.rawSocket({ publicKey: fixture.demoKey });
 		await raw.opened;
-		raw.authenticate(docName, boot.visitorToken);
-		const typing = (at: number) => ({ typing: { principal: `visitor:${boot.visitor.id}`, at } });
+		raw.authenticate(docName, token);
+		const typing = (at: number) => ({ typing: { principal: `visitor:${visitorId}`, at } });
 		const send = (entries: AwarenessEntry[]) => raw.ws.send(awarenessFrame(docName, entries));
 		return { docName, watching, raw, typing, send };
 	}
@@ -112,13 +79,7 @@ describe.each(testDatabaseTargets())("awareness within the frame caps on $name",
 		expect(foreignIds(watching).length).toBeLessThanOrEqual(CLIENTS_PER_CONNECTION);
 
 		// An agent opening the conversation now receives no more than those either.
-		const session = await loginAgent(server);
-		const later = new TestClient({
-			wsUrl: server.wsUrl,
-			token: session.token,
-			principal: `user:${session.user.id}`,
-		});
-		clients.push(later);
+		const { client: later } = await fixture.agentClient();
 		const laterProvider = await later.openSynced(docName);
 		await eventually(() => expect(laterProvider.awareness?.getStates().has(1_000)).toBe(true));
 		expect(foreignIds(laterProvider).length).toBeLessThanOrEqual(CLIENTS_PER_CONNECTION + 1);
@@ -131,7 +92,7 @@ describe.each(testDatabaseTargets())("awareness within the frame caps on $name",
 		const clientId = 7_777;
 		// Counted where the work is done: each frame the server decodes and applies updates the
 		// document's awareness once (its broadcasts to peers are coalesced, so they are no measure).
-		const document = server.hocuspocus.documents.get(docName);
+		const document = fixture.server.hocuspocus.documents.get(docName);
 		if (!document) throw new Error(`${docName} not loaded`);
 		let applied = 0;
 		const count = ({ added, updated }: { added: number[]; updated: number[] }) => {
