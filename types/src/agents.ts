@@ -1,17 +1,18 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { agentUserSchema, loginResponseSchema } from "./auth.ts";
+import { emailAddressSchema } from "./email.ts";
+import { httpUrlSchema } from "./http-url.ts";
 import { isoDateSchema } from "./ids.ts";
 import { aiAgentSchema } from "./website.ts";
 import { allowedOriginsSchema } from "./website-settings.ts";
 
 /** Admins manage keys, settings and agents; agents answer conversations. */
-export const agentRoleSchema = z.enum(["admin", "agent"]);
+export const agentRoleSchema = v.picklist(["admin", "agent"]);
 
 /** A new password: long enough to resist guessing, bounded so hashing stays cheap. */
-export const newPasswordSchema = z.string().check(z.minLength(10), z.maxLength(256));
+export const newPasswordSchema = v.pipe(v.string(), v.minLength(10), v.maxLength(256));
 
-const emailSchema = z.email().check(z.maxLength(320));
-const displayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const displayNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
 
 /**
  * `POST /v1/websites/:websiteId/agents` (admins). Without `password`, a one-time invitation token
@@ -20,100 +21,101 @@ const displayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength
  * while logged in. With `password` a new account is created at once (`409` if the email has an
  * account). `role` is the role on this website only.
  */
-export const createAgentRequestSchema = z.strictObject({
-	email: emailSchema,
+export const createAgentRequestSchema = v.strictObject({
+	email: emailAddressSchema,
 	name: displayNameSchema,
-	role: z._default(agentRoleSchema, "agent"),
-	password: z.optional(newPasswordSchema),
+	role: v.optional(agentRoleSchema, "agent"),
+	password: v.optional(newPasswordSchema),
 });
 
 /** A pending invitation (its token is shown once, at creation). */
-export const invitationSchema = z.object({
-	id: z.string(),
-	websiteId: z.string(),
-	email: z.string(),
-	name: z.string(),
+export const invitationSchema = v.object({
+	id: v.string(),
+	websiteId: v.string(),
+	email: v.string(),
+	name: v.string(),
 	role: agentRoleSchema,
 	expiresAt: isoDateSchema,
 	createdAt: isoDateSchema,
 });
 
 /** The agent created (with a password), or the invitation with its one-time token. */
-export const createAgentResponseSchema = z.union([
-	z.object({ agent: agentUserSchema }),
-	z.object({ invitation: invitationSchema, inviteToken: z.string() }),
+export const createAgentResponseSchema = v.union([
+	v.object({ agent: agentUserSchema }),
+	v.object({ invitation: invitationSchema, inviteToken: v.string() }),
 ]);
 
 /** `GET /v1/websites/:websiteId/agents`: members and pending invitations. */
-export const agentListResponseSchema = z.object({
-	agents: z.array(agentUserSchema),
-	invitations: z.array(invitationSchema),
+export const agentListResponseSchema = v.object({
+	agents: v.array(agentUserSchema),
+	invitations: v.array(invitationSchema),
 });
 
 /** `POST /v1/auth/accept-invite`: sets the password and logs in (answers a LoginResponse). */
-export const acceptInviteRequestSchema = z.strictObject({
-	token: z.string().check(z.minLength(1), z.maxLength(200)),
+export const acceptInviteRequestSchema = v.strictObject({
+	token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 	password: newPasswordSchema,
-	name: z.optional(displayNameSchema),
+	name: v.optional(displayNameSchema),
 });
 
 /** `POST /v1/invitations/accept` (a logged-in agent): the invitation's one-time token. */
-export const acceptInvitationRequestSchema = z.strictObject({
-	token: z.string().check(z.minLength(1), z.maxLength(200)),
+export const acceptInvitationRequestSchema = v.strictObject({
+	token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 });
 
 /** The website joined and the agent's role there. */
-export const acceptInvitationResponseSchema = z.object({
-	websiteId: z.string(),
+export const acceptInvitationResponseSchema = v.object({
+	websiteId: v.string(),
 	role: agentRoleSchema,
 });
 
 /** `POST /v1/websites/:websiteId/ai-agents` (admins): an actor backends post messages as. */
-export const createAiAgentRequestSchema = z.strictObject({
+export const createAiAgentRequestSchema = v.strictObject({
 	name: displayNameSchema,
-	image: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2_048))),
+	image: v.optional(v.pipe(httpUrlSchema, v.maxLength(2_048))),
 });
 
-export const aiAgentResponseSchema = z.object({ aiAgent: aiAgentSchema });
-export const aiAgentListResponseSchema = z.object({ aiAgents: z.array(aiAgentSchema) });
+export const aiAgentResponseSchema = v.object({ aiAgent: aiAgentSchema });
+export const aiAgentListResponseSchema = v.object({ aiAgents: v.array(aiAgentSchema) });
 
 /** `GET /v1/auth/me`: who the session token belongs to. */
-export const meResponseSchema = z.object({
-	userId: z.string(),
-	name: z.string(),
+export const meResponseSchema = v.object({
+	userId: v.string(),
+	name: v.string(),
 	/** `admin` when an admin of at least one website; per website: `adminWebsiteIds`. */
 	role: agentRoleSchema,
-	websiteIds: z.array(z.string()),
-	adminWebsiteIds: z.array(z.string()),
+	websiteIds: v.array(v.string()),
+	adminWebsiteIds: v.array(v.string()),
 });
 
 /** `GET /v1/setup`: whether this install still needs its first admin. */
-export const setupStatusResponseSchema = z.object({ needsSetup: z.boolean() });
+export const setupStatusResponseSchema = v.object({ needsSetup: v.boolean() });
 
 /** `POST /v1/setup`: the first admin and the first website; refused once any agent exists. */
-export const setupRequestSchema = z.strictObject({
-	email: emailSchema,
+export const setupRequestSchema = v.strictObject({
+	email: emailAddressSchema,
 	name: displayNameSchema,
 	password: newPasswordSchema,
 	websiteName: displayNameSchema,
-	allowedOrigins: z.optional(allowedOriginsSchema),
+	allowedOrigins: v.optional(allowedOriginsSchema),
 });
 
 /** The admin's session (as a login answers) plus the website and its first `pk_test_…` key. */
-export const setupResponseSchema = z.extend(loginResponseSchema, {
-	website: z.object({ id: z.string(), name: z.string() }),
-	publicKey: z.string(),
+export const setupResponseSchema = v.object({
+	...loginResponseSchema.entries,
+	website: v.object({ id: v.string(), name: v.string() }),
+	publicKey: v.string(),
 });
 
-export type AgentRole = z.infer<typeof agentRoleSchema>;
-export type CreateAgentRequest = z.infer<typeof createAgentRequestSchema>;
-export type CreateAgentResponse = z.infer<typeof createAgentResponseSchema>;
-export type Invitation = z.infer<typeof invitationSchema>;
-export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
-export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
-export type AcceptInvitationRequest = z.infer<typeof acceptInvitationRequestSchema>;
-export type AcceptInvitationResponse = z.infer<typeof acceptInvitationResponseSchema>;
-export type CreateAiAgentRequest = z.infer<typeof createAiAgentRequestSchema>;
-export type MeResponse = z.infer<typeof meResponseSchema>;
-export type SetupRequest = z.infer<typeof setupRequestSchema>;
-export type SetupResponse = z.infer<typeof setupResponseSchema>;
+export type AgentRole = v.InferOutput<typeof agentRoleSchema>;
+export type CreateAgentRequest = v.InferOutput<typeof createAgentRequestSchema>;
+export type CreateAgentResponse = v.InferOutput<typeof createAgentResponseSchema>;
+export type Invitation = v.InferOutput<typeof invitationSchema>;
+export type AgentListResponse = v.InferOutput<typeof agentListResponseSchema>;
+export type AcceptInviteRequest = v.InferOutput<typeof acceptInviteRequestSchema>;
+export type AcceptInvitationRequest = v.InferOutput<typeof acceptInvitationRequestSchema>;
+export type AcceptInvitationResponse = v.InferOutput<typeof acceptInvitationResponseSchema>;
+export type CreateAiAgentRequest = v.InferOutput<typeof createAiAgentRequestSchema>;
+export type MeResponse = v.InferOutput<typeof meResponseSchema>;
+export type SetupRequest = v.InferOutput<typeof setupRequestSchema>;
+export type SetupResponse = v.InferOutput<typeof setupResponseSchema>;

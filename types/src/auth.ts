@@ -1,8 +1,9 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
+import { emailAddressSchema } from "./email.ts";
 
-export const loginRequestSchema = z.object({
-	email: z.email().check(z.maxLength(320)),
-	password: z.string().check(z.minLength(1), z.maxLength(1_024)),
+export const loginRequestSchema = v.object({
+	email: emailAddressSchema,
+	password: v.pipe(v.string(), v.minLength(1), v.maxLength(1_024)),
 });
 
 /**
@@ -10,26 +11,26 @@ export const loginRequestSchema = z.object({
  * login answer it is `admin` when the account is an admin of at least one website (which ones:
  * `adminWebsiteIds`).
  */
-export const agentUserSchema = z.object({
-	id: z.string(),
-	email: z.string(),
-	name: z.string(),
-	image: z.nullable(z.string()),
-	role: z.enum(["admin", "agent"]),
+export const agentUserSchema = v.object({
+	id: v.string(),
+	email: v.string(),
+	name: v.string(),
+	image: v.nullable(v.string()),
+	role: v.picklist(["admin", "agent"]),
 });
 
-export const loginResponseSchema = z.object({
-	token: z.string(),
-	expiresAt: z.string(),
+export const loginResponseSchema = v.object({
+	token: v.string(),
+	expiresAt: v.string(),
 	user: agentUserSchema,
-	websiteIds: z.array(z.string()),
+	websiteIds: v.array(v.string()),
 	/** The websites (of `websiteIds`) this agent administers: keys, settings, team. */
-	adminWebsiteIds: z.array(z.string()),
+	adminWebsiteIds: v.array(v.string()),
 });
 
-export type LoginRequest = z.infer<typeof loginRequestSchema>;
-export type AgentUser = z.infer<typeof agentUserSchema>;
-export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type LoginRequest = v.InferOutput<typeof loginRequestSchema>;
+export type AgentUser = v.InferOutput<typeof agentUserSchema>;
+export type LoginResponse = v.InferOutput<typeof loginResponseSchema>;
 
 /** HTTP headers of the public API. */
 export const HEADERS = {

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
@@ -27,108 +27,107 @@ const envelope = {
 	/** Globally unique, client-generated (UUIDv7 / ULID): the idempotency key. */
 	id: idSchema,
 	/** Client time the user acted (informational; items carry server time). */
-	clientTime: z.optional(z.int().check(z.nonnegative())),
+	clientTime: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
 };
 
 const conversationRef = { conversationId: idSchema };
 
-const tagSchema = z
-	.string()
-	.check(
-		z.trim(),
-		z.minLength(1),
-		z.maxLength(LIMITS.maxTagLength),
-		z.regex(/^[^\p{C}]+$/u, "must not contain control characters"),
-	);
+const tagSchema = v.pipe(
+	v.string(),
+	v.trim(),
+	v.minLength(1),
+	v.maxLength(LIMITS.maxTagLength),
+	v.regex(/^[^\p{C}]+$/u, "must not contain control characters"),
+);
 
-export const startConversationCommandSchema = z.object({
+export const startConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.start"),
-	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
+	type: v.literal("conversation.start"),
+	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
 	/** Welcome messages shown before the conversation existed; stored as its first items. */
-	defaultMessages: z.optional(
-		z.array(defaultMessageSchema).check(z.maxLength(LIMITS.maxDefaultMessages)),
+	defaultMessages: v.optional(
+		v.pipe(v.array(defaultMessageSchema), v.maxLength(LIMITS.maxDefaultMessages)),
 	),
 	/** The visitor's first message, sent atomically with the start. */
-	initialMessage: z.optional(z.object({ itemId: idSchema, parts: messagePartsSchema })),
+	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
 });
 
-export const sendMessageCommandSchema = z.object({
+export const sendMessageCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("message.send"),
+	type: v.literal("message.send"),
 	itemId: idSchema,
 	parts: messagePartsSchema,
 });
 
-export const markSeenCommandSchema = z.object({
+export const markSeenCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.markSeen"),
+	type: v.literal("conversation.markSeen"),
 });
 
-export const addNoteCommandSchema = z.object({
+export const addNoteCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("note.add"),
+	type: v.literal("note.add"),
 	itemId: idSchema,
 	parts: messagePartsSchema,
 });
 
-export const setStatusCommandSchema = z.object({
+export const setStatusCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.setStatus"),
+	type: v.literal("conversation.setStatus"),
 	status: conversationStatusSchema,
 });
 
-export const setPriorityCommandSchema = z.object({
+export const setPriorityCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.setPriority"),
+	type: v.literal("conversation.setPriority"),
 	priority: conversationPrioritySchema,
 });
 
-export const addTagCommandSchema = z.object({
+export const addTagCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.addTag"),
+	type: v.literal("conversation.addTag"),
 	tag: tagSchema,
 });
 
-export const removeTagCommandSchema = z.object({
+export const removeTagCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.removeTag"),
+	type: v.literal("conversation.removeTag"),
 	tag: tagSchema,
 });
 
-export const joinConversationCommandSchema = z.object({
+export const joinConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.join"),
+	type: v.literal("conversation.join"),
 });
 
-export const leaveConversationCommandSchema = z.object({
+export const leaveConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.leave"),
+	type: v.literal("conversation.leave"),
 });
 
 /** An agent assigns the conversation to an agent of its website; emits `assigned`. */
-export const assignConversationCommandSchema = z.object({
+export const assignConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.assign"),
+	type: v.literal("conversation.assign"),
 	userId: idSchema,
 });
 
 /** Removes an assignee; emits `unassigned`. Removing someone not assigned is a no-op. */
-export const unassignConversationCommandSchema = z.object({
+export const unassignConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.unassign"),
+	type: v.literal("conversation.unassign"),
 	userId: idSchema,
 });
 
@@ -136,25 +135,25 @@ const visitorBlockFields = {
 	...envelope,
 	visitorId: idSchema,
 	/** Where the `visitor_blocked` / `visitor_unblocked` event item goes (one of the visitor's). */
-	conversationId: z.optional(idSchema),
+	conversationId: v.optional(idSchema),
 };
 
 /** An agent blocks a visitor: it can send nothing and open nothing until unblocked. */
-export const blockVisitorCommandSchema = z.object({
+export const blockVisitorCommandSchema = v.object({
 	...visitorBlockFields,
-	type: z.literal("visitor.block"),
+	type: v.literal("visitor.block"),
 });
 
 /** An agent lifts a visitor's block. */
-export const unblockVisitorCommandSchema = z.object({
+export const unblockVisitorCommandSchema = v.object({
 	...visitorBlockFields,
-	type: z.literal("visitor.unblock"),
+	type: v.literal("visitor.unblock"),
 });
 
 /** An identified visitor updates its contact's metadata (primitives only; unchanged = no write). */
-export const setContactMetadataCommandSchema = z.object({
+export const setContactMetadataCommandSchema = v.object({
 	...envelope,
-	type: z.literal("contact.setMetadata"),
+	type: v.literal("contact.setMetadata"),
 	metadata: visitorMetadataSchema,
 });
 
@@ -163,33 +162,34 @@ export const setContactMetadataCommandSchema = z.object({
  * submits it too). With any key, attaching to an existing contact needs `signature`
  * (`identity_verification_failed` otherwise; docs/security.md, "Identity verification").
  */
-export const identifyContactCommandSchema = z
-	.object({
+export const identifyContactCommandSchema = v.pipe(
+	v.object({
 		...envelope,
-		type: z.literal("contact.identify"),
+		type: v.literal("contact.identify"),
 		...identifyParamsShape,
-	})
-	.check(identifiedByExternalIdOrEmail);
+	}),
+	identifiedByExternalIdOrEmail(),
+);
 
 /** A backend (private key) or an agent adds, removes or sets feature flags of one target. */
-export const mutateFeatureFlagsCommandSchema = z.object({
+export const mutateFeatureFlagsCommandSchema = v.object({
 	...envelope,
-	type: z.literal("featureFlags.mutate"),
-	...featureFlagMutationSchema.shape,
+	type: v.literal("featureFlags.mutate"),
+	...featureFlagMutationSchema.entries,
 });
 
 /** Replaces the metadata of one onboarding step (`null` clears it). */
-export const setOnboardingMetadataCommandSchema = z.object({
+export const setOnboardingMetadataCommandSchema = v.object({
 	...envelope,
-	type: z.literal("onboarding.setMetadata"),
+	type: v.literal("onboarding.setMetadata"),
 	stepId: supportNameSchema,
-	metadata: z.nullable(onboardingMetadataSchema),
+	metadata: v.nullable(onboardingMetadataSchema),
 });
 
 /** Marks one onboarding step completed (completing it again is a no-op). */
-export const completeOnboardingStepCommandSchema = z.object({
+export const completeOnboardingStepCommandSchema = v.object({
 	...envelope,
-	type: z.literal("onboarding.completeStep"),
+	type: v.literal("onboarding.completeStep"),
 	stepId: supportNameSchema,
 });
 
@@ -197,13 +197,13 @@ export const completeOnboardingStepCommandSchema = z.object({
  * An agent or a backend opens a conversation for an existing visitor of its website
  * (`POST /v1/conversations`), optionally with a first public message of the team.
  */
-export const createConversationCommandSchema = z.object({
+export const createConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
-	type: z.literal("conversation.create"),
+	type: v.literal("conversation.create"),
 	visitorId: idSchema,
-	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
-	initialMessage: z.optional(z.object({ itemId: idSchema, parts: messagePartsSchema })),
+	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
+	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
 });
 
 /**
@@ -211,34 +211,34 @@ export const createConversationCommandSchema = z.object({
  * metadata (unchanged hash = no write) and organization. Every device of the contact sees the
  * new PublicContact and support state in its `profile`.
  */
-export const updateContactCommandSchema = z.object({
+export const updateContactCommandSchema = v.object({
 	...envelope,
-	type: z.literal("contact.update"),
+	type: v.literal("contact.update"),
 	contactId: idSchema,
 	...contactChangesShape,
 });
 
 /** An agent or a backend creates a contact organization of a website. */
-export const createOrganizationCommandSchema = z.object({
+export const createOrganizationCommandSchema = v.object({
 	...envelope,
-	type: z.literal("organization.create"),
+	type: v.literal("organization.create"),
 	organizationId: idSchema,
 	websiteId: idSchema,
 	name: directoryNameSchema,
-	externalId: z.optional(externalIdSchema),
-	metadata: z.optional(visitorMetadataSchema),
+	externalId: v.optional(externalIdSchema),
+	metadata: v.optional(visitorMetadataSchema),
 });
 
 /** An agent or a backend renames an organization or changes its externalId or metadata. */
-export const updateOrganizationCommandSchema = z.object({
+export const updateOrganizationCommandSchema = v.object({
 	...envelope,
-	type: z.literal("organization.update"),
+	type: v.literal("organization.update"),
 	organizationId: idSchema,
 	...organizationChangesShape,
 });
 
 /** Every command the pipeline knows. */
-export const commandSchema = z.discriminatedUnion("type", [
+export const commandSchema = v.variant("type", [
 	startConversationCommandSchema,
 	sendMessageCommandSchema,
 	markSeenCommandSchema,
@@ -264,7 +264,7 @@ export const commandSchema = z.discriminatedUnion("type", [
 	updateOrganizationCommandSchema,
 ]);
 
-export type Command = z.infer<typeof commandSchema>;
+export type Command = v.InferOutput<typeof commandSchema>;
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export type StartConversationCommand = CommandOf<"conversation.start">;

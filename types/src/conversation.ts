@@ -1,31 +1,31 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { timelineItemSchema } from "./timeline.ts";
 
-export const conversationStatusSchema = z.enum(["open", "resolved"]);
-export const conversationPrioritySchema = z.enum(["low", "medium", "high", "urgent"]);
+export const conversationStatusSchema = v.picklist(["open", "resolved"]);
+export const conversationPrioritySchema = v.picklist(["low", "medium", "high", "urgent"]);
 
-export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
-export type ConversationPriority = z.infer<typeof conversationPrioritySchema>;
+export type ConversationStatus = v.InferOutput<typeof conversationStatusSchema>;
+export type ConversationPriority = v.InferOutput<typeof conversationPrioritySchema>;
 
 /** The conversation record (the `meta` map of a `conv/{id}` document, and REST responses). */
-export const conversationSchema = z.object({
+export const conversationSchema = v.object({
 	id: idSchema,
-	websiteId: z.string(),
-	visitorId: z.string(),
-	contactId: z.nullable(z.string()),
-	title: z.nullable(z.string()),
+	websiteId: v.string(),
+	visitorId: v.string(),
+	contactId: v.nullable(v.string()),
+	title: v.nullable(v.string()),
 	status: conversationStatusSchema,
 	priority: conversationPrioritySchema,
-	tags: z.array(z.string()),
+	tags: v.array(v.string()),
 	/** Agents taking part: user ids of human agents who joined, ids of AI agents who answered. */
-	participantIds: z.array(z.string()),
-	assigneeIds: z.array(z.string()),
-	lastTimelineItem: z.nullable(timelineItemSchema),
+	participantIds: v.array(v.string()),
+	assigneeIds: v.array(v.string()),
+	lastTimelineItem: v.nullable(timelineItemSchema),
 	createdAt: isoDateSchema,
 	updatedAt: isoDateSchema,
-	resolvedAt: z.nullable(isoDateSchema),
+	resolvedAt: v.nullable(isoDateSchema),
 });
 
 /** Conversation record used throughout the support widget and event payloads. */
-export type Conversation = z.infer<typeof conversationSchema>;
+export type Conversation = v.InferOutput<typeof conversationSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 
 /** Stable REST / WebSocket error codes. Clients branch on `code`, never on `message`. */
 export const API_ERROR_CODES = [
@@ -26,19 +26,19 @@ export const API_ERROR_CODES = [
 	"unavailable",
 ] as const;
 
-export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
-export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+export const apiErrorCodeSchema = v.picklist(API_ERROR_CODES);
+export type ApiErrorCode = v.InferOutput<typeof apiErrorCodeSchema>;
 
 /** The one JSON error shape of every REST response. */
-export const apiErrorBodySchema = z.object({
-	error: z.object({
+export const apiErrorBodySchema = v.object({
+	error: v.object({
 		code: apiErrorCodeSchema,
-		message: z.string(),
-		details: z.optional(z.unknown()),
+		message: v.string(),
+		details: v.optional(v.unknown()),
 	}),
 });
 
-export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+export type ApiErrorBody = v.InferOutput<typeof apiErrorBodySchema>;
 
 /**
  * WebSocket close codes (4xxx mirror HTTP statuses, as Hocuspocus' CloseEvents do).

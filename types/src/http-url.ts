@@ -1,20 +1,19 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 
 /**
- * An absolute http(s) URL, accepted and output exactly as `z.url({ protocol: /^https?$/ })`
- * does (trimmed; `http://` or `https://` first, case-insensitive; parsed by the URL parser; then
- * ASCII tabs and newlines removed, as the parser itself ignores them). Written with a refine
- * because zod's URL schema costs ~0.4 KB gzipped of the widget, which validates `identify()`
- * parameters with the same schema as the server (types/test/http-url.test.ts checks that both
- * agree). The server registers it as `format: uri` for its OpenAPI document (not here: the
- * registry would ship in the widget).
+ * An absolute http(s) URL, accepted and output exactly as zod's `url({ protocol: /^https?$/ })`
+ * did (trimmed; `http://` or `https://` first, case-insensitive; parsed by the URL parser; then
+ * ASCII tabs and newlines removed, as the parser itself ignores them). Written as its own check
+ * because valibot's `v.url()` neither trims nor restricts the protocol, and the widget validates
+ * `identify()` parameters with the same schema as the server (types/test/http-url.test.ts pins
+ * the verdicts and outputs). The server marks it as `format: uri` in its OpenAPI document (not
+ * here: the metadata would ship in the widget).
  */
-export const httpUrlSchema = z.string().check(
-	z.overwrite((value) => value.trim()),
-	z.refine((value) => /^https?:\/\//i.test(value) && parsesAsUrl(value), {
-		message: "Invalid URL",
-	}),
-	z.overwrite((value) => value.replace(/[\t\n\r]/g, "")),
+export const httpUrlSchema = v.pipe(
+	v.string(),
+	v.trim(),
+	v.check((value) => /^https?:\/\//i.test(value) && parsesAsUrl(value), "Invalid URL"),
+	v.transform((value) => value.replace(/[\t\n\r]/g, "")),
 );
 
 function parsesAsUrl(value: string): boolean {

@@ -1,27 +1,29 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { LIMITS } from "./limits.ts";
+import { refusingArrays } from "./plain-object.ts";
 
 /** A metadata value: primitives only, so it can be filtered and displayed everywhere. */
-export const metadataValueSchema = z.union([
-	z.string().check(z.maxLength(LIMITS.maxMetadataStringLength)),
-	z.number(),
-	z.boolean(),
-	// Same as z.null() (only null passes), without a schema class of its own in the widget.
-	z.literal(null),
+export const metadataValueSchema = v.union([
+	v.pipe(v.string(), v.maxLength(LIMITS.maxMetadataStringLength)),
+	v.number(),
+	v.boolean(),
+	v.null(),
 ]);
 
 /** Key-value pairs about a visitor or contact (`plan`, `mrr`, …). Nested values are rejected. */
-export const visitorMetadataSchema = z
-	.record(z.string().check(z.minLength(1), z.maxLength(100)), metadataValueSchema)
-	.check(
-		z.refine((value) => Object.keys(value).length <= LIMITS.maxMetadataKeys, {
-			message: `at most ${LIMITS.maxMetadataKeys} keys`,
-		}),
-	);
+export const visitorMetadataSchema = v.pipe(
+	refusingArrays(
+		v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), metadataValueSchema),
+	),
+	v.check(
+		(value) => Object.keys(value).length <= LIMITS.maxMetadataKeys,
+		`at most ${LIMITS.maxMetadataKeys} keys`,
+	),
+);
 
-export type MetadataValue = z.infer<typeof metadataValueSchema>;
+export type MetadataValue = v.InferOutput<typeof metadataValueSchema>;
 /** Key-value pairs for storing custom data about contacts (docs: Types → VisitorMetadata). */
-export type VisitorMetadata = z.infer<typeof visitorMetadataSchema>;
+export type VisitorMetadata = v.InferOutput<typeof visitorMetadataSchema>;
 
 /**
  * Canonical JSON of a metadata object (keys sorted), so equal metadata always hashes equal:

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 
 /** Stable codes of a rejected command, so clients can decide retry vs. discard. */
 export const COMMAND_REJECTION_CODES = [
@@ -17,23 +17,23 @@ export const COMMAND_REJECTION_CODES = [
 	"internal_error",
 ] as const;
 
-export const commandRejectionCodeSchema = z.enum(COMMAND_REJECTION_CODES);
-export type CommandRejectionCode = z.infer<typeof commandRejectionCodeSchema>;
+export const commandRejectionCodeSchema = v.picklist(COMMAND_REJECTION_CODES);
+export type CommandRejectionCode = v.InferOutput<typeof commandRejectionCodeSchema>;
 
 /** What the server writes under a command's id in the outbox `results` map. */
-export const commandResultSchema = z.discriminatedUnion("status", [
-	z.object({ status: z.literal("applied"), at: z.number() }),
-	z.object({
-		status: z.literal("rejected"),
-		at: z.number(),
+export const commandResultSchema = v.variant("status", [
+	v.object({ status: v.literal("applied"), at: v.number() }),
+	v.object({
+		status: v.literal("rejected"),
+		at: v.number(),
 		code: commandRejectionCodeSchema,
-		reason: z.string(),
+		reason: v.string(),
 		/** true when sending the same command again later may succeed. */
-		retryable: z.boolean(),
+		retryable: v.boolean(),
 	}),
 ]);
 
-export type CommandResult = z.infer<typeof commandResultSchema>;
+export type CommandResult = v.InferOutput<typeof commandResultSchema>;
 
 /** Names of the shared types inside an outbox document. */
 export const OUTBOX_KEYS = {

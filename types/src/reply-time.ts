@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 
 /** The longest reply time a website may announce: one week, in minutes. */
 export const MAX_REPLY_TIME_MINUTES = 7 * 24 * 60;
@@ -7,6 +7,9 @@ export const MAX_REPLY_TIME_MINUTES = 7 * 24 * 60;
  * A website's typical reply time in whole minutes (1 minute to one week), set by its admins and
  * shown on the widget's home page ("We usually reply in a few minutes").
  */
-export const replyTimeMinutesSchema = z
-	.int()
-	.check(z.minimum(1), z.maximum(MAX_REPLY_TIME_MINUTES));
+export const replyTimeMinutesSchema = v.pipe(
+	v.number(),
+	v.safeInteger(),
+	v.minValue(1),
+	v.maxValue(MAX_REPLY_TIME_MINUTES),
+);

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { addTagCommandSchema, assignConversationCommandSchema } from "./commands.ts";
 import {
 	conversationPrioritySchema,
@@ -8,6 +8,7 @@ import {
 import { idSchema } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
 import { pageCursorSchema, pageLimitSchema } from "./pagination.ts";
+import { refusingArrays } from "./plain-object.ts";
 import { messagePartsSchema, timelineItemSchema, visibilitySchema } from "./timeline.ts";
 
 /**
@@ -25,42 +26,49 @@ export const TEAM_HEADERS = {
 } as const;
 
 /** An Idempotency-Key: printable ASCII, at most 255 characters (as Stripe's). */
-export const idempotencyKeySchema = z
-	.string()
-	.check(
-		z.minLength(1),
-		z.maxLength(255),
-		z.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
-	);
+export const idempotencyKeySchema = v.pipe(
+	v.string(),
+	v.minLength(1),
+	v.maxLength(255),
+	v.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
+);
 
 /** The AI agent a backend posts as (also accepted as the `x-ai-agent-id` header). */
-const aiAgentIdField = { aiAgentId: z.optional(idSchema) };
+const aiAgentIdField = { aiAgentId: v.optional(idSchema) };
 
 const contentFields = {
 	/** The item's id (client-generated, so a retry cannot duplicate it); the server picks one if absent. */
-	id: z.optional(idSchema),
+	id: v.optional(idSchema),
 	/** Message parts (text, image, file). */
-	parts: z.optional(messagePartsSchema),
+	parts: v.optional(messagePartsSchema),
 	/** Shorthand for `parts: [{ type: "text", text }]`. */
-	text: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength))),
+	text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength))),
 };
 
-const oneContent = z.refine<{ parts?: unknown; text?: unknown }>(
-	(value) => (value.parts === undefined) !== (value.text === undefined),
-	{ message: "send exactly one of parts or text", path: ["parts"] },
-);
+/** Exactly one of `parts` and `text` (the issue is reported at `parts`). */
+function oneContent<TInput extends { parts?: unknown; text?: unknown }>() {
+	return v.forward<TInput, v.CheckIssue<TInput>, ["parts"]>(
+		v.check(
+			(value) => (value.parts === undefined) !== (value.text === undefined),
+			"send exactly one of parts or text",
+		),
+		// Every TInput has `parts` (its constraint does), but TypeScript cannot resolve the path of
+		// a type parameter.
+		["parts"] as never,
+	);
+}
 
 /** A first message of `POST /v1/conversations`. */
-export const firstMessageSchema = z.strictObject(contentFields).check(oneContent);
+export const firstMessageSchema = v.pipe(v.strictObject(contentFields), oneContent());
 
 /** `POST /v1/conversations`: opens a conversation for an existing visitor of the website. */
-export const createConversationRequestSchema = z.strictObject({
+export const createConversationRequestSchema = v.strictObject({
 	visitorId: idSchema,
 	/** The conversation's id (client-generated); the server picks one if absent. */
-	id: z.optional(idSchema),
-	title: z.optional(z.string().check(z.maxLength(LIMITS.maxTitleLength))),
+	id: v.optional(idSchema),
+	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
 	/** A first public message of the team (or of the AI agent). */
-	message: z.optional(firstMessageSchema),
+	message: v.optional(firstMessageSchema),
 	...aiAgentIdField,
 });
 
@@ -68,51 +76,53 @@ export const createConversationRequestSchema = z.strictObject({
  * `POST /v1/conversations/:id/messages`: a public message, or with `visibility: "private"` an
  * internal note that only the support team ever receives.
  */
-export const postMessageRequestSchema = z
-	.strictObject({
+export const postMessageRequestSchema = v.pipe(
+	v.strictObject({
 		...contentFields,
-		visibility: z._default(visibilitySchema, "public"),
+		visibility: v.optional(visibilitySchema, "public"),
 		...aiAgentIdField,
-	})
-	.check(oneContent);
+	}),
+	oneContent(),
+);
 
 /** Changes of a set: `add` / `remove` members, or `set` it whole (not with add / remove). */
-function setChangeSchema<T extends z.ZodMiniType<string>>(member: T, max: number) {
-	const members = z.optional(z.array(member).check(z.maxLength(max)));
-	return z.strictObject({ add: members, remove: members, set: members }).check(
-		z.refine((value) => value.set === undefined || (!value.add && !value.remove), {
-			message: "set cannot be combined with add or remove",
-		}),
+function setChangeSchema<T extends v.GenericSchema<string>>(member: T, max: number) {
+	const members = v.optional(v.pipe(v.array(member), v.maxLength(max)));
+	return v.pipe(
+		refusingArrays(v.strictObject({ add: members, remove: members, set: members })),
+		v.check(
+			(value) => value.set === undefined || (!value.add && !value.remove),
+			"set cannot be combined with add or remove",
+		),
 	);
 }
 
 /** A conversation tag (the same rule as the tag commands). */
-export const conversationTagSchema = addTagCommandSchema.shape.tag;
+export const conversationTagSchema = addTagCommandSchema.entries.tag;
 
 /**
  * `PATCH /v1/conversations/:id`: each change is one command (status, priority, tag added or
  * removed, assignee added or removed, join / leave), applied in this order.
  */
-export const updateConversationRequestSchema = z
-	.strictObject({
-		status: z.optional(conversationStatusSchema),
-		priority: z.optional(conversationPrioritySchema),
-		tags: z.optional(setChangeSchema(conversationTagSchema, LIMITS.maxTags)),
+export const updateConversationRequestSchema = v.pipe(
+	v.strictObject({
+		status: v.optional(conversationStatusSchema),
+		priority: v.optional(conversationPrioritySchema),
+		tags: v.optional(setChangeSchema(conversationTagSchema, LIMITS.maxTags)),
 		/** User ids of agents of the website (at most 20 assignees). */
-		assigneeIds: z.optional(setChangeSchema(assignConversationCommandSchema.shape.userId, 20)),
+		assigneeIds: v.optional(setChangeSchema(assignConversationCommandSchema.entries.userId, 20)),
 		/** The calling agent joins or leaves the conversation (sessions only, not backends). */
-		participation: z.optional(z.enum(["join", "leave"])),
+		participation: v.optional(v.picklist(["join", "leave"])),
 		...aiAgentIdField,
-	})
-	.check(
-		z.refine(
-			(value) =>
-				[value.status, value.priority, value.tags, value.assigneeIds, value.participation].some(
-					(field) => field !== undefined,
-				),
-			{ message: "nothing to change" },
-		),
-	);
+	}),
+	v.check(
+		(value) =>
+			[value.status, value.priority, value.tags, value.assigneeIds, value.participation].some(
+				(field) => field !== undefined,
+			),
+		"nothing to change",
+	),
+);
 
 /**
  * `GET /v1/conversations` query. `assignee` is `me` (sessions), `unassigned` or a user id.
@@ -120,56 +130,60 @@ export const updateConversationRequestSchema = z
  * and the contact's name and email, case-insensitively.
  * Ordered by last activity (newest first), then id; `cursor` continues after a page.
  */
-export const listConversationsQuerySchema = z.strictObject({
-	status: z.optional(conversationStatusSchema),
-	priority: z.optional(conversationPrioritySchema),
-	tag: z.optional(conversationTagSchema),
-	assignee: z.optional(z.union([z.literal("me"), z.literal("unassigned"), idSchema])),
-	contactId: z.optional(idSchema),
-	visitorId: z.optional(idSchema),
-	/** Narrows an agent of several websites to one. */
-	websiteId: z.optional(idSchema),
-	/** Text to search for (trimmed, 1–200 characters); `%` and `_` are literal. */
-	q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-	limit: pageLimitSchema(20),
-	cursor: pageCursorSchema,
-});
+export const listConversationsQuerySchema = refusingArrays(
+	v.strictObject({
+		status: v.optional(conversationStatusSchema),
+		priority: v.optional(conversationPrioritySchema),
+		tag: v.optional(conversationTagSchema),
+		assignee: v.optional(v.union([v.literal("me"), v.literal("unassigned"), idSchema])),
+		contactId: v.optional(idSchema),
+		visitorId: v.optional(idSchema),
+		/** Narrows an agent of several websites to one. */
+		websiteId: v.optional(idSchema),
+		/** Text to search for (trimmed, 1–200 characters); `%` and `_` are literal. */
+		q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+		limit: pageLimitSchema(20),
+		cursor: pageCursorSchema,
+	}),
+);
 
 /**
  * `GET /v1/conversations/:id` query: the timeline page, in timeline order (`createdAt`, ties by
  * `seq`), oldest first by default.
  */
-export const conversationTimelineQuerySchema = z.strictObject({
-	limit: pageLimitSchema(50),
-	cursor: pageCursorSchema,
-	order: z._default(z.enum(["asc", "desc"]), "asc"),
-});
+export const conversationTimelineQuerySchema = refusingArrays(
+	v.strictObject({
+		limit: pageLimitSchema(50),
+		cursor: pageCursorSchema,
+		order: v.optional(v.picklist(["asc", "desc"]), "asc"),
+	}),
+);
 
-export const conversationResponseSchema = z.object({ conversation: conversationSchema });
+export const conversationResponseSchema = v.object({ conversation: conversationSchema });
 
-export const conversationListResponseSchema = z.object({
-	conversations: z.array(conversationSchema),
+export const conversationListResponseSchema = v.object({
+	conversations: v.array(conversationSchema),
 	/** Pass as `cursor` for the next page; `null` on the last one. */
-	nextCursor: z.nullable(z.string()),
+	nextCursor: v.nullable(v.string()),
 });
 
 /** A conversation and one page of its timeline (internal notes included: agents only). */
-export const conversationDetailResponseSchema = z.object({
+export const conversationDetailResponseSchema = v.object({
 	conversation: conversationSchema,
-	timeline: z.object({
-		items: z.array(timelineItemSchema),
-		nextCursor: z.nullable(z.string()),
+	timeline: v.object({
+		items: v.array(timelineItemSchema),
+		nextCursor: v.nullable(v.string()),
 	}),
 });
 
-export const timelineItemResponseSchema = z.object({ item: timelineItemSchema });
+export const timelineItemResponseSchema = v.object({ item: timelineItemSchema });
 
-export type CreateConversationRequest = z.infer<typeof createConversationRequestSchema>;
-export type PostMessageRequest = z.infer<typeof postMessageRequestSchema>;
-export type UpdateConversationRequest = z.infer<typeof updateConversationRequestSchema>;
-export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
-export type ConversationTimelineQuery = z.infer<typeof conversationTimelineQuerySchema>;
-export type ConversationResponse = z.infer<typeof conversationResponseSchema>;
-export type ConversationListResponse = z.infer<typeof conversationListResponseSchema>;
-export type ConversationDetailResponse = z.infer<typeof conversationDetailResponseSchema>;
-export type TimelineItemResponse = z.infer<typeof timelineItemResponseSchema>;
+export type CreateConversationRequest = v.InferOutput<typeof createConversationRequestSchema>;
+export type PostMessageRequest = v.InferOutput<typeof postMessageRequestSchema>;
+export type UpdateConversationRequest = v.InferOutput<typeof updateConversationRequestSchema>;
+export type ListConversationsQuery = v.InferOutput<typeof listConversationsQuerySchema>;
+export type ConversationTimelineQuery = v.InferOutput<typeof conversationTimelineQuerySchema>;
+export type ConversationResponse = v.InferOutput<typeof conversationResponseSchema>;
+export type ConversationListResponse = v.InferOutput<typeof conversationListResponseSchema>;
+export type ConversationDetailResponse = v.InferOutput<typeof conversationDetailResponseSchema>;
+export type TimelineItemResponse = v.InferOutput<typeof timelineItemResponseSchema>;

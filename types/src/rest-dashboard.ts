@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { agentRoleSchema } from "./agents.ts";
 import { agentUserSchema } from "./auth.ts";
 import { teamVisitorSchema } from "./rest-directory.ts";
@@ -10,57 +10,57 @@ import { featureFlagMutationSchema, supportNameSchema } from "./support-state.ts
  */
 
 /** What a visitor's User-Agent says about its device (best effort; null when unknown). */
-export const visitorDeviceSchema = z.object({
+export const visitorDeviceSchema = v.object({
 	/** The raw User-Agent of the last visit (capped at 512 characters). */
-	userAgent: z.nullable(z.string()),
+	userAgent: v.nullable(v.string()),
 	/** `Chrome 131`, `Safari 18`, `Firefox 133`, … */
-	browser: z.nullable(z.string()),
+	browser: v.nullable(v.string()),
 	/** `macOS`, `Windows`, `iOS 18`, `Android 15`, `Linux`, … */
-	os: z.nullable(z.string()),
-	deviceType: z.nullable(z.enum(["desktop", "mobile", "tablet"])),
+	os: v.nullable(v.string()),
+	deviceType: v.nullable(v.picklist(["desktop", "mobile", "tablet"])),
 });
 
 /** A visitor as the dashboard shows it: the team record plus its device. */
-export const visitorDetailSchema = z.object({
-	...teamVisitorSchema.shape,
+export const visitorDetailSchema = v.object({
+	...teamVisitorSchema.entries,
 	device: visitorDeviceSchema,
 });
 
 /** `GET /v1/visitors/:visitorId`. */
-export const visitorDetailResponseSchema = z.object({ visitor: visitorDetailSchema });
+export const visitorDetailResponseSchema = v.object({ visitor: visitorDetailSchema });
 
 /** `GET /v1/contacts/:contactId/visitors`: the contact's devices, most recently seen first. */
-export const contactVisitorsResponseSchema = z.object({
-	visitors: z.array(visitorDetailSchema),
+export const contactVisitorsResponseSchema = v.object({
+	visitors: v.array(visitorDetailSchema),
 });
 
 /** Whose flags: a visitor, a contact or a contact organization. */
-export const featureFlagTargetTypeSchema = featureFlagMutationSchema.shape.target.shape.type;
+export const featureFlagTargetTypeSchema = featureFlagMutationSchema.entries.target.entries.type;
 
 /** `GET` / `PATCH /v1/feature-flags/:targetType/:targetId`: the target's own flags. */
-export const featureFlagsResponseSchema = z.object({
-	target: featureFlagMutationSchema.shape.target,
-	featureFlags: z.array(supportNameSchema),
+export const featureFlagsResponseSchema = v.object({
+	target: featureFlagMutationSchema.entries.target,
+	featureFlags: v.array(supportNameSchema),
 });
 
 /** `PATCH /v1/feature-flags/:targetType/:targetId` (admins, backends): add, remove or set flags. */
-export const updateFeatureFlagsRequestSchema = z.strictObject({
-	operation: featureFlagMutationSchema.shape.operation,
-	flags: featureFlagMutationSchema.shape.flags,
+export const updateFeatureFlagsRequestSchema = v.strictObject({
+	operation: featureFlagMutationSchema.entries.operation,
+	flags: featureFlagMutationSchema.entries.flags,
 });
 
 /** `PATCH /v1/websites/:websiteId/agents/:userId` (admins): the account's new role. */
-export const updateAgentRoleRequestSchema = z.strictObject({ role: agentRoleSchema });
+export const updateAgentRoleRequestSchema = v.strictObject({ role: agentRoleSchema });
 
 /** The agent after a change. */
-export const agentResponseSchema = z.object({ agent: agentUserSchema });
+export const agentResponseSchema = v.object({ agent: agentUserSchema });
 
-export type VisitorDevice = z.infer<typeof visitorDeviceSchema>;
-export type VisitorDetail = z.infer<typeof visitorDetailSchema>;
-export type VisitorDetailResponse = z.infer<typeof visitorDetailResponseSchema>;
-export type ContactVisitorsResponse = z.infer<typeof contactVisitorsResponseSchema>;
-export type FeatureFlagTargetType = z.infer<typeof featureFlagTargetTypeSchema>;
-export type FeatureFlagsResponse = z.infer<typeof featureFlagsResponseSchema>;
-export type UpdateFeatureFlagsRequest = z.infer<typeof updateFeatureFlagsRequestSchema>;
-export type UpdateAgentRoleRequest = z.infer<typeof updateAgentRoleRequestSchema>;
-export type AgentResponse = z.infer<typeof agentResponseSchema>;
+export type VisitorDevice = v.InferOutput<typeof visitorDeviceSchema>;
+export type VisitorDetail = v.InferOutput<typeof visitorDetailSchema>;
+export type VisitorDetailResponse = v.InferOutput<typeof visitorDetailResponseSchema>;
+export type ContactVisitorsResponse = v.InferOutput<typeof contactVisitorsResponseSchema>;
+export type FeatureFlagTargetType = v.InferOutput<typeof featureFlagTargetTypeSchema>;
+export type FeatureFlagsResponse = v.InferOutput<typeof featureFlagsResponseSchema>;
+export type UpdateFeatureFlagsRequest = v.InferOutput<typeof updateFeatureFlagsRequestSchema>;
+export type UpdateAgentRoleRequest = v.InferOutput<typeof updateAgentRoleRequestSchema>;
+export type AgentResponse = v.InferOutput<typeof agentResponseSchema>;

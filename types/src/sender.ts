@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { LIMITS } from "./limits.ts";
 
 /** Who can send messages (docs: Types → SenderType). */
@@ -10,14 +10,18 @@ export const SenderType = {
 
 export type SenderType = (typeof SenderType)[keyof typeof SenderType];
 
-export const senderTypeSchema = z.enum([SenderType.VISITOR, SenderType.TEAM_MEMBER, SenderType.AI]);
+export const senderTypeSchema = v.picklist([
+	SenderType.VISITOR,
+	SenderType.TEAM_MEMBER,
+	SenderType.AI,
+]);
 
 /** Structure for pre-conversation welcome messages (docs: Types → DefaultMessage). */
-export const defaultMessageSchema = z.object({
-	content: z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength)),
+export const defaultMessageSchema = v.object({
+	content: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength)),
 	senderType: senderTypeSchema,
 	/** Optional user / AI agent id the message is attributed to. */
-	senderId: z.optional(z.string().check(z.maxLength(64))),
+	senderId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
-export type DefaultMessage = z.infer<typeof defaultMessageSchema>;
+export type DefaultMessage = v.InferOutput<typeof defaultMessageSchema>;

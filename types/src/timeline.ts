@@ -1,41 +1,44 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { renameLegacyFileName } from "./legacy-part-names.ts";
 import { LIMITS } from "./limits.ts";
+import { refusingArrays } from "./plain-object.ts";
 
 /** Only http(s) URLs or server-relative paths: `javascript:` and `data:` URLs never render. */
-const safeUrlSchema = z.string().check(
-	z.maxLength(LIMITS.maxUrlLength),
-	z.refine((value) => /^https?:\/\//i.test(value) || /^\/(?!\/)/.test(value), {
-		message: "must be an http(s) URL or a server path",
-	}),
+const safeUrlSchema = v.pipe(
+	v.string(),
+	v.maxLength(LIMITS.maxUrlLength),
+	v.check(
+		(value) => /^https?:\/\//i.test(value) || /^\/(?!\/)/.test(value),
+		"must be an http(s) URL or a server path",
+	),
 );
 
-export const textPartSchema = z.object({
-	type: z.literal("text"),
-	text: z.string().check(z.minLength(1), z.maxLength(LIMITS.maxTextLength)),
+export const textPartSchema = v.object({
+	type: v.literal("text"),
+	text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength)),
 });
 
-export const imagePartSchema = z.object({
-	type: z.literal("image"),
+export const imagePartSchema = v.object({
+	type: v.literal("image"),
 	url: safeUrlSchema,
-	mediaType: z.string().check(z.regex(/^image\/[a-z0-9.+-]+$/i, "must be an image/* media type")),
+	mediaType: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]+$/i, "must be an image/* media type")),
 	/** The file's name as shown to people (e.g. `screenshot.png`). */
-	name: z.optional(z.string().check(z.maxLength(255))),
-	size: z.optional(z.int().check(z.nonnegative())),
-	width: z.optional(z.int().check(z.positive())),
-	height: z.optional(z.int().check(z.positive())),
-	uploadId: z.optional(idSchema),
+	name: v.optional(v.pipe(v.string(), v.maxLength(255))),
+	size: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+	width: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+	height: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+	uploadId: v.optional(idSchema),
 });
 
-export const filePartSchema = z.object({
-	type: z.literal("file"),
+export const filePartSchema = v.object({
+	type: v.literal("file"),
 	url: safeUrlSchema,
-	mediaType: z.string().check(z.maxLength(255)),
+	mediaType: v.pipe(v.string(), v.maxLength(255)),
 	/** The file's name as shown to people and offered for download (e.g. `invoice.pdf`). */
-	name: z.string().check(z.minLength(1), z.maxLength(255)),
-	size: z.int().check(z.nonnegative()),
-	uploadId: z.optional(idSchema),
+	name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+	size: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+	uploadId: v.optional(idSchema),
 });
 
 /** Event types listed by the docs' Timeline Items page. */
@@ -54,73 +57,77 @@ export const TIMELINE_EVENT_TYPES = [
 	"visitor_unblocked",
 ] as const;
 
-export const timelineEventTypeSchema = z.enum(TIMELINE_EVENT_TYPES);
-export type TimelineEventType = z.infer<typeof timelineEventTypeSchema>;
+export const timelineEventTypeSchema = v.picklist(TIMELINE_EVENT_TYPES);
+export type TimelineEventType = v.InferOutput<typeof timelineEventTypeSchema>;
 
 /** Written by the server only: who did what, and a human-readable line. */
-export const eventPartSchema = z.object({
-	type: z.literal("event"),
+export const eventPartSchema = v.object({
+	type: v.literal("event"),
 	eventType: timelineEventTypeSchema,
-	actorUserId: z.nullable(z.string()),
-	actorAiAgentId: z.optional(z.nullable(z.string())),
-	targetUserId: z.nullable(z.string()),
-	message: z.string(),
+	actorUserId: v.nullable(v.string()),
+	actorAiAgentId: v.optional(v.nullable(v.string())),
+	targetUserId: v.nullable(v.string()),
+	message: v.string(),
 	/** Extra facts of the event, e.g. `{ priority: "high" }` or `{ tag: "billing" }`. */
-	data: z.optional(z.record(z.string(), z.unknown())),
+	data: v.optional(refusingArrays(v.record(v.string(), v.unknown()))),
 });
 
 /**
  * What a client may put into a message it sends. A part still naming its file `fileName` (an
  * older client) is read as `name` (see renameLegacyFileName).
  */
-export const messagePartSchema = z.pipe(
-	z.transform(renameLegacyFileName),
-	z.discriminatedUnion("type", [textPartSchema, imagePartSchema, filePartSchema]),
+export const messagePartSchema = v.pipe(
+	v.unknown(),
+	v.transform(renameLegacyFileName),
+	v.variant("type", [textPartSchema, imagePartSchema, filePartSchema]),
 );
 
 /**
  * Any part of a stored timeline item. A part stored with `fileName` before parts carried
  * `name` is read as `name` (see renameLegacyFileName).
  */
-export const timelinePartSchema = z.pipe(
-	z.transform(renameLegacyFileName),
-	z.discriminatedUnion("type", [textPartSchema, imagePartSchema, filePartSchema, eventPartSchema]),
+export const timelinePartSchema = v.pipe(
+	v.unknown(),
+	v.transform(renameLegacyFileName),
+	v.variant("type", [textPartSchema, imagePartSchema, filePartSchema, eventPartSchema]),
 );
 
 /** Parts of a message as a client sends them: 1..maxParts, at least one with content. */
-export const messagePartsSchema = z
-	.array(messagePartSchema)
-	.check(z.minLength(1), z.maxLength(LIMITS.maxParts));
+export const messagePartsSchema = v.pipe(
+	v.array(messagePartSchema),
+	v.minLength(1),
+	v.maxLength(LIMITS.maxParts),
+);
 
-export const timelineItemTypeSchema = z.enum(["message", "event"]);
-export const visibilitySchema = z.enum(["public", "private"]);
+export const timelineItemTypeSchema = v.picklist(["message", "event"]);
+export const visibilitySchema = v.picklist(["public", "private"]);
 
 /** A timeline item as stored in documents and returned by the API. */
-export const timelineItemSchema = z.object({
+export const timelineItemSchema = v.object({
 	id: idSchema,
 	conversationId: idSchema,
 	/** Per-conversation sequence number assigned by the server: breaks `createdAt` ties. */
-	seq: z.int().check(z.positive()),
+	seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
 	type: timelineItemTypeSchema,
-	parts: z.array(timelinePartSchema),
+	parts: v.array(timelinePartSchema),
 	visibility: visibilitySchema,
-	visitorId: z.nullable(z.string()),
-	userId: z.nullable(z.string()),
-	aiAgentId: z.nullable(z.string()),
+	visitorId: v.nullable(v.string()),
+	userId: v.nullable(v.string()),
+	aiAgentId: v.nullable(v.string()),
 	createdAt: isoDateSchema,
 	updatedAt: isoDateSchema,
 });
 
-export type TextPart = z.infer<typeof textPartSchema>;
-export type ImagePart = z.infer<typeof imagePartSchema>;
-export type FilePart = z.infer<typeof filePartSchema>;
-export type EventPart = z.infer<typeof eventPartSchema>;
-export type MessagePart = z.infer<typeof messagePartSchema>;
-export type TimelinePart = z.infer<typeof timelinePartSchema>;
-export type TimelineItemType = z.infer<typeof timelineItemTypeSchema>;
-export type Visibility = z.infer<typeof visibilitySchema>;
+export type TextPart = v.InferOutput<typeof textPartSchema>;
+export type ImagePart = v.InferOutput<typeof imagePartSchema>;
+export type FilePart = v.InferOutput<typeof filePartSchema>;
+export type EventPart = v.InferOutput<typeof eventPartSchema>;
+export type MessagePart = v.InferOutput<typeof messagePartSchema>;
+export type TimelinePart = v.InferOutput<typeof timelinePartSchema>;
+export type TimelineItemType = v.InferOutput<typeof timelineItemTypeSchema>;
+export type Visibility = v.InferOutput<typeof visibilitySchema>;
 /**
  * Timeline item payload used for widget messages, events, and AI tool output. Timelines are
  * ordered by `createdAt`, ties broken by `seq`; views put pending (optimistic) items last.
  */
-export type TimelineItem = z.infer<typeof timelineItemSchema>;
+export type TimelineItem = v.InferOutput<typeof timelineItemSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { idSchema } from "./ids.ts";
 
 /** Default `UPLOAD_MAX_BYTES` of the sync-server: 10 MiB. */
@@ -44,18 +44,18 @@ export const UPLOAD_ACCEPT = Object.entries(UPLOAD_MEDIA_TYPES)
 	.join(",");
 
 /** `POST /v1/uploads` answer (201): the stored file, ready to reference from a message part. */
-export const uploadResponseSchema = z.object({
+export const uploadResponseSchema = v.object({
 	/** Random 128-bit capability id (base64url): whoever knows it can fetch the file. */
 	id: idSchema,
 	/** A server path (`/v1/uploads/<id>`); resolve it against the API's origin to display it. */
-	url: z.string().check(z.regex(/^\/(?!\/)/, "must be a server path")),
+	url: v.pipe(v.string(), v.regex(/^\/(?!\/)/, "must be a server path")),
 	/** The type sniffed from the bytes (never merely the declared one). */
-	mediaType: z.string(),
-	fileName: z.string().check(z.minLength(1), z.maxLength(255)),
-	size: z.int().check(z.nonnegative()),
+	mediaType: v.string(),
+	fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+	size: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 	/** Pixel size of images, when the header could be read. */
-	width: z.optional(z.int().check(z.positive())),
-	height: z.optional(z.int().check(z.positive())),
+	width: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+	height: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
 });
 
-export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+export type UploadResponse = v.InferOutput<typeof uploadResponseSchema>;

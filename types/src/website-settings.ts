@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { replyTimeMinutesSchema } from "./reply-time.ts";
 
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
@@ -10,58 +10,58 @@ const ORIGIN_PATTERN = new RegExp(`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*
  * required and must match the browser's; no path, query or credentials. Entries are stored
  * trimmed, lower-cased and without a trailing slash. International domains go in punycode.
  */
-export const allowedOriginSchema = z.string().check(
-	z.trim(),
-	z.maxLength(255),
-	z.toLowerCase(),
-	z.overwrite((value) => value.replace(/\/+$/, "")),
-	z.regex(
+export const allowedOriginSchema = v.pipe(
+	v.string(),
+	v.trim(),
+	v.maxLength(255),
+	v.toLowerCase(),
+	v.transform((value) => value.replace(/\/+$/, "")),
+	v.regex(
 		ORIGIN_PATTERN,
 		"must be an origin like https://app.example.com or https://*.example.com (protocol required, no path)",
 	),
-	z.refine((value) => !value.includes("*") || /^https?:\/\/\*\.[^.]+\.[^.]+/.test(value), {
-		message: "a wildcard needs a domain under it: https://*.example.com, not https://*.com",
-	}),
-	z.refine(
-		(value) => {
-			const port = /:(\d+)$/.exec(value)?.[1];
-			return port === undefined || (Number(port) >= 1 && Number(port) <= 65_535);
-		},
-		{ message: "the port must be between 1 and 65535" },
+	v.check(
+		(value) => !value.includes("*") || /^https?:\/\/\*\.[^.]+\.[^.]+/.test(value),
+		"a wildcard needs a domain under it: https://*.example.com, not https://*.com",
 	),
+	v.check((value) => {
+		const port = /:(\d+)$/.exec(value)?.[1];
+		return port === undefined || (Number(port) >= 1 && Number(port) <= 65_535);
+	}, "the port must be between 1 and 65535"),
 );
 
 /** The allowed origins of a website (deduplicated by the server). */
-export const allowedOriginsSchema = z.array(allowedOriginSchema).check(z.maxLength(100));
+export const allowedOriginsSchema = v.pipe(v.array(allowedOriginSchema), v.maxLength(100));
 
 /** `GET /v1/websites/:websiteId/settings`: what agents of the website may read. */
-export const websiteSettingsSchema = z.object({
-	id: z.string(),
-	name: z.string(),
-	allowedOrigins: z.array(z.string()),
+export const websiteSettingsSchema = v.object({
+	id: v.string(),
+	name: v.string(),
+	allowedOrigins: v.array(v.string()),
 	/** When true, every `identify()` needs a valid signature; otherwise only joining an existing contact does. */
-	identityVerificationRequired: z.boolean(),
+	identityVerificationRequired: v.boolean(),
 	/** How long the team usually takes to answer, in minutes; the widget's home page shows it. */
-	replyTimeMinutes: z.nullable(replyTimeMinutesSchema),
+	replyTimeMinutes: v.nullable(replyTimeMinutesSchema),
 });
 
 /** `PATCH /v1/websites/:websiteId/settings` (admins): only the fields present change. */
-export const updateWebsiteSettingsRequestSchema = z
-	.strictObject({
-		name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-		allowedOrigins: z.optional(allowedOriginsSchema),
-		identityVerificationRequired: z.optional(z.boolean()),
+export const updateWebsiteSettingsRequestSchema = v.pipe(
+	v.strictObject({
+		name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
+		allowedOrigins: v.optional(allowedOriginsSchema),
+		identityVerificationRequired: v.optional(v.boolean()),
 		/** null clears it: the widget then says nothing about reply times. */
-		replyTimeMinutes: z.optional(z.nullable(replyTimeMinutesSchema)),
-	})
-	.check(z.refine((value) => Object.keys(value).length > 0, { message: "nothing to update" }));
+		replyTimeMinutes: v.optional(v.nullable(replyTimeMinutesSchema)),
+	}),
+	v.check((value) => Object.keys(value).length > 0, "nothing to update"),
+);
 
 /**
  * `POST /v1/websites/:websiteId/settings/identity-secret` (admins): a new HMAC secret for
  * `identify()` signatures, shown this once. The previous secret stops working at once.
  */
-export const rotateIdentitySecretResponseSchema = z.object({ identitySecret: z.string() });
+export const rotateIdentitySecretResponseSchema = v.object({ identitySecret: v.string() });
 
-export type WebsiteSettings = z.infer<typeof websiteSettingsSchema>;
-export type UpdateWebsiteSettingsRequest = z.infer<typeof updateWebsiteSettingsRequestSchema>;
-export type RotateIdentitySecretResponse = z.infer<typeof rotateIdentitySecretResponseSchema>;
+export type WebsiteSettings = v.InferOutput<typeof websiteSettingsSchema>;
+export type UpdateWebsiteSettingsRequest = v.InferOutput<typeof updateWebsiteSettingsRequestSchema>;
+export type RotateIdentitySecretResponse = v.InferOutput<typeof rotateIdentitySecretResponseSchema>;

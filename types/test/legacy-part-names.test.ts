@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { messagePartSchema, timelineItemSchema } from "../src/index.ts";
 
@@ -23,7 +24,7 @@ const image = { type: "image", url: "/v1/uploads/upload_0002", mediaType: "image
 
 describe("file and image part names", () => {
 	it("carry `name`", () => {
-		const parsed = timelineItemSchema.parse({
+		const parsed = v.parse(timelineItemSchema, {
 			...item,
 			parts: [
 				{ ...file, name: "invoice.pdf" },
@@ -37,7 +38,7 @@ describe("file and image part names", () => {
 	});
 
 	it("read a part stored with `fileName` as `name`, without the old key", () => {
-		const parsed = timelineItemSchema.parse({
+		const parsed = v.parse(timelineItemSchema, {
 			...item,
 			parts: [
 				{ ...file, fileName: "invoice.pdf" },
@@ -50,13 +51,13 @@ describe("file and image part names", () => {
 			{ ...image, name: "shot.png" },
 			{ type: "text", text: "hi" },
 		]);
-		expect(messagePartSchema.parse({ ...file, fileName: "old-client.pdf" })).toEqual({
+		expect(v.parse(messagePartSchema, { ...file, fileName: "old-client.pdf" })).toEqual({
 			...file,
 			name: "old-client.pdf",
 		});
 	});
 
 	it("refuse a file part with no name at all", () => {
-		expect(messagePartSchema.safeParse(file).success).toBe(false);
+		expect(v.safeParse(messagePartSchema, file).success).toBe(false);
 	});
 });
