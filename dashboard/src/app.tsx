@@ -33,55 +33,124 @@ export function App({ session }: { session: AgentSession }) {
 	return <SignedIn key={current.token} session={session} current={current} />;
 }
 
-/** Creates the agent client for this login (one socket, caches, outbox) and the workspace. */
+/** What a login opens: the dashboard, or why it cannot (no website). */
+type Opened = { dashboard: Dashboard } | { error: string };
+
+/**
+ * Opened during a render and not yet owned by a mounted `SignedIn` (development's StrictMode
+ * renders twice and keeps one result: both renders must get the same client, not two sockets).
+ */
+let unclaimed: { token: string; opened: Opened } | null = null;
+/** Dashboards whose client was destroyed (StrictMode's unmount and remount in development). */
+const retired = new WeakSet<Dashboard>();
+
+/**
+ * Creates the agent client for this login (one socket, caches, outbox) and the workspace. Both
+ * come from the stored session during the first render, without a request, so the cached inbox
+ * and conversation paint in the first frame rather than after an empty one.
+ */
 function SignedIn({ session, current }: { session: AgentSession; current: StoredAgentSession }) {
-	const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-	const [error, setError] = useState<string | null>(null);
+	const [opened, setOpened] = useState<Opened>(() => openOnce(session, current));
 	// The client lives as long as the token (SignedIn is keyed by it): a refreshed role or name
-	// must not tear the socket down, so the effect reads the session once, through a ref.
+	// must not tear the socket down, so the session is read once, through a ref.
 	const initial = useRef(current);
 	useEffect(() => {
-		const current = initial.current;
-		const stored = localStorage.getItem(WEBSITE_KEY);
-		const websiteId =
-			stored && current.websiteIds.includes(stored) ? stored : current.websiteIds[0];
-		if (!websiteId) {
-			setError("Your account belongs to no website yet. Ask an admin to add you.");
+		if (!("dashboard" in opened)) return;
+		const { dashboard } = opened;
+		if (retired.has(dashboard)) {
+			// Remounted after its client was destroyed (StrictMode, development): a new one.
+			setOpened(openDashboard(session, initial.current));
 			return;
 		}
-		const base = apiUrl();
-		const client = new AgentClient({
-			apiUrl: base,
-			session: current,
-			websiteId,
-			// The socket refused the session (expired, logged out elsewhere): back to the login page.
-			onUnauthorized: () => session.clear(),
+		if (unclaimed?.opened === opened) unclaimed = null;
+		// Role and websites may have changed since the last login, and the agents' names: both
+		// asked once online (offline, the stored ones stay; a request could only fail).
+		const stopWaiting = whenOnline(() => {
+			void dashboard.agents.refresh();
+			void session.refresh().catch(() => {});
 		});
-		const request = sessionTeamRequest(session, base);
-		const agents = new AgentsDirectory(request, websiteId);
-		void agents.refresh();
-		// Role and websites may have changed since the last login (offline: the stored ones stay).
-		void session.refresh().catch(() => {});
-		setDashboard({
+		return () => {
+			stopWaiting();
+			retired.add(dashboard);
+			dashboard.client.destroy();
+		};
+	}, [opened, session]);
+	// Signed in on the login or setup page: the inbox replaces it before the workspace renders.
+	const [atAuthPage, setAtAuthPage] = useState(isAuthPath);
+	const signedIn = "dashboard" in opened;
+	useEffect(() => {
+		if (!atAuthPage || !signedIn) return;
+		navigate({ page: "inbox" }, { replace: true });
+		setAtAuthPage(false);
+	}, [atAuthPage, signedIn]);
+	if ("error" in opened)
+		return <p className="m-auto max-w-md p-8 text-center text-muted-foreground">{opened.error}</p>;
+	if (atAuthPage) return null;
+	return (
+		<DashboardContext.Provider value={opened.dashboard}>
+			<Workspace />
+		</DashboardContext.Provider>
+	);
+}
+
+/** {@link openDashboard}, once per token until a mounted `SignedIn` owns the result. */
+function openOnce(session: AgentSession, current: StoredAgentSession): Opened {
+	if (unclaimed?.token === current.token) return unclaimed.opened;
+	// A render for another login that never mounted: its client is nobody's.
+	if (unclaimed && "dashboard" in unclaimed.opened) unclaimed.opened.dashboard.client.destroy();
+	const opened = openDashboard(session, current);
+	unclaimed = { token: current.token, opened };
+	return opened;
+}
+
+/** The client and the directories of one login, from the stored session (no request). */
+function openDashboard(session: AgentSession, current: StoredAgentSession): Opened {
+	const stored = localStorage.getItem(WEBSITE_KEY);
+	const websiteId = stored && current.websiteIds.includes(stored) ? stored : current.websiteIds[0];
+	if (!websiteId)
+		return { error: "Your account belongs to no website yet. Ask an admin to add you." };
+	const base = apiUrl();
+	const client = new AgentClient({
+		apiUrl: base,
+		session: current,
+		websiteId,
+		// The socket refused the session (expired, logged out elsewhere): back to the login page.
+		onUnauthorized: () => session.clear(),
+	});
+	const request = sessionTeamRequest(session, base);
+	return {
+		dashboard: {
 			session,
 			user: current.user,
 			websiteId,
 			isAdmin: isAdminOf(current, websiteId),
 			client,
 			request,
-			agents,
+			agents: new AgentsDirectory(request, websiteId),
 			contacts: new ContactDirectory(request, websiteId),
-		});
-		if (window.location.pathname.endsWith("/login") || window.location.pathname.endsWith("/setup"))
-			navigate({ page: "inbox" }, { replace: true });
-		return () => client.destroy();
-	}, [session]);
-	if (error)
-		return <p className="m-auto max-w-md p-8 text-center text-muted-foreground">{error}</p>;
-	if (!dashboard) return null;
-	return (
-		<DashboardContext.Provider value={dashboard}>
-			<Workspace />
-		</DashboardContext.Provider>
-	);
+		},
+	};
+}
+
+/** Whether the location is the login or the setup page. */
+function isAuthPath(): boolean {
+	const { pathname } = window.location;
+	return pathname.endsWith("/login") || pathname.endsWith("/setup");
+}
+
+/**
+ * Runs `task` now when the browser is online, else once it is back online; returns what stops
+ * the wait.
+ */
+function whenOnline(task: () => void): () => void {
+	if (navigator.onLine) {
+		task();
+		return () => {};
+	}
+	const run = () => {
+		window.removeEventListener("online", run);
+		task();
+	};
+	window.addEventListener("online", run);
+	return () => window.removeEventListener("online", run);
 }

@@ -7,7 +7,7 @@ const ENTRY = resolve(import.meta.dirname, "../../../client-core/src/index.ts");
 
 /**
  * `client-size`: what `@cossistant/core` weighs in a browser bundle with all its dependencies
- * (yjs, the Hocuspocus provider, y-indexeddb, zustand, zod, the shared schemas), minified and
+ * (yjs, the Hocuspocus provider, y-indexeddb, zustand, valibot, the shared schemas), minified and
  * gzipped, React excluded (the core does not use it).
  */
 export const clientSize: Scenario = {

@@ -5,6 +5,7 @@ import {
 	DocumentNames,
 	type TimelineItem,
 } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { ConversationView } from "../conversations/conversation-view.ts";
@@ -132,10 +133,10 @@ export class AgentConversation {
 			| { conversation?: unknown; items?: unknown }
 			| undefined;
 		if (!saved || !Array.isArray(saved.items)) return null;
-		const conversation = conversationSchema.safeParse(saved.conversation);
+		const conversation = v.safeParse(conversationSchema, saved.conversation);
 		const items = parseItems(this.parser, saved.items);
 		return items.length > 0
-			? { conversation: conversation.success ? conversation.data : null, items }
+			? { conversation: conversation.success ? conversation.output : null, items }
 			: null;
 	}
 

@@ -1,4 +1,5 @@
 import { type Conversation, conversationSchema, INBOX_DOC_KEYS } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -127,10 +128,10 @@ export class AgentInbox {
 		if (typeof raw !== "object" || raw === null) return null;
 		const cached = this.parsed.get(raw);
 		if (cached !== undefined) return cached;
-		const result = conversationSchema.safeParse(raw);
-		const value = result.success ? result.data : null;
+		const result = v.safeParse(conversationSchema, raw);
+		const value = result.success ? result.output : null;
 		if (!result.success)
-			this.onInvalid(raw, `conversation ${id}: ${result.error.issues[0]?.message ?? "invalid"}`);
+			this.onInvalid(raw, `conversation ${id}: ${result.issues[0]?.message ?? "invalid"}`);
 		this.parsed.set(raw, value);
 		return value;
 	}

@@ -10,6 +10,7 @@ import {
 	setupResponseSchema,
 	setupStatusResponseSchema,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { CossistantApiError } from "../errors.ts";
 import { RestClient } from "../http/rest-client.ts";
@@ -214,24 +215,19 @@ export class AgentSession {
 		const raw = this.storage.get(this.storageKey);
 		if (!raw) return null;
 		try {
-			const parsed = loginResponseSchema.safeParse(JSON.parse(raw));
-			if (!parsed.success || Date.parse(parsed.data.expiresAt) <= Date.now()) return null;
-			return parsed.data;
+			const parsed = v.safeParse(loginResponseSchema, JSON.parse(raw));
+			if (!parsed.success || Date.parse(parsed.output.expiresAt) <= Date.now()) return null;
+			return parsed.output;
 		} catch {
 			return null;
 		}
 	}
 }
 
-/** Anything with zod's `safeParse` (classic or mini schemas). */
-interface Validator<T> {
-	safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
-}
-
 /** Validates a response body: the client trusts no wire. */
-function validate<T>(schema: Validator<T>, value: unknown, path: string): T {
-	const parsed = schema.safeParse(value);
+function validate<T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string): T {
+	const parsed = v.safeParse(schema, value);
 	if (!parsed.success)
 		throw new CossistantApiError(200, "invalid_response", `Unexpected response from ${path}`);
-	return parsed.data;
+	return parsed.output;
 }

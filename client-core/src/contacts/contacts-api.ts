@@ -9,6 +9,7 @@ import {
 	type VisitorMetadata,
 	visitorMetadataSchema,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { CossistantConfigurationError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
 import { newId } from "../ids/new-id.ts";
@@ -56,7 +57,7 @@ export class ContactsApi {
 	}
 
 	private async sendIdentify(params: IdentifyParams): Promise<IdentifyResponse> {
-		const body = identifyParamsSchema.parse(params);
+		const body = v.parse(identifyParamsSchema, params);
 		const token = this.options.visitorToken();
 		if (!token) throw new CossistantConfigurationError("Call fetchWebsite() first.");
 		const response = await this.options.rest.request("/contacts/identify", {
@@ -79,7 +80,7 @@ export class ContactsApi {
 	 * again after identify().
 	 */
 	async setVisitorMetadata(metadata: VisitorMetadata): Promise<boolean> {
-		const valid = visitorMetadataSchema.parse(metadata);
+		const valid = v.parse(visitorMetadataSchema, metadata);
 		const hash = await hashMetadata(valid);
 		await this.identifying?.catch(() => undefined);
 		if (!this.options.visitor()?.contact) {

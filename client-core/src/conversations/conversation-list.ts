@@ -1,4 +1,5 @@
 import { type Conversation, conversationSchema, VISITOR_DOC_KEYS } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -57,10 +58,9 @@ export class ConversationList {
 		const byId = new Map<string, ConversationSummary>();
 		for (const [id, raw] of this.doc?.getMap<unknown>(VISITOR_DOC_KEYS.conversations).entries() ??
 			[]) {
-			const parsed = conversationSchema.safeParse(raw);
-			if (parsed.success) byId.set(id, { ...parsed.data, pending: false });
-			else
-				this.onInvalid(raw, `conversation ${id}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+			const parsed = v.safeParse(conversationSchema, raw);
+			if (parsed.success) byId.set(id, { ...parsed.output, pending: false });
+			else this.onInvalid(raw, `conversation ${id}: ${parsed.issues[0]?.message ?? "invalid"}`);
 		}
 		for (const entry of this.outbox.state.getState().entries.values()) {
 			const { command } = entry;

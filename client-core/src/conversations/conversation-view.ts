@@ -5,6 +5,7 @@ import {
 	DocumentNames,
 	type TimelineItem,
 } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -206,9 +207,13 @@ export class ConversationView {
 		}
 		const metaJson = doc?.getMap<unknown>(CONVERSATION_DOC_KEYS.meta).toJSON();
 		const conversation =
-			metaJson && Object.keys(metaJson).length > 0 ? conversationSchema.safeParse(metaJson) : null;
+			metaJson && Object.keys(metaJson).length > 0
+				? v.safeParse(conversationSchema, metaJson)
+				: null;
 		this.state.setState({
-			conversation: conversation?.success ? conversation.data : this.state.getState().conversation,
+			conversation: conversation?.success
+				? conversation.output
+				: this.state.getState().conversation,
 			items: buildTimelineView({
 				shared: this.shared,
 				pending: this.options.outbox.state.getState().entries.values(),

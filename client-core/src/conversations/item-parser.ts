@@ -3,6 +3,7 @@ import {
 	timelineItemSchema,
 	withLegacyFileNamesRenamed,
 } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 
 /**
@@ -66,13 +67,13 @@ export class TimelineItemParser {
 		}
 		if (this.cache.has(raw)) return this.cache.get(raw) ?? null;
 		this.validatedCount += 1;
-		const parsed = timelineItemSchema.safeParse(raw);
-		const item = parsed.success ? parsed.data : null;
+		const parsed = v.safeParse(timelineItemSchema, raw);
+		const item = parsed.success ? parsed.output : null;
 		this.cache.set(raw, item);
 		if (!parsed.success) {
 			this.onInvalid(
 				raw,
-				parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+				parsed.issues.map((i) => `${v.getDotPath(i) ?? ""}: ${i.message}`).join("; "),
 			);
 		}
 		return item;

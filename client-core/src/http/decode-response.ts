@@ -1,5 +1,5 @@
 import { apiErrorBodySchema } from "@cossistant/types";
-import { type $ZodType, safeParse } from "zod/v4/core";
+import * as v from "valibot";
 import { CossistantApiError } from "../errors.ts";
 
 /**
@@ -12,28 +12,28 @@ export function decodeResponse<T>(
 	status: number,
 	text: string,
 	path: string,
-	schema?: $ZodType<T>,
+	schema?: v.GenericSchema<unknown, T>,
 ): T {
 	const json = safeJson(text);
 	if (status < 200 || status >= 300) {
-		const error = apiErrorBodySchema.safeParse(json);
+		const error = v.safeParse(apiErrorBodySchema, json);
 		if (error.success) {
-			const { code, message, details } = error.data.error;
+			const { code, message, details } = error.output.error;
 			throw new CossistantApiError(status, code, message, details);
 		}
 		throw new CossistantApiError(status, "invalid_response", `HTTP ${status}`);
 	}
 	if (!schema) return json as T;
-	const parsed = safeParse(schema, json);
+	const parsed = v.safeParse(schema, json);
 	if (!parsed.success) {
 		throw new CossistantApiError(
 			status,
 			"invalid_response",
 			`Unexpected response from ${path}`,
-			parsed.error.issues,
+			parsed.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })),
 		);
 	}
-	return parsed.data;
+	return parsed.output;
 }
 
 function safeJson(text: string): unknown {

@@ -1,5 +1,5 @@
 import { HEADERS } from "@cossistant/types";
-import type { $ZodType } from "zod/v4/core";
+import type { GenericSchema } from "valibot";
 import { CossistantApiError } from "../errors.ts";
 import { decodeResponse } from "./decode-response.ts";
 
@@ -17,7 +17,7 @@ export interface RequestOptions<T> {
 	body?: unknown;
 	headers?: Record<string, string>;
 	/** Validates the response body (the client never trusts what it receives). */
-	schema?: $ZodType<T>;
+	schema?: GenericSchema<unknown, T>;
 	signal?: AbortSignal;
 }
 

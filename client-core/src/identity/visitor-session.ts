@@ -3,6 +3,7 @@ import {
 	type WebsiteBootstrapResponse,
 	websiteBootstrapResponseSchema,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { CossistantApiError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
 import type { KeyValueStore } from "../platform/key-value-store.ts";
@@ -80,8 +81,8 @@ export class VisitorSession {
 		try {
 			const raw = this.storage.get(this.storageKey);
 			if (!raw) return null;
-			const parsed = websiteBootstrapResponseSchema.safeParse(JSON.parse(raw));
-			return parsed.success ? parsed.data : null;
+			const parsed = v.safeParse(websiteBootstrapResponseSchema, JSON.parse(raw));
+			return parsed.success ? parsed.output : null;
 		} catch {
 			return null;
 		}

@@ -6,6 +6,7 @@ import {
 	OUTBOX_KEYS,
 	type PrincipalKey,
 } from "@cossistant/types";
+import * as v from "valibot";
 import type * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { newId } from "../ids/new-id.ts";
@@ -174,9 +175,9 @@ export class Outbox {
 	private handleResult(commandId: string, raw: unknown): void {
 		const entry = this.state.getState().entries.get(commandId);
 		if (entry?.state !== "queued" || raw === undefined) return;
-		const parsed = commandResultSchema.safeParse(raw);
+		const parsed = v.safeParse(commandResultSchema, raw);
 		const result: CommandResult = parsed.success
-			? parsed.data
+			? parsed.output
 			: {
 					status: "rejected",
 					at: Date.now(),

@@ -8,6 +8,7 @@ import {
 	type SupportState,
 	supportStateSchema,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { CossistantConfigurationError } from "../errors.ts";
 import type { RestClient } from "../http/rest-client.ts";
 import { newId } from "../ids/new-id.ts";
@@ -107,7 +108,7 @@ export class SupportApi {
 		operation: FeatureFlagMutation["operation"];
 		flags: FeatureFlagName[];
 	}): Promise<FeatureFlagMutationResponse> {
-		const body = featureFlagMutationSchema.parse(mutation);
+		const body = v.parse(featureFlagMutationSchema, mutation);
 		return this.options.rest.request("/support/feature-flags", {
 			method: "PATCH",
 			body,

@@ -1,4 +1,5 @@
 import { type SupportState, supportStateSchema } from "@cossistant/types";
+import * as v from "valibot";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SupportConfig } from "../support-config.ts";
 
@@ -33,9 +34,9 @@ export class SupportStateStore {
 
 	/** Replaces the server's copy; returns false (and changes nothing) if it is malformed. */
 	setServerState(raw: unknown): boolean {
-		const parsed = supportStateSchema.safeParse(raw);
+		const parsed = v.safeParse(supportStateSchema, raw);
 		if (!parsed.success) return false;
-		this.server = parsed.data;
+		this.server = parsed.output;
 		// Optimistic changes the server now reflects are no longer needed.
 		for (const [step, change] of this.optimistic) {
 			const serverStep = this.server.onboarding[step];

@@ -6,6 +6,7 @@ import {
 	type UploadResponse,
 	uploadResponseSchema,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { CossistantApiError } from "../errors.ts";
 import { decodeResponse } from "../http/decode-response.ts";
 import { sendUpload, type UploadProgress } from "./upload-transport.ts";
@@ -95,9 +96,9 @@ function toPart(upload: UploadResponse): UploadedPart {
 				...(upload.width ? { width: upload.width, height: upload.height } : {}),
 			}
 		: { type: "file" as const, ...common };
-	const checked = messagePartSchema.safeParse(part);
-	if (!checked.success || checked.data.type === "text") {
+	const checked = v.safeParse(messagePartSchema, part);
+	if (!checked.success || checked.output.type === "text") {
 		throw new CossistantApiError(201, "invalid_response", "The upload cannot be sent as a part.");
 	}
-	return checked.data;
+	return checked.output;
 }

@@ -1,18 +1,13 @@
+import * as v from "valibot";
+
 /**
- * Validation helpers shared by the settings and contact panels. They take any zod schema
- * (classic or `zod/mini`: both have `safeParse`), so answers and form input are checked with
- * the very schemas the server parses with.
+ * Validation helpers shared by the settings and contact panels. They take the wire schemas of
+ * `@cossistant/types`, so answers and form input are checked with the very schemas the server
+ * parses with.
  */
 
-/** The part of a zod schema these helpers use. */
-export interface SafeParser<T> {
-	safeParse(value: unknown):
-		| { success: true; data: T }
-		| {
-				success: false;
-				error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
-		  };
-}
+/** Any valibot schema whose output is `T`. */
+export type SchemaOf<T> = v.GenericSchema<unknown, T>;
 
 /** A REST answer that does not have the documented shape (an outdated server, a proxy page). */
 export class UnexpectedAnswerError extends Error {
@@ -20,11 +15,12 @@ export class UnexpectedAnswerError extends Error {
 }
 
 /** `value` checked against `schema`; throws {@link UnexpectedAnswerError} when it does not fit. */
-export function expectAnswer<T>(schema: SafeParser<T>, value: unknown, what: string): T {
-	const parsed = schema.safeParse(value);
-	if (parsed.success) return parsed.data;
-	const first = parsed.error.issues[0];
-	const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join(".")}` : "";
+export function expectAnswer<T>(schema: SchemaOf<T>, value: unknown, what: string): T {
+	const parsed = v.safeParse(schema, value);
+	if (parsed.success) return parsed.output;
+	const first = parsed.issues[0];
+	const path = first ? v.getDotPath(first) : null;
+	const where = path ? ` at ${path}` : "";
 	throw new UnexpectedAnswerError(
 		`The server's answer for ${what} was not understood${where}: ${first?.message ?? "invalid"}.`,
 	);
@@ -37,16 +33,17 @@ export type InputCheck<T> =
 
 /** Checks form input before it is sent; `labels` names fields as the form shows them. */
 export function checkInput<T>(
-	schema: SafeParser<T>,
+	schema: SchemaOf<T>,
 	value: unknown,
 	labels: Record<string, string> = {},
 ): InputCheck<T> {
-	const parsed = schema.safeParse(value);
-	if (parsed.success) return { ok: true, value: parsed.data };
+	const parsed = v.safeParse(schema, value);
+	if (parsed.success) return { ok: true, value: parsed.output };
 	const fields: Record<string, string> = {};
 	const lines: string[] = [];
-	for (const issue of parsed.error.issues) {
-		const key = issue.path.length > 0 ? String(issue.path[0]) : "";
+	for (const issue of parsed.issues) {
+		const first = issue.path?.[0]?.key;
+		const key = first === undefined ? "" : String(first);
 		if (fields[key] !== undefined) continue;
 		fields[key] = issue.message;
 		const label = labels[key] ?? key;

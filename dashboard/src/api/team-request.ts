@@ -1,4 +1,5 @@
 import { apiErrorBodySchema } from "@cossistant/types";
+import * as v from "valibot";
 
 /** HTTP methods the dashboard's REST calls use. */
 export type TeamRequestMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -89,9 +90,9 @@ export function createTeamRequest(options: TeamRequestOptions): TeamRequest {
 		const text = await response.text();
 		const json: unknown = text === "" ? undefined : safeJson(text);
 		if (!response.ok) {
-			const parsed = apiErrorBodySchema.safeParse(json);
+			const parsed = v.safeParse(apiErrorBodySchema, json);
 			if (parsed.success) {
-				const { code, message, details } = parsed.data.error;
+				const { code, message, details } = parsed.output.error;
 				throw new TeamRequestError(code, response.status, message, details);
 			}
 			throw new TeamRequestError(

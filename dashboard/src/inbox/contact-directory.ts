@@ -1,4 +1,5 @@
 import { contactResponseSchema } from "@cossistant/types";
+import * as v from "valibot";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { TeamRequest } from "../api/team-request.ts";
 import { visitorName } from "./visitor-name.ts";
@@ -67,11 +68,12 @@ export class ContactDirectory {
 
 	private async fetchOne(contactId: string): Promise<void> {
 		try {
-			const parsed = contactResponseSchema.safeParse(
+			const parsed = v.safeParse(
+				contactResponseSchema,
 				await this.request(`/contacts/${encodeURIComponent(contactId)}`),
 			);
 			if (!parsed.success) return;
-			const { name, email } = parsed.data.contact;
+			const { name, email } = parsed.output.contact;
 			const cards = new Map(this.state.getState().cards);
 			cards.set(contactId, { name, email });
 			this.state.setState({ cards });

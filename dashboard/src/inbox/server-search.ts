@@ -1,4 +1,5 @@
 import { conversationListResponseSchema } from "@cossistant/types";
+import * as v from "valibot";
 import type { TeamRequest } from "../api/team-request.ts";
 import type { InboxFilter } from "./inbox-filter.ts";
 
@@ -39,11 +40,13 @@ export async function fetchServerMatches(
 	const ids = new Set<string>();
 	let cursor: string | null = null;
 	for (let page = 0; page < (options.maxPages ?? 3); page++) {
-		const answer = await request(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
-		const parsed = conversationListResponseSchema.safeParse(answer);
+		const answer: unknown = await request(
+			cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path,
+		);
+		const parsed = v.safeParse(conversationListResponseSchema, answer);
 		if (!parsed.success) throw new Error("The server's search answer is not a conversation list.");
-		for (const conversation of parsed.data.conversations) ids.add(conversation.id);
-		cursor = parsed.data.nextCursor;
+		for (const conversation of parsed.output.conversations) ids.add(conversation.id);
+		cursor = parsed.output.nextCursor;
 		if (!cursor || options.isStale?.()) break;
 	}
 	return ids;

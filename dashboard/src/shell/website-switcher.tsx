@@ -1,5 +1,6 @@
 import { websiteSettingsSchema } from "@cossistant/types";
 import { useEffect, useState } from "react";
+import * as v from "valibot";
 import { WEBSITE_KEY } from "../config.ts";
 import { useDashboard } from "../dashboard-context.tsx";
 import { NativeSelect } from "../ui/input.tsx";
@@ -17,8 +18,8 @@ export function WebsiteSwitcher() {
 		for (const id of websiteIds) {
 			request(`/websites/${encodeURIComponent(id)}/settings`)
 				.then((body) => {
-					const parsed = websiteSettingsSchema.safeParse(body);
-					if (parsed.success) setNames((current) => ({ ...current, [id]: parsed.data.name }));
+					const parsed = v.safeParse(websiteSettingsSchema, body);
+					if (parsed.success) setNames((current) => ({ ...current, [id]: parsed.output.name }));
 				})
 				.catch(() => {});
 		}

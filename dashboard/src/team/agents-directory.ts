@@ -1,4 +1,5 @@
 import { type AgentUser, agentListResponseSchema } from "@cossistant/types";
+import * as v from "valibot";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { TeamRequest } from "../api/team-request.ts";
 
@@ -21,12 +22,13 @@ export class AgentsDirectory {
 	/** Refreshes from `GET /v1/websites/:websiteId/agents` (silently keeps the cache offline). */
 	async refresh(): Promise<void> {
 		try {
-			const parsed = agentListResponseSchema.safeParse(
+			const parsed = v.safeParse(
+				agentListResponseSchema,
 				await this.request(`/websites/${encodeURIComponent(this.websiteId)}/agents`),
 			);
 			if (!parsed.success) return;
-			this.state.setState({ agents: parsed.data.agents });
-			localStorage.setItem(this.key, JSON.stringify(parsed.data.agents));
+			this.state.setState({ agents: parsed.output.agents });
+			localStorage.setItem(this.key, JSON.stringify(parsed.output.agents));
 		} catch {
 			// Offline: the cached list stays.
 		}
@@ -39,10 +41,11 @@ export class AgentsDirectory {
 
 	private load(): AgentUser[] {
 		try {
-			const parsed = agentListResponseSchema.shape.agents.safeParse(
+			const parsed = v.safeParse(
+				agentListResponseSchema.entries.agents,
 				JSON.parse(localStorage.getItem(this.key) ?? "[]"),
 			);
-			return parsed.success ? parsed.data : [];
+			return parsed.success ? parsed.output : [];
 		} catch {
 			return [];
 		}

@@ -11,6 +11,7 @@ import {
 	websiteSettingsSchema,
 } from "@cossistant/types";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { AcceptInvitationPage, INVITATION_GONE } from "../../src/auth/accept-invitation-page.tsx";
@@ -32,7 +33,8 @@ describe("<AcceptInvitationPage /> against a real sync-server", () => {
 
 	beforeAll(async () => {
 		ctx = await startDashboardServer();
-		websiteName = websiteSettingsSchema.parse(
+		websiteName = v.parse(
+			websiteSettingsSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/settings`),
 		).name;
 	}, 120_000);

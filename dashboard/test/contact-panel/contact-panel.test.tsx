@@ -12,6 +12,7 @@ import {
 	type WebsiteBootstrapResponse,
 } from "@cossistant/types";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { LOCAL_ORIGIN } from "../../../sync-server/test/support/local-origin.ts";
@@ -318,7 +319,8 @@ describe("<ContactPanel /> against a real sync-server", () => {
 		const devices = (
 			await ctx.request<{ visitors: Array<{ id: string }> }>(`/contacts/${contactId}/visitors`)
 		).visitors;
-		const detail = conversationDetailResponseSchema.parse(
+		const detail = v.parse(
+			conversationDetailResponseSchema,
 			await ctx.request(`/conversations/${opened[0]}`),
 		);
 		expect(detail.conversation.visitorId).toBe(devices[0]?.id);

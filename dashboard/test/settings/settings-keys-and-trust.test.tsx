@@ -6,6 +6,7 @@
 import { createHmac } from "node:crypto";
 import { apiKeyListResponseSchema, websiteSettingsSchema } from "@cossistant/types";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../react-sdk/test/support/axe.ts";
 import { createTeamRequest } from "../../src/api/team-request.ts";
@@ -55,7 +56,8 @@ describe("<SettingsPage /> Developers (keys, Allowed domains) and identity secre
 		expect(within(secretBox).getByText(/never be shown again/)).toBeTruthy();
 
 		// The key is real: the API lists it by prefix only, and it authenticates a backend.
-		const listed = apiKeyListResponseSchema.parse(
+		const listed = v.parse(
+			apiKeyListResponseSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/api-keys`),
 		).apiKeys;
 		const billing = listed.find((key) => key.name === "Billing backend");
@@ -153,7 +155,7 @@ describe("<SettingsPage /> Developers (keys, Allowed domains) and identity secre
 		expect(input.value).toBe("");
 		expect(within(form).queryByRole("alert")).toBeNull();
 		const read = async () =>
-			websiteSettingsSchema.parse(await ctx.request(`/websites/${ctx.websiteId}/settings`))
+			v.parse(websiteSettingsSchema, await ctx.request(`/websites/${ctx.websiteId}/settings`))
 				.allowedOrigins;
 		expect(await read()).toContain("https://*.shop.example.com");
 

@@ -4,6 +4,7 @@
 
 import { HEADERS, websiteSettingsSchema } from "@cossistant/types";
 import { cleanup, fireEvent, render, within } from "@testing-library/react";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTeamRequest } from "../../src/api/team-request.ts";
 import { SettingsPage } from "../../src/settings/settings-page.tsx";
@@ -44,7 +45,8 @@ describe("<SettingsPage /> reply time", () => {
 
 		fireEvent.change(select, { target: { value: "60" } });
 		await within(replyTime).findByText("The widget now shows this reply time.", {}, SLOW);
-		const settings = websiteSettingsSchema.parse(
+		const settings = v.parse(
+			websiteSettingsSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/settings`),
 		);
 		expect(settings.replyTimeMinutes).toBe(60);

@@ -9,6 +9,7 @@ import {
 	websiteSettingsSchema,
 } from "@cossistant/types";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import * as v from "valibot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTeamRequest } from "../../src/api/team-request.ts";
 import { readInvitationLink } from "../../src/invitation-link.ts";
@@ -69,13 +70,15 @@ describe("<SettingsPage /> team and feature flags", () => {
 		const invitation = readInvitationLink(link.hash);
 		const code = invitation?.token ?? "";
 		expect(code).toMatch(/^inv_/);
-		const { name: websiteName } = websiteSettingsSchema.parse(
+		const { name: websiteName } = v.parse(
+			websiteSettingsSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/settings`),
 		);
 		expect(invitation?.websiteName).toBe(websiteName);
 		const pending = within(agents).getByRole("list", { name: "Pending invitations" });
 		expect(within(pending).getByText("nadia@example.com", { exact: false })).toBeTruthy();
-		const listed = agentListResponseSchema.parse(
+		const listed = v.parse(
+			agentListResponseSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/agents`),
 		);
 		expect(listed.invitations).toEqual([
@@ -99,7 +102,8 @@ describe("<SettingsPage /> team and feature flags", () => {
 		expect((role as HTMLSelectElement).value).toBe("admin");
 		fireEvent.change(role, { target: { value: "agent" } });
 		await within(reloaded).findByText("Nadia is now agent.", {}, SLOW);
-		const after = agentListResponseSchema.parse(
+		const after = v.parse(
+			agentListResponseSchema,
 			await ctx.request(`/websites/${ctx.websiteId}/agents`),
 		);
 		expect(after.agents.find((a) => a.email === "nadia@example.com")?.role).toBe("agent");
@@ -144,7 +148,7 @@ describe("<SettingsPage /> team and feature flags", () => {
 		fireEvent.click(within(dialog).getByRole("button", { name: "Remove agent" }));
 		await within(agents).findByText("Leaving was removed from the team.", {}, SLOW);
 
-		const after = agentListResponseSchema.parse(await ctx.request(base));
+		const after = v.parse(agentListResponseSchema, await ctx.request(base));
 		expect(after.invitations.map((i) => i.email)).not.toContain("maybe@example.com");
 		expect(after.agents.map((a) => a.email)).not.toContain("leaving@example.com");
 		expect(within(agents).queryByText("Leaving")).toBeNull();
@@ -176,7 +180,8 @@ describe("<SettingsPage /> team and feature flags", () => {
 		fireEvent.click(within(addForm).getByRole("button", { name: "Add flag" }));
 		await within(flagsSection).findByText("beta-inbox is now on.", {}, SLOW);
 		const path = `/feature-flags/visitor/${visitor.visitor.id}`;
-		const read = async () => featureFlagsResponseSchema.parse(await ctx.request(path)).featureFlags;
+		const read = async () =>
+			v.parse(featureFlagsResponseSchema, await ctx.request(path)).featureFlags;
 		expect(await read()).toEqual(["beta-inbox"]);
 		// The visitor's own support state sees it too.
 		const state = await visitorCall(ctx.server, visitor, "GET", "/support/state");

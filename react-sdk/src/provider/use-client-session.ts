@@ -25,7 +25,7 @@ export interface ClientSession {
 
 /**
  * The provider's `CossistantClient`: its module is loaded when the browser is idle, when the
- * widget opens or when a hook needs it (so the trigger renders before Yjs and zod arrive), then
+ * widget opens or when a hook needs it (so the trigger renders before Yjs and valibot arrive), then
  * one client is created per apiUrl / wsUrl / publicKey and the visitor bootstrapped, retrying
  * with backoff while the server is unreachable and nothing is cached. A configuration the
  * server refused for good (the client's `configurationError`: bad or revoked key, origin not
