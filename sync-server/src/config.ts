@@ -1,179 +1,181 @@
 import { resolve } from "node:path";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "@cossistant/types";
-import * as z from "zod";
+import * as v from "valibot";
 import { assetPath } from "./asset-path.ts";
 
-const booleanFromEnv = z
-	.enum(["true", "false", "1", "0"])
-	.transform((v) => v === "true" || v === "1");
+/**
+ * A number read from an environment string as `Number()` reads it ("abc" fails as NaN). Its input
+ * is unknown so a default can be given as the number it stands for.
+ */
+const numberFromEnv = v.pipe(v.unknown(), v.transform(Number), v.number());
+
+/** An integer from the environment within `[min, max]`; `fallback` when unset. */
+function integerFromEnv(min: number, max: number, fallback: number) {
+	return v.optional(
+		v.pipe(numberFromEnv, v.safeInteger(), v.minValue(min), v.maxValue(max)),
+		fallback,
+	);
+}
+
+/** "true"/"1" or "false"/"0"; anything else is refused. */
+const booleanFromEnv = v.pipe(
+	v.picklist(["true", "false", "1", "0"]),
+	v.transform((value) => value === "true" || value === "1"),
+);
+
+/** A non-empty string from the environment. */
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
 /** Every environment variable the sync-server reads (documented in the README's table). */
-const envSchema = z.object({
-	PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-	HOST: z.string().min(1).default("127.0.0.1"),
+const envSchema = v.object({
+	PORT: integerFromEnv(0, 65_535, 4000),
+	HOST: v.optional(nonEmpty, "127.0.0.1"),
 	/** Public base URL when behind a proxy; defaults to http://HOST:PORT. */
-	PUBLIC_URL: z.url().optional(),
+	PUBLIC_URL: v.optional(
+		// Trimmed, any scheme the URL parser takes, then without the tabs and newlines the parser
+		// ignores (what this variable has always accepted and meant).
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.url(),
+			v.transform((value) => value.replace(/[\t\n\r]/g, "")),
+		),
+	),
 	/** PostgreSQL connection string; unset → embedded PGlite under DATA_DIR. */
-	DATABASE_URL: z
-		.string()
-		.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-		.optional(),
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	DATABASE_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+		),
+	),
+	DATABASE_POOL_SIZE: integerFromEnv(1, 200, 10),
 	/** Redis for running several processes: cross-process fan-out (Hocuspocus' Redis extension). */
-	REDIS_URL: z
-		.string()
-		.regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
-		.optional(),
-	DATA_DIR: z.string().min(1).default(".data"),
+	REDIS_URL: v.optional(
+		v.pipe(v.string(), v.regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
+	),
+	DATA_DIR: v.optional(nonEmpty, ".data"),
 	/** Secret for visitor tokens; unset → generated once and stored in the database. */
-	AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+	AUTH_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, "must be at least 32 characters"))),
+	LOG_LEVEL: v.optional(
+		v.picklist(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+		"info",
+	),
 	/** Seed a demo website, key and admin on an empty database. */
-	SEED_DEMO: booleanFromEnv.default(true),
-	SESSION_TTL_HOURS: z.coerce
-		.number()
-		.int()
-		.min(1)
-		.max(24 * 365)
-		.default(24 * 30),
+	SEED_DEMO: v.optional(booleanFromEnv, "true"),
+	SESSION_TTL_HOURS: integerFromEnv(1, 24 * 365, 24 * 30),
 	/**
 	 * Days a visitor token is accepted (fractions allowed). The widget's bootstrap hands out a
 	 * fresh one once the current one is a quarter of this old, so active visitors never see it end.
 	 */
-	VISITOR_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3_650).default(30),
+	VISITOR_TOKEN_TTL_DAYS: v.optional(v.pipe(numberFromEnv, v.gtValue(0), v.maxValue(3_650)), 30),
 	/**
 	 * Days after its expiry an expired visitor token may still be traded, at the bootstrap only,
 	 * for a fresh token of the same visitor (keeping its queued commands); 0 = never. Older tokens
 	 * are worthless: the bootstrap then starts a new visitor.
 	 */
-	VISITOR_TOKEN_GRACE_DAYS: z.coerce.number().min(0).max(3_650).default(30),
+	VISITOR_TOKEN_GRACE_DAYS: v.optional(v.pipe(numberFromEnv, v.minValue(0), v.maxValue(3_650)), 30),
 	/** Largest WebSocket frame accepted, in bytes. */
-	WS_MAX_PAYLOAD: z.coerce
-		.number()
-		.int()
-		.min(1_024)
-		.max(64 * 1024 * 1024)
-		.default(1024 * 1024),
+	WS_MAX_PAYLOAD: integerFromEnv(1_024, 64 * 1024 * 1024, 1024 * 1024),
 	/** Log rows per document before it is compacted into its snapshot. */
-	COMPACTION_THRESHOLD: z.coerce.number().int().min(2).default(200),
+	COMPACTION_THRESHOLD: integerFromEnv(2, Number.MAX_SAFE_INTEGER, 200),
 	/**
 	 * Server-written documents whose pipeline replica stays in memory (least recently used go
 	 * first). Below the working set (about two per active visitor: its conversation and its
 	 * visitor document) most batches reload replicas inside their transaction.
 	 */
-	REPLICA_CACHE_DOCS: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+	REPLICA_CACHE_DOCS: integerFromEnv(100, 1_000_000, 20_000),
 	/** Commands processed in one database transaction at most. */
-	COMMAND_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
+	COMMAND_BATCH_SIZE: integerFromEnv(1, 10_000, 256),
 	/** REST requests per minute per client IP (token bucket; bursts up to the same number). */
-	REST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+	REST_RATE_LIMIT: integerFromEnv(1, 1_000_000, 600),
 	/**
 	 * WebSocket upgrades per minute per client IP (token bucket; bursts up to the same number);
 	 * 0 turns the limit off. A page opens one socket, and reconnects back off, so 120 is plenty.
 	 */
-	WS_UPGRADE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(120),
+	WS_UPGRADE_RATE_LIMIT: integerFromEnv(0, 1_000_000, 120),
 	/**
 	 * How long (seconds) credentials and document access checked against PostgreSQL may stand in
 	 * for it while it is unreachable, so known agents and visitors can still open sockets and the
 	 * documents this process holds; 0 turns this off (nothing new gets in during an outage).
 	 * Ended credentials (logout, block, revocation, removal) are forgotten at once.
 	 */
-	OUTAGE_AUTH_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(600),
+	OUTAGE_AUTH_MAX_AGE_S: integerFromEnv(0, 86_400, 600),
 	/** How long (ms) a credential query may hang before remembered answers are used. */
-	OUTAGE_AUTH_PATIENCE_MS: z.coerce.number().int().min(10).max(60_000).default(1_500),
+	OUTAGE_AUTH_PATIENCE_MS: integerFromEnv(10, 60_000, 1_500),
 	/**
 	 * Client states one awareness (typing indicator) frame may carry; a frame with more closes its
 	 * socket with 4413 `payload_too_large` before any state is decoded.
 	 */
-	AWARENESS_MAX_STATES: z.coerce.number().int().min(1).max(10_000).default(16),
+	AWARENESS_MAX_STATES: integerFromEnv(1, 10_000, 16),
 	/** Bytes of client states one awareness frame may carry; more closes the socket with 4413. */
-	AWARENESS_MAX_BYTES: z.coerce
-		.number()
-		.int()
-		.min(256)
-		.max(64 * 1024 * 1024)
-		.default(16 * 1024),
+	AWARENESS_MAX_BYTES: integerFromEnv(256, 64 * 1024 * 1024, 16 * 1024),
 	/** Awareness frames (updates and queries) per socket per second; the rest are dropped. */
-	AWARENESS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	AWARENESS_RATE_LIMIT: integerFromEnv(1, 1_000_000, 30),
 	/**
 	 * Awareness client ids one connection (a socket on a document) may introduce; states for
 	 * more, or for ids another client owns, are dropped.
 	 */
-	AWARENESS_CLIENTS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(4),
+	AWARENESS_CLIENTS_PER_CONNECTION: integerFromEnv(1, 1_000, 4),
 	/**
 	 * Warn log lines one client (visitor, agent) may cause per minute, e.g. about a malformed
 	 * outbox; the rest are counted and the count is reported with the next line let through.
 	 */
-	CLIENT_WARN_LOG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+	CLIENT_WARN_LOG_LIMIT: integerFromEnv(1, 1_000_000, 10),
 	/** Commands per minute per visitor over WebSocket outboxes (token bucket). */
-	COMMAND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+	COMMAND_RATE_LIMIT: integerFromEnv(1, 1_000_000, 120),
 	/**
 	 * Visitors' outbox commands per minute per client IP, all its visitors together (token
 	 * bucket); 0 turns it off. Minting fresh visitors then buys no extra budget. 1 200 is ten
 	 * visitors at full speed: a whole office behind one NAT address chats well below it.
 	 */
-	COMMAND_IP_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(1_200),
+	COMMAND_IP_RATE_LIMIT: integerFromEnv(0, 10_000_000, 1_200),
 	/**
 	 * Visitors' outbox commands per minute per website, all its visitors together (token
 	 * bucket); 0 turns it off. Keeps one website's flood from starving the others on a shared
 	 * server.
 	 */
-	COMMAND_WEBSITE_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(12_000),
+	COMMAND_WEBSITE_RATE_LIMIT: integerFromEnv(0, 10_000_000, 12_000),
 	/**
 	 * New visitors per hour per client IP minted by `GET /v1/websites` without a valid visitor
 	 * token (token bucket; bursts up to the same number); 0 turns it off.
 	 */
-	VISITOR_CREATION_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(300),
+	VISITOR_CREATION_RATE_LIMIT: integerFromEnv(0, 10_000_000, 300),
 	/** Open WebSockets per client IP at once; 0 = no cap. One per open widget or dashboard tab. */
-	WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(10_000_000).default(500),
+	WS_CONNECTIONS_PER_IP: integerFromEnv(0, 10_000_000, 500),
 	/** Open WebSockets per visitor at once (a visitor's tabs); 0 = no cap. */
-	WS_CONNECTIONS_PER_VISITOR: z.coerce.number().int().min(0).max(1_000_000).default(20),
+	WS_CONNECTIONS_PER_VISITOR: integerFromEnv(0, 1_000_000, 20),
 	/** Open WebSockets per agent session at once (one dashboard login's tabs); 0 = no cap. */
-	WS_CONNECTIONS_PER_SESSION: z.coerce.number().int().min(0).max(1_000_000).default(50),
+	WS_CONNECTIONS_PER_SESSION: integerFromEnv(0, 1_000_000, 50),
 	/** How long (ms) a client may take to send a request's headers (Node's headersTimeout). */
-	HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+	HTTP_HEADERS_TIMEOUT_MS: integerFromEnv(100, 600_000, 20_000),
 	/**
 	 * How long (ms) a client may take to send a whole request, body included (Node's
 	 * requestTimeout): the body timeout. An upload of UPLOAD_MAX_BYTES must fit in it.
 	 */
-	HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+	HTTP_REQUEST_TIMEOUT_MS: integerFromEnv(100, 3_600_000, 120_000),
 	/** How long (ms) an idle keep-alive connection stays open between requests. */
-	HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+	HTTP_KEEP_ALIVE_TIMEOUT_MS: integerFromEnv(100, 600_000, 5_000),
 	/** Failed logins per email within 15 minutes before 429 (per IP: five times as many). */
-	LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+	LOGIN_MAX_FAILURES: integerFromEnv(1, 10_000, 10),
 	/** Express `trust proxy`: `false`, `true`, a hop count or addresses (`loopback`, CIDRs). */
-	TRUST_PROXY: z.string().min(1).optional(),
+	TRUST_PROXY: v.optional(nonEmpty),
 	/** Largest upload in bytes. Bodies are buffered in memory to be checked, hence the cap. */
-	UPLOAD_MAX_BYTES: z.coerce
-		.number()
-		.int()
-		.min(1_024)
-		.max(100 * 1024 * 1024)
-		.default(DEFAULT_UPLOAD_MAX_BYTES),
+	UPLOAD_MAX_BYTES: integerFromEnv(1_024, 100 * 1024 * 1024, DEFAULT_UPLOAD_MAX_BYTES),
 	/** Directory of uploaded files; unset → DATA_DIR/uploads. */
-	UPLOAD_DIR: z.string().min(1).optional(),
+	UPLOAD_DIR: v.optional(nonEmpty),
 	/** Uploads per minute per visitor or agent (token bucket). */
-	UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	UPLOAD_RATE_LIMIT: integerFromEnv(1, 1_000_000, 30),
 	/** Bytes one visitor may upload within 24 hours; 0 = no quota. */
-	UPLOAD_VISITOR_DAILY_BYTES: z.coerce
-		.number()
-		.int()
-		.min(0)
-		.max(Number.MAX_SAFE_INTEGER)
-		.default(100 * 1024 * 1024),
+	UPLOAD_VISITOR_DAILY_BYTES: integerFromEnv(0, Number.MAX_SAFE_INTEGER, 100 * 1024 * 1024),
 	/**
 	 * Bytes uploaded to one website within 24 hours (visitors and agents counted), past which its
 	 * visitors' uploads are refused; 0 = no quota. Agents are never refused by it.
 	 */
-	UPLOAD_WEBSITE_DAILY_BYTES: z.coerce
-		.number()
-		.int()
-		.min(0)
-		.max(Number.MAX_SAFE_INTEGER)
-		.default(5 * 1024 * 1024 * 1024),
+	UPLOAD_WEBSITE_DAILY_BYTES: integerFromEnv(0, Number.MAX_SAFE_INTEGER, 5 * 1024 * 1024 * 1024),
 	/** The built dashboard served at `/dashboard/`; unset → the package's copy, else `dashboard/dist`. */
-	DASHBOARD_DIR: z.string().min(1).optional(),
+	DASHBOARD_DIR: v.optional(nonEmpty),
 	/** The built script-tag embed served at `/widget/`; unset → the package's copy, else `embed/dist`. */
-	EMBED_DIR: z.string().min(1).optional(),
+	EMBED_DIR: v.optional(nonEmpty),
 });
 
 export type ServerConfig = {
@@ -187,7 +189,7 @@ export type ServerConfig = {
 		| { kind: "pglite"; dataDir: string };
 	dataDir: string;
 	authSecret: string | undefined;
-	logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+	logLevel: v.InferOutput<typeof envSchema>["LOG_LEVEL"];
 	seedDemo: boolean;
 	sessionTtlMs: number;
 	/** Visitor token lifetime and renewal grace (VISITOR_TOKEN_*), in ms. */
@@ -247,17 +249,18 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
 	const relevant = Object.fromEntries(
-		Object.keys(envSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
+		Object.keys(envSchema.entries).map((key) => [key, env[key] === "" ? undefined : env[key]]),
 	);
-	const parsed = envSchema.safeParse(relevant);
+	// One line per wrong variable: its first problem (a non-integer above the maximum is not two).
+	const parsed = v.safeParse(envSchema, relevant, { abortPipeEarly: true });
 	if (!parsed.success) {
-		const lines = parsed.error.issues.map((issue) => {
-			const name = String(issue.path[0] ?? "environment");
+		const lines = parsed.issues.map((issue) => {
+			const name = String(issue.path?.[0]?.key ?? "environment");
 			return `  ${name}=${JSON.stringify(relevant[name] ?? null)}: ${issue.message}`;
 		});
 		throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 	}
-	const e = parsed.data;
+	const e = parsed.output;
 	// Node refuses to start an HTTP server whose header timeout exceeds its request timeout.
 	if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
 		throw new ConfigError(

@@ -1,12 +1,13 @@
-import * as z from "zod";
+import * as v from "valibot";
 
 /** A credential that ended: every process closes the sockets that were opened with it. */
-export const socketCloseSchema = z.discriminatedUnion("kind", [
-	z.object({ kind: z.literal("session"), id: z.string(), reason: z.string() }),
-	z.object({ kind: z.literal("user"), id: z.string() }),
-	z.object({ kind: z.literal("visitor"), id: z.string() }),
+export const socketCloseSchema = v.variant("kind", [
+	v.object({ kind: v.literal("session"), id: v.string(), reason: v.string() }),
+	v.object({ kind: v.literal("user"), id: v.string() }),
+	v.object({ kind: v.literal("visitor"), id: v.string() }),
 	// Not an end: an unblocked visitor's sockets reconnect, so its refused documents are granted.
-	z.object({ kind: z.literal("visitorUnblocked"), id: z.string() }),
-	z.object({ kind: z.literal("apiKey"), id: z.string() }),
+	v.object({ kind: v.literal("visitorUnblocked"), id: v.string() }),
+	v.object({ kind: v.literal("apiKey"), id: v.string() }),
 ]);
-export type SocketClose = z.infer<typeof socketCloseSchema>;
+/** One relayed socket close. */
+export type SocketClose = v.InferOutput<typeof socketCloseSchema>;

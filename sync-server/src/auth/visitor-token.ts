@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
-import * as z from "zod";
+import * as v from "valibot";
 import { safeEqual } from "./crypto-helpers.ts";
 
 const PREFIX = "vt1";
-const payloadSchema = z.object({ v: z.string(), w: z.string(), iat: z.number() });
+const payloadSchema = v.object({ v: v.string(), w: v.string(), iat: v.number() });
 const DAY_MS = 86_400_000;
 
 /** Who a genuine visitor token speaks for. */
@@ -104,11 +104,16 @@ export class VisitorTokenSigner {
 		if (prefix !== PREFIX || !payload || !mac || extra !== undefined) return null;
 		if (!safeEqual(mac, this.mac(payload))) return null;
 		try {
-			const parsed = payloadSchema.safeParse(
+			const parsed = v.safeParse(
+				payloadSchema,
 				JSON.parse(Buffer.from(payload, "base64url").toString()),
 			);
 			if (!parsed.success) return null;
-			return { visitorId: parsed.data.v, websiteId: parsed.data.w, issuedAt: parsed.data.iat };
+			return {
+				visitorId: parsed.output.v,
+				websiteId: parsed.output.w,
+				issuedAt: parsed.output.iat,
+			};
 		} catch {
 			return null;
 		}

@@ -1,6 +1,6 @@
-import { newPasswordSchema } from "@cossistant/types";
+import { EMAIL_PATTERN, newPasswordSchema } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
-import * as z from "zod";
+import * as v from "valibot";
 import { generateApiKey } from "../auth/api-keys.ts";
 import { randomToken } from "../auth/crypto-helpers.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -32,8 +32,12 @@ export interface AdminResult {
 	publicKey: string | null;
 }
 
-const emailSchema = z.email().max(320);
-const nameSchema = z.string().trim().min(1).max(100);
+const emailSchema = v.pipe(
+	v.string(),
+	v.regex(EMAIL_PATTERN, "Invalid email address"),
+	v.maxLength(320),
+);
+const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
 
 /**
  * Checks the raw option values of `create-admin`.
@@ -47,25 +51,25 @@ export function parseAdminInput(options: {
 	"website-name"?: string | undefined;
 }): AdminInput {
 	if (options.email === undefined) throw new UsageError("create-admin needs --email <address>");
-	const email = emailSchema.safeParse(options.email.trim());
+	const email = v.safeParse(emailSchema, options.email.trim());
 	if (!email.success)
 		throw new UsageError(`--email ${JSON.stringify(options.email)}: not an email address`);
 	const password = options.password ?? null;
-	if (password !== null && !newPasswordSchema.safeParse(password).success) {
+	if (password !== null && !v.safeParse(newPasswordSchema, password).success) {
 		throw new UsageError("--password: must be 10 to 256 characters");
 	}
-	const name = nameSchema.safeParse(options.name ?? email.data.split("@")[0]);
+	const name = v.safeParse(nameSchema, options.name ?? email.output.split("@")[0]);
 	if (!name.success) throw new UsageError("--name: must be 1 to 100 characters");
 	const websiteName = options["website-name"];
-	if (websiteName !== undefined && !nameSchema.safeParse(websiteName).success) {
+	if (websiteName !== undefined && !v.safeParse(nameSchema, websiteName).success) {
 		throw new UsageError("--website-name: must be 1 to 100 characters");
 	}
 	if (websiteName !== undefined && options.website !== undefined) {
 		throw new UsageError("--website and --website-name exclude each other");
 	}
 	return {
-		email: email.data.toLowerCase(),
-		name: name.data,
+		email: email.output.toLowerCase(),
+		name: name.output,
 		password,
 		websiteId: options.website ?? null,
 		websiteName: websiteName?.trim() ?? null,

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { $ZodError } from "zod/v4/core";
+import * as v from "valibot";
 import { ApiError } from "../errors/api-error.ts";
+import { validationDetails } from "../errors/validation-issues.ts";
 import type { Logger } from "../logger.ts";
 
 /** 404 for every unmatched route, in the one JSON error shape. */
@@ -19,12 +20,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function toApiError(error: unknown): ApiError {
 	if (error instanceof ApiError) return error;
-	if (error instanceof $ZodError) {
+	if (error instanceof v.ValiError) {
 		return new ApiError(
 			400,
 			"validation_failed",
 			"The request is invalid.",
-			error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+			validationDetails(error.issues),
 		);
 	}
 	const { type, status } = (error ?? {}) as { type?: string; status?: number };

@@ -1,8 +1,10 @@
 import { type Command, type CommandResult, commandSchema, LIMITS } from "@cossistant/types";
+import * as v from "valibot";
 import { type Principal, principalKey } from "../auth/principal.ts";
 import type { ShadowDocs } from "../documents/shadow-docs.ts";
 import { isRetryableDatabaseError, isUniqueViolation } from "../errors/retryable-errors.ts";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGES } from "../errors/unstorable-text.ts";
+import { validationDetails } from "../errors/validation-issues.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../persistence/database.ts";
 import type { DocStore } from "../persistence/doc-store.ts";
@@ -125,7 +127,7 @@ export class CommandPipeline {
 				retryable: false,
 			};
 		}
-		const parsed = commandSchema.safeParse(raw);
+		const parsed = v.safeParse(commandSchema, raw);
 		if (!parsed.success) {
 			const type = (raw as { type?: unknown } | null)?.type;
 			const unknownType = typeof type !== "string" || !Object.hasOwn(this.options.handlers, type);
@@ -135,23 +137,23 @@ export class CommandPipeline {
 				code: unknownType ? "unknown_command" : "invalid_command",
 				reason: unknownType
 					? `Unknown command type ${JSON.stringify(type ?? null)}.`
-					: parsed.error.issues
-							.map((i) => `${i.path.join(".") || "command"}: ${i.message}`)
+					: validationDetails(parsed.issues)
+							.map((d) => `${d.path || "command"}: ${d.message}`)
 							.join("; "),
 				retryable: false,
 			};
 		}
-		const handler = this.options.handlers[parsed.data.type] as CommandHandler<Command["type"]>;
+		const handler = this.options.handlers[parsed.output.type] as CommandHandler<Command["type"]>;
 		if (!handler.allowed.includes(principal.kind)) {
 			return {
 				status: "rejected",
 				at,
 				code: "forbidden",
-				reason: `A ${principal.kind} may not issue ${parsed.data.type}.`,
+				reason: `A ${principal.kind} may not issue ${parsed.output.type}.`,
 				retryable: false,
 			};
 		}
-		return { command: parsed.data };
+		return { command: parsed.output };
 	}
 
 	private kick(): void {

@@ -1,5 +1,5 @@
 import type { Conversation } from "@cossistant/types";
-import * as z from "zod";
+import * as v from "valibot";
 import type { Conversation as ConversationRow, Prisma } from "../generated/prisma/client.ts";
 import { toConversationSummary } from "../persistence/conversation-rows.ts";
 import type { Database } from "../persistence/database.ts";
@@ -7,11 +7,19 @@ import type { ConversationFilters } from "./conversation-filters.ts";
 import { searchConversationPage } from "./conversation-search.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
+/**
+ * An ISO date-time in UTC (`Z`, seconds required, any fraction), as `Date#toISOString` writes the
+ * activity times cursors carry; leap days checked.
+ */
+const UTC_DATE_TIME_PATTERN =
+	/^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z)$/;
+
 /** Where a list cursor points: the last conversation of a page (its activity time and id). */
-const positionSchema = z.strictObject({
-	t: z.iso.datetime().nullable(),
-	i: z.string().min(1).max(64),
+const positionSchema = v.strictObject({
+	t: v.nullable(v.pipe(v.string(), v.regex(UTC_DATE_TIME_PATTERN))),
+	i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 });
+type Position = v.InferOutput<typeof positionSchema>;
 
 /** A page of conversations and the cursor of the next one. */
 export interface ConversationPage {
@@ -62,7 +70,7 @@ async function filteredRows(
 	db: Database,
 	websiteIds: ReadonlySet<string>,
 	filters: ConversationFilters,
-	position: z.infer<typeof positionSchema> | null,
+	position: Position | null,
 ): Promise<ConversationRow[]> {
 	const and: Prisma.ConversationWhereInput[] = [];
 	if (position) and.push(after(position));
@@ -92,7 +100,7 @@ async function searchedRows(
 	db: Database,
 	websiteIds: ReadonlySet<string>,
 	filters: ConversationFilters & { q: string },
-	position: z.infer<typeof positionSchema> | null,
+	position: Position | null,
 ): Promise<ConversationRow[]> {
 	const ids = await searchConversationPage(db, websiteIds, filters, position, filters.limit + 1);
 	if (ids.length === 0) return [];
@@ -104,7 +112,7 @@ async function searchedRows(
 }
 
 /** Rows strictly after a position in (lastItemAt DESC NULLS LAST, id DESC) order. */
-function after(position: z.infer<typeof positionSchema>): Prisma.ConversationWhereInput {
+function after(position: Position): Prisma.ConversationWhereInput {
 	if (position.t === null) return { lastItemAt: null, id: { lt: position.i } };
 	const at = new Date(position.t);
 	return {

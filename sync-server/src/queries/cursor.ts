@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as v from "valibot";
 import { ApiError } from "../errors/api-error.ts";
 
 /**
@@ -11,16 +11,16 @@ export function encodeCursor(position: unknown): string {
 }
 
 /** Decodes a cursor made by {@link encodeCursor} against `schema`; a 400 for anything else. */
-export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+export function decodeCursor<T>(cursor: string, schema: v.GenericSchema<unknown, T>): T {
 	let json: unknown;
 	try {
 		json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
 	} catch {
 		json = undefined;
 	}
-	const parsed = schema.safeParse(json);
+	const parsed = v.safeParse(schema, json);
 	if (!parsed.success) throw invalidCursor();
-	return parsed.data;
+	return parsed.output;
 }
 
 /** The 400 of a cursor this API did not make (or made for another query). */

@@ -4,7 +4,7 @@ import type {
 	TeamVisitor,
 	VisitorMetadata,
 } from "@cossistant/types";
-import * as z from "zod";
+import * as v from "valibot";
 import type {
 	ContactOrganization,
 	Contact as ContactRow,
@@ -49,7 +49,7 @@ export async function findTeamOrganization(
 	return row && websiteIds.has(row.websiteId) ? row : null;
 }
 
-const positionSchema = z.strictObject({ i: z.string().min(1).max(64) });
+const positionSchema = v.strictObject({ i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
 
 /** A page of the organizations of `websiteIds` in id (creation) order. */
 export async function listOrganizations(

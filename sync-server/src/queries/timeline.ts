@@ -1,5 +1,5 @@
 import { renameLegacyFileName, type TimelineItem } from "@cossistant/types";
-import * as z from "zod";
+import * as v from "valibot";
 import type { TimelineItem as TimelineItemRow } from "../generated/prisma/client.ts";
 import type { Database } from "../persistence/database.ts";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor.ts";
@@ -8,10 +8,10 @@ import { decodeCursor, encodeCursor, invalidCursor } from "./cursor.ts";
  * Where a timeline cursor points: the last item of a page (`t`: its `createdAt` in ms, `s`: its
  * `seq`), in the page's order.
  */
-const positionSchema = z.strictObject({
-	t: z.number().int(),
-	s: z.number().int().nonnegative(),
-	o: z.enum(["asc", "desc"]),
+const positionSchema = v.strictObject({
+	t: v.pipe(v.number(), v.safeInteger()),
+	s: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+	o: v.picklist(["asc", "desc"]),
 });
 
 /** A page of a conversation's timeline and the cursor of the next one. */

@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as v from "valibot";
 import type { Logger } from "../logger.ts";
 import { RedisRelay } from "./redis-relay.ts";
 
 /** A committed update as relayed: the document and the update in base64. */
-const relayedCommitSchema = z.object({ docName: z.string(), data: z.base64() });
-type RelayedCommit = z.infer<typeof relayedCommitSchema>;
+const relayedCommitSchema = v.object({ docName: v.string(), data: v.pipe(v.string(), v.base64()) });
+type RelayedCommit = v.InferOutput<typeof relayedCommitSchema>;
 
 /**
  * Sends every committed document update to the other sync-server processes (same Redis), which
@@ -27,7 +27,10 @@ export class CommitRelay {
 	/** Subscribes; `apply` runs for every update committed by another process. */
 	start(apply: (docName: string, update: Uint8Array) => void): Promise<void> {
 		return this.relay.start(
-			(payload) => relayedCommitSchema.safeParse(payload).data ?? null,
+			(payload) => {
+				const parsed = v.safeParse(relayedCommitSchema, payload);
+				return parsed.success ? parsed.output : null;
+			},
 			({ docName, data }) => apply(docName, new Uint8Array(Buffer.from(data, "base64"))),
 		);
 	}

@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { type SocketClose, socketCloseSchema } from "../auth/ended-credential.ts";
 import type { Logger } from "../logger.ts";
 import { RedisRelay } from "./redis-relay.ts";
@@ -18,7 +19,10 @@ export class SocketCloseRelay {
 
 	/** Subscribes; `apply` runs for every close published by another process. */
 	start(apply: (close: SocketClose) => void): Promise<void> {
-		return this.relay.start((payload) => socketCloseSchema.safeParse(payload).data ?? null, apply);
+		return this.relay.start((payload) => {
+			const parsed = v.safeParse(socketCloseSchema, payload);
+			return parsed.success ? parsed.output : null;
+		}, apply);
 	}
 
 	publish(close: SocketClose): void {

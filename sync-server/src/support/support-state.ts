@@ -8,6 +8,7 @@ import {
 	supportNameSchema,
 	type VisitorMetadata,
 } from "@cossistant/types";
+import * as v from "valibot";
 import type {
 	ContactOrganization,
 	Contact as ContactRow,
@@ -59,9 +60,9 @@ export function parseOnboarding(json: unknown): OnboardingState {
 	const state: OnboardingState = {};
 	if (!json || typeof json !== "object" || Array.isArray(json)) return state;
 	for (const [stepId, value] of Object.entries(json)) {
-		if (!supportNameSchema.safeParse(stepId).success) continue;
-		const step = onboardingStepStateSchema.safeParse(value);
-		if (step.success) state[stepId] = step.data;
+		if (!v.safeParse(supportNameSchema, stepId).success) continue;
+		const step = v.safeParse(onboardingStepStateSchema, value);
+		if (step.success) state[stepId] = step.output;
 	}
 	return state;
 }

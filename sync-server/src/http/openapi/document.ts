@@ -1,6 +1,18 @@
-import { apiErrorBodySchema, HEADERS, httpUrlSchema } from "@cossistant/types";
-import * as z from "zod";
-import type { $ZodType } from "zod/v4/core";
+import {
+	apiErrorBodySchema,
+	EMAIL_PATTERN,
+	HEADERS,
+	httpUrlSchema,
+	ISO_DATE_TIME_PATTERN,
+} from "@cossistant/types";
+import {
+	type ConversionConfig,
+	type JsonSchema,
+	type OverrideSchemaContext,
+	toJsonSchemaDefs,
+} from "@valibot/to-json-schema";
+import type * as v from "valibot";
+import { inputView } from "./input-view.ts";
 import type { NamedSchema, OperationDoc } from "./operation.ts";
 
 type JsonObject = Record<string, unknown>;
@@ -47,9 +59,9 @@ export function toOpenApiPath(expressPath: string): string {
 
 /**
  * Builds the OpenAPI 3.1 document of `operations`. Request and response bodies are JSON Schema
- * 2020-12 (OpenAPI 3.1's dialect) generated from the same zod schemas the routes parse with and
- * answer with, so the document cannot drift from validation. Request schemas describe what is
- * accepted (zod's input side), response schemas what is sent (its output side).
+ * 2020-12 (OpenAPI 3.1's dialect) generated from the same valibot schemas the routes parse with
+ * and answer with, so the document cannot drift from validation. Request schemas describe what is
+ * accepted (a schema's input side), response schemas what is sent (its output side).
  */
 export function buildOpenApiDocument(operations: readonly OperationDoc[]): JsonObject {
 	const requests = collect(operations.flatMap((op) => (op.requestBody ? [op.requestBody] : [])));
@@ -84,12 +96,8 @@ export function buildOpenApiDocument(operations: readonly OperationDoc[]): JsonO
 	};
 }
 
-// URLs are checked by a refine (smaller in the widget than zod's URL schema, see http-url.ts):
-// say in the document what the refine checks.
-z.globalRegistry.add(httpUrlSchema, { format: "uri" });
-
-function collect(named: readonly NamedSchema[]): Map<string, $ZodType> {
-	const byName = new Map<string, $ZodType>();
+function collect(named: readonly NamedSchema[]): Map<string, v.GenericSchema> {
+	const byName = new Map<string, v.GenericSchema>();
 	for (const { name, schema } of named) {
 		const known = byName.get(name);
 		if (known && known !== schema) throw new Error(`two different schemas are named ${name}`);
@@ -98,25 +106,85 @@ function collect(named: readonly NamedSchema[]): Map<string, $ZodType> {
 	return byName;
 }
 
+/**
+ * URLs are checked by a `check` in `httpUrlSchema`'s pipe (smaller in the widget than a URL
+ * parser's rules spelled out, see http-url.ts), which JSON Schema cannot express: say in the
+ * document what it checks. Its actions are recognized wherever the schema is used (optional,
+ * nullable, with a length cap), as converting a pipe visits its actions.
+ */
+const HTTP_URL_ACTIONS: ReadonlySet<unknown> = new Set(httpUrlSchema.pipe.slice(1));
+
 function componentSchemas(
-	byName: ReadonlyMap<string, $ZodType>,
-	io: "input" | "output",
+	byName: ReadonlyMap<string, v.GenericSchema>,
+	typeMode: "input" | "output",
 ): Record<string, JsonObject> {
-	const registry = z.registry<{ id: string }>();
-	for (const [id, schema] of byName) registry.add(schema, { id });
-	const { schemas } = z.toJSONSchema(registry, {
+	const config: Omit<ConversionConfig, "definitions"> = {
 		target: "draft-2020-12",
-		io,
-		uri: (id) => `#/components/schemas/${id}`,
-		// A schema zod cannot express (a transform's output) becomes `{}` instead of throwing.
-		unrepresentable: "any",
-	});
+		typeMode,
+		// What JSON Schema cannot say (a transform, a check function) is left out instead of throwing.
+		errorMode: "ignore",
+		overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+		overrideAction: ({ valibotAction, jsonSchema }) => {
+			if (HTTP_URL_ACTIONS.has(valibotAction)) return { ...jsonSchema, format: "uri" };
+			const format = formatOfPattern(valibotAction);
+			return format ? { ...jsonSchema, format } : null;
+		},
+		overrideSchema: (context) => objectSchema(context, typeMode),
+	};
+	// One memo for every component: a component inside another stays the same object, a `$ref`.
+	const memo = new Map<unknown, v.GenericSchema>();
+	const definitions = Object.fromEntries(
+		[...byName].map(([id, schema]) => [
+			id,
+			typeMode === "input" ? inputView(schema, memo) : schema,
+		]),
+	);
+	const schemas = toJsonSchemaDefs(definitions, config);
 	return Object.fromEntries(
 		Object.entries(schemas).map(([id, schema]) => {
 			const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
 			return [id, rest];
 		}),
 	);
+}
+
+/** Formats of the patterns the wire schemas check emails and timestamps with. */
+const PATTERN_FORMATS: ReadonlyMap<string, string> = new Map([
+	[EMAIL_PATTERN.source, "email"],
+	[ISO_DATE_TIME_PATTERN.source, "date-time"],
+]);
+
+function formatOfPattern(action: { type: string }): string | undefined {
+	if (action.type !== "regex" || !("requirement" in action)) return undefined;
+	const { requirement } = action;
+	return requirement instanceof RegExp ? PATTERN_FORMATS.get(requirement.source) : undefined;
+}
+
+/**
+ * Objects without required fields say nothing of them (no `required: []`). What the server sends
+ * is the output of an object schema, which drops unknown keys: no other property ever appears
+ * (`additionalProperties: false`), and a field with a default is always there (required).
+ */
+function objectSchema(
+	{ valibotSchema, jsonSchema }: OverrideSchemaContext,
+	typeMode: "input" | "output",
+): JsonSchema | null {
+	let result = jsonSchema;
+	if (typeMode === "output" && valibotSchema.type === "object" && "entries" in valibotSchema) {
+		const entries = valibotSchema.entries as Record<string, { type: string; default?: unknown }>;
+		const required = Object.keys(entries).filter((key) => {
+			const entry = entries[key] as { type: string; default?: unknown };
+			const optional =
+				entry.type === "optional" || entry.type === "exact_optional" || entry.type === "nullish";
+			return !optional || entry.default !== undefined;
+		});
+		result = { ...result, required, additionalProperties: false };
+	}
+	if (Array.isArray(result.required) && result.required.length === 0) {
+		const { required: _none, ...rest } = result;
+		result = rest;
+	}
+	return result === jsonSchema ? null : result;
 }
 
 function ref(name: string): JsonObject {

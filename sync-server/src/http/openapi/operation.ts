@@ -1,4 +1,4 @@
-import type * as z from "zod/v4/core";
+import type * as v from "valibot";
 
 /** HTTP methods the API uses. */
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -9,7 +9,7 @@ export type Credential = "session" | "privateKey" | "publicKey" | "visitorToken"
 /** A schema that becomes a named component (`#/components/schemas/<name>`). */
 export interface NamedSchema {
 	name: string;
-	schema: z.$ZodType;
+	schema: v.GenericSchema;
 }
 
 /** A success response of an operation. */
@@ -29,7 +29,7 @@ export interface HeaderParameter {
 }
 
 /**
- * One documented route. The OpenAPI document is generated from these (with the zod schemas the
+ * One documented route. The OpenAPI document is generated from these (with the valibot schemas the
  * routes parse and answer with), and a test checks that every route Express mounts has one.
  */
 export interface OperationDoc {

@@ -1,5 +1,6 @@
 import { loginRequestSchema } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { sha256Hex } from "../../auth/crypto-helpers.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
@@ -33,7 +34,7 @@ export function agentAuthRouter(
 	// The limiter sits on the route, so every spelling Express routes here (`/auth/Login`,
 	// `/auth/login/`) counts against the same lock.
 	router.post("/auth/login", loginRateLimit(options.limits), async (req, res) => {
-		const { email, password } = loginRequestSchema.parse(req.body);
+		const { email, password } = v.parse(loginRequestSchema, req.body);
 		const user = await db.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
 		// Verify against a dummy hash for unknown emails too, so timing does not reveal accounts.
 		const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);

@@ -1,5 +1,6 @@
 import { type AgentResponse, updateAgentRoleRequestSchema } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -28,7 +29,7 @@ export function agentRolesRouter(
 		const websiteId = idParam(req, "websiteId");
 		const userId = idParam(req, "userId");
 		await requireWebsiteAdmin(auth, req, websiteId);
-		const { role } = updateAgentRoleRequestSchema.parse(req.body ?? {});
+		const { role } = v.parse(updateAgentRoleRequestSchema, req.body ?? {});
 		const target = await db.prisma.websiteMember.findUnique({
 			where: { websiteId_userId: { websiteId, userId } },
 			include: { user: true },

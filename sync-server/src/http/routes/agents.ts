@@ -6,6 +6,7 @@ import {
 } from "@cossistant/types";
 import { Router } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { randomToken, sha256Hex } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
@@ -67,7 +68,7 @@ export function agentsRouter(
 	router.post("/websites/:websiteId/agents", async (req, res) => {
 		const websiteId = idParam(req, "websiteId");
 		const admin = await requireWebsiteAdmin(auth, req, websiteId);
-		const body = createAgentRequestSchema.parse(req.body);
+		const body = v.parse(createAgentRequestSchema, req.body);
 		const email = body.email.toLowerCase();
 
 		const existing = await db.prisma.user.findUnique({

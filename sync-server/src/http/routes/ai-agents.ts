@@ -1,6 +1,7 @@
 import { createAiAgentRequestSchema } from "@cossistant/types";
 import { Router } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import type { Database } from "../../persistence/database.ts";
 import { requireWebsiteAdmin, requireWebsiteAgent } from "../request-auth.ts";
@@ -27,7 +28,7 @@ export function aiAgentsRouter(db: Database, auth: Authenticator): Router {
 	router.post("/websites/:websiteId/ai-agents", async (req, res) => {
 		const websiteId = idParam(req, "websiteId");
 		await requireWebsiteAdmin(auth, req, websiteId);
-		const { name, image } = createAiAgentRequestSchema.parse(req.body);
+		const { name, image } = v.parse(createAiAgentRequestSchema, req.body);
 		const aiAgent = await db.prisma.aiAgent.create({
 			data: { id: uuidv7(), websiteId, name, image: image ?? null },
 			select: { id: true, name: true, image: true },

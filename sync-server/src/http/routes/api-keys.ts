@@ -1,6 +1,7 @@
 import { type ApiKeyRecord, createApiKeyRequestSchema } from "@cossistant/types";
 import { Router } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import { generateApiKey } from "../../auth/api-keys.ts";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
@@ -35,7 +36,7 @@ export function apiKeysRouter(
 	router.post("/websites/:websiteId/api-keys", async (req, res) => {
 		const websiteId = idParam(req, "websiteId");
 		await requireWebsiteAdmin(auth, req, websiteId);
-		const { name, kind, environment } = createApiKeyRequestSchema.parse(req.body);
+		const { name, kind, environment } = v.parse(createApiKeyRequestSchema, req.body);
 		const key = generateApiKey(kind, environment);
 		const row = await db.prisma.apiKey.create({
 			data: {

@@ -1,5 +1,6 @@
 import { type ContactResponse, updateContactRequestSchema } from "@cossistant/types";
 import { type Request, Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -35,7 +36,7 @@ export function contactsAdminRouter(
 	router.patch("/contacts/:contactId", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const contact = await requireContact(db, caller, req);
-		const changes = updateContactRequestSchema.parse(req.body ?? {});
+		const changes = v.parse(updateContactRequestSchema, req.body ?? {});
 		const principal = await caller.principal();
 		await submitCommand(
 			pipeline,

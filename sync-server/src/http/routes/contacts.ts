@@ -1,5 +1,6 @@
 import { type IdentifyResponse, identifyParamsSchema } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -24,7 +25,7 @@ export function contactsRouter(
 	const router = Router();
 	router.post("/contacts/identify", async (req, res) => {
 		const principal = await requireVisitorRequest(auth, req);
-		const params = identifyParamsSchema.parse(req.body);
+		const params = v.parse(identifyParamsSchema, req.body);
 		let profile = await loadVisitorProfile(db, principal.visitorId);
 		if (!profile || !isUnchangedIdentify(profile, params)) {
 			await submitCommand(visitorCommands, principal, { ...params, type: "contact.identify" });

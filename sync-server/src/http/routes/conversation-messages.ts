@@ -1,5 +1,6 @@
 import { postMessageRequestSchema, type TimelineItemResponse } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -24,7 +25,7 @@ export function conversationMessagesRouter(
 	router.post("/conversations/:conversationId/messages", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const conversation = await requireConversation(db, caller, req);
-		const body = postMessageRequestSchema.parse(req.body ?? {});
+		const body = v.parse(postMessageRequestSchema, req.body ?? {});
 		const principal = await caller.principal(body.aiAgentId);
 		const ids = requestIds(req, principal);
 		const itemId = body.id ?? ids.id("item");

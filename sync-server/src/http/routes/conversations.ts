@@ -9,6 +9,7 @@ import {
 	updateConversationRequestSchema,
 } from "@cossistant/types";
 import { type Request, Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import { toConversationSummary } from "../../persistence/conversation-rows.ts";
@@ -44,7 +45,7 @@ export function conversationsRouter(
 
 	router.post("/conversations", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
-		const body = createConversationRequestSchema.parse(req.body ?? {});
+		const body = v.parse(createConversationRequestSchema, req.body ?? {});
 		const principal = await caller.principal(body.aiAgentId);
 		const visitor = await findTeamVisitor(db, caller.websiteIds, body.visitorId);
 		if (!visitor) throw new ApiError(404, "not_found", `Visitor ${body.visitorId} not found.`);
@@ -77,7 +78,7 @@ export function conversationsRouter(
 
 	router.get("/conversations", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
-		const query = listConversationsQuerySchema.parse(req.query);
+		const query = v.parse(listConversationsQuerySchema, req.query);
 		const websiteIds = narrowWebsites(caller, query.websiteId);
 		const { assignee, websiteId: _narrowed, ...rest } = query;
 		const filters: ConversationFilters = { ...rest };
@@ -97,7 +98,7 @@ export function conversationsRouter(
 	router.get("/conversations/:conversationId", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const row = await requireConversation(db, caller, req);
-		const query = conversationTimelineQuerySchema.parse(req.query);
+		const query = v.parse(conversationTimelineQuerySchema, req.query);
 		const response: ConversationDetailResponse = {
 			conversation: toConversationSummary(row),
 			timeline: await timelinePage(db, row.id, query),
@@ -108,7 +109,7 @@ export function conversationsRouter(
 	router.patch("/conversations/:conversationId", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const row = await requireConversation(db, caller, req);
-		const body = updateConversationRequestSchema.parse(req.body ?? {});
+		const body = v.parse(updateConversationRequestSchema, req.body ?? {});
 		const principal = await caller.principal(body.aiAgentId);
 		const members = await db.prisma.websiteMember.findMany({
 			where: { websiteId: row.websiteId },

@@ -5,6 +5,7 @@ import {
 } from "@cossistant/types";
 import { Router } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { sha256Hex } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
@@ -46,7 +47,7 @@ export function invitationsRouter(
 	const tokenGuard = tokenRateLimit(options.limits);
 
 	router.post("/auth/accept-invite", tokenGuard, async (req, res) => {
-		const body = acceptInviteRequestSchema.parse(req.body);
+		const body = v.parse(acceptInviteRequestSchema, req.body);
 		// A cheap look-up first: a guessed token must not cost a password hash.
 		if (!(await findPending(db.prisma, body.token))) throw gone();
 		const passwordHash = await hashPassword(body.password);
@@ -73,7 +74,7 @@ export function invitationsRouter(
 
 	router.post("/invitations/accept", tokenGuard, async (req, res) => {
 		const agent = await requireAgent(auth, req);
-		const { token } = acceptInvitationRequestSchema.parse(req.body);
+		const { token } = v.parse(acceptInvitationRequestSchema, req.body);
 		const accepted = await db.prisma.$transaction(async (tx) => {
 			const user = await tx.user.findUniqueOrThrow({
 				where: { id: agent.userId },

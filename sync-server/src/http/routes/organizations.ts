@@ -6,6 +6,7 @@ import {
 	updateOrganizationRequestSchema,
 } from "@cossistant/types";
 import { type Request, Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -34,7 +35,7 @@ export function organizationsRouter(
 
 	router.get("/organizations", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
-		const { websiteId, ...query } = listOrganizationsQuerySchema.parse(req.query);
+		const { websiteId, ...query } = v.parse(listOrganizationsQuerySchema, req.query);
 		const websiteIds = websiteId ? new Set([caller.websiteFor(websiteId)]) : caller.websiteIds;
 		const response: OrganizationListResponse = await listOrganizations(db, websiteIds, query);
 		res.json(response);
@@ -50,7 +51,8 @@ export function organizationsRouter(
 
 	router.post("/organizations", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
-		const { websiteId: requested, ...fields } = createOrganizationRequestSchema.parse(
+		const { websiteId: requested, ...fields } = v.parse(
+			createOrganizationRequestSchema,
 			req.body ?? {},
 		);
 		const websiteId = caller.websiteFor(requested);
@@ -72,7 +74,7 @@ export function organizationsRouter(
 	router.patch("/organizations/:organizationId", async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const organization = await requireOrganization(db, caller, req);
-		const changes = updateOrganizationRequestSchema.parse(req.body ?? {});
+		const changes = v.parse(updateOrganizationRequestSchema, req.body ?? {});
 		const principal = await caller.principal();
 		await submitCommand(
 			pipeline,

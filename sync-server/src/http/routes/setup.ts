@@ -1,6 +1,7 @@
 import { setupRequestSchema } from "@cossistant/types";
 import { Router } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import { generateApiKey } from "../../auth/api-keys.ts";
 import { randomToken } from "../../auth/crypto-helpers.ts";
 import { hashPassword } from "../../auth/passwords.ts";
@@ -25,7 +26,7 @@ export function setupRouter(db: Database, sessionTtlMs: number): Router {
 	});
 
 	router.post("/setup", async (req, res) => {
-		const body = setupRequestSchema.parse(req.body);
+		const body = v.parse(setupRequestSchema, req.body);
 		// Checked again under the lock below; this early answer spares a password hash.
 		if ((await db.prisma.user.count()) > 0) throw setupDone();
 		const passwordHash = await hashPassword(body.password);

@@ -4,6 +4,7 @@ import {
 	type SupportState,
 } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -47,7 +48,7 @@ export function supportRouter(
 
 	router.patch("/support/feature-flags", async (req, res) => {
 		const principal = await auth.backendPrincipal(await auth.checkPrivateKey(req));
-		const mutation = featureFlagMutationSchema.parse(req.body);
+		const mutation = v.parse(featureFlagMutationSchema, req.body);
 		await submitCommand(pipeline, principal, { ...mutation, type: "featureFlags.mutate" });
 		const { type, id } = mutation.target;
 		const where = { id };

@@ -5,6 +5,7 @@ import {
 	updateFeatureFlagsRequestSchema,
 } from "@cossistant/types";
 import { type Request, Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -39,7 +40,7 @@ export function teamFeatureFlagsRouter(
 	router.patch(path, async (req, res) => {
 		const caller = await requireTeamCaller(auth, req);
 		const target = flagTarget(req);
-		const body = updateFeatureFlagsRequestSchema.parse(req.body ?? {});
+		const body = v.parse(updateFeatureFlagsRequestSchema, req.body ?? {});
 		// Missing first: a foreign or unknown target is a 404 for agents too, not a 403.
 		await ownFlags(db, caller.websiteIds, target);
 		const principal = await caller.principal();
@@ -61,7 +62,7 @@ interface FlagTarget {
 }
 
 function flagTarget(req: Request): FlagTarget {
-	const type = featureFlagTargetTypeSchema.safeParse(req.params.targetType);
+	const type = v.safeParse(featureFlagTargetTypeSchema, req.params.targetType);
 	if (!type.success) {
 		throw new ApiError(
 			404,
@@ -69,7 +70,7 @@ function flagTarget(req: Request): FlagTarget {
 			"Flags belong to a visitor, contact or contactOrganization.",
 		);
 	}
-	return { type: type.data, id: idParam(req, "targetId") };
+	return { type: type.output, id: idParam(req, "targetId") };
 }
 
 async function ownFlags(

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { idempotencyKeySchema, idSchema, TEAM_HEADERS } from "@cossistant/types";
 import type { Request } from "express";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import type { Authenticator, PrivateKeyContext } from "../../auth/authenticator.ts";
 import { type AgentPrincipal, principalKey, type UserPrincipal } from "../../auth/principal.ts";
 import { ApiError } from "../../errors/api-error.ts";
@@ -107,7 +108,7 @@ function backendCaller(
 function aiAgentHeader(req: Request): string | undefined {
 	const value = req.header(TEAM_HEADERS.aiAgentId);
 	if (value === undefined || value === "") return undefined;
-	if (!idSchema.safeParse(value).success) {
+	if (!v.safeParse(idSchema, value).success) {
 		throw new ApiError(400, "validation_failed", "The x-ai-agent-id header is malformed.", [
 			{ path: TEAM_HEADERS.aiAgentId, message: "must be an AI agent id" },
 		]);
@@ -133,13 +134,13 @@ export interface RequestIds {
 export function requestIds(req: Request, principal: AgentPrincipal): RequestIds {
 	const raw = req.header(TEAM_HEADERS.idempotencyKey);
 	if (raw === undefined) return { keyed: false, id: () => uuidv7() };
-	const parsed = idempotencyKeySchema.safeParse(raw);
+	const parsed = v.safeParse(idempotencyKeySchema, raw);
 	if (!parsed.success) {
 		throw new ApiError(400, "validation_failed", "The Idempotency-Key header is malformed.", [
 			{ path: "Idempotency-Key", message: "1-255 printable ASCII characters" },
 		]);
 	}
-	const scope = `${principalKey(principal)}\u0000${req.method} ${req.baseUrl}${req.path}\u0000${parsed.data}`;
+	const scope = `${principalKey(principal)}\u0000${req.method} ${req.baseUrl}${req.path}\u0000${parsed.output}`;
 	return {
 		keyed: true,
 		// 43 base64url characters of SHA-256: a valid id, and collision-free in practice.

@@ -1,5 +1,6 @@
 import { type VisitorResponse, visitorBlockRequestSchema } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { ApiError } from "../../errors/api-error.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -28,7 +29,7 @@ export function visitorsRouter(
 			if (!(await findTeamVisitor(db, caller.websiteIds, visitorId))) {
 				throw new ApiError(404, "not_found", `Visitor ${visitorId} not found.`);
 			}
-			const body = visitorBlockRequestSchema.parse(req.body ?? {});
+			const body = v.parse(visitorBlockRequestSchema, req.body ?? {});
 			if (
 				body.conversationId &&
 				!(await findTeamConversation(db, caller.websiteIds, body.conversationId))

@@ -1,5 +1,6 @@
 import { updateWebsiteSettingsRequestSchema, type WebsiteSettings } from "@cossistant/types";
 import { Router } from "express";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { randomToken } from "../../auth/crypto-helpers.ts";
 import { ApiError } from "../../errors/api-error.ts";
@@ -26,7 +27,7 @@ export function websiteSettingsRouter(db: Database, auth: Authenticator): Router
 	router.patch("/websites/:websiteId/settings", async (req, res) => {
 		const websiteId = idParam(req, "websiteId");
 		await requireWebsiteAdmin(auth, req, websiteId);
-		const patch = updateWebsiteSettingsRequestSchema.parse(req.body);
+		const patch = v.parse(updateWebsiteSettingsRequestSchema, req.body);
 		const website = await db.prisma.website.update({
 			where: { id: websiteId },
 			data: {

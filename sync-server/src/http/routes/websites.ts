@@ -1,7 +1,7 @@
 import { HEADERS, type WebsiteBootstrapResponse } from "@cossistant/types";
 import { type Request, Router } from "express";
 import { uuidv7 } from "uuidv7";
-import * as z from "zod";
+import * as v from "valibot";
 import type { Authenticator } from "../../auth/authenticator.ts";
 import { TokenBucketLimiter } from "../../limits/token-bucket.ts";
 import type { Database } from "../../persistence/database.ts";
@@ -13,16 +13,18 @@ import {
 import { pageOrigin } from "../page-origin.ts";
 import { rateLimited } from "../rate-limit.ts";
 
-const languageSchema = z
-	.string()
-	.trim()
-	.max(35)
-	.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/);
-const timezoneSchema = z
-	.string()
-	.trim()
-	.max(64)
-	.regex(/^[A-Za-z0-9_+\-/]+$/);
+const languageSchema = v.pipe(
+	v.string(),
+	v.trim(),
+	v.maxLength(35),
+	v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/),
+);
+const timezoneSchema = v.pipe(
+	v.string(),
+	v.trim(),
+	v.maxLength(64),
+	v.regex(/^[A-Za-z0-9_+\-/]+$/),
+);
 
 /** Options of {@link websitesRouter}. */
 export interface WebsitesRouterOptions {
@@ -139,10 +141,13 @@ function needsTouch(
 	);
 }
 
-function parseOptional<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
+function parseOptional<T>(
+	schema: v.GenericSchema<string, T>,
+	value: string | undefined,
+): T | undefined {
 	if (value === undefined || value === "") return undefined;
-	const parsed = schema.safeParse(value);
-	return parsed.success ? parsed.data : undefined;
+	const parsed = v.safeParse(schema, value);
+	return parsed.success ? parsed.output : undefined;
 }
 
 function firstAcceptLanguage(req: Request): string | undefined {

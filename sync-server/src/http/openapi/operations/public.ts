@@ -1,19 +1,24 @@
 import { HEADERS, websiteBootstrapResponseSchema } from "@cossistant/types";
-import * as z from "zod";
+import * as v from "valibot";
 import { type OperationDoc, operation } from "../operation.ts";
 
-const healthSchema = z
-	.object({
-		status: z.enum(["ok", "degraded"]),
-		database: z.enum(["postgres", "pglite"]),
-	})
-	.catchall(z.number())
-	.describe("Process health; extra numeric fields are live counters (connections, documents, …).");
+const healthSchema = v.pipe(
+	v.objectWithRest(
+		{
+			status: v.picklist(["ok", "degraded"]),
+			database: v.picklist(["postgres", "pglite"]),
+		},
+		v.number(),
+	),
+	v.description(
+		"Process health; extra numeric fields are live counters (connections, documents, …).",
+	),
+);
 
 const health = { name: "Health", schema: healthSchema };
 
 /** A JSON object (the OpenAPI document itself). */
-const openApiDocumentSchema = z.record(z.string(), z.unknown());
+const openApiDocumentSchema = v.record(v.string(), v.unknown());
 
 /** Routes anyone may call: health, this document, the widget's bootstrap. */
 export const publicOperations: OperationDoc[] = [
