@@ -2,6 +2,7 @@
 // shape, leaving the next good request unaffected.
 
 import { apiErrorBodySchema } from "@cossistant/types";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { ServerFixture } from "./support/server-fixture.ts";
@@ -17,7 +18,7 @@ describe.each(testDatabaseTargets())("bad REST requests on $name", (target) => {
 				headers: { "content-type": contentType },
 				body,
 			});
-			return { status: response.status, body: apiErrorBodySchema.parse(await response.json()) };
+			return { status: response.status, body: v.parse(apiErrorBodySchema, await response.json()) };
 		}
 
 		it("answers an unreadable JSON body with 400 bad_request", async () => {
@@ -64,7 +65,7 @@ describe.each(testDatabaseTargets())("bad REST requests on $name", (target) => {
 			] as const) {
 				const response = await fetch(`${fx.server.url}${path}`, { method });
 				expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
-				expect(apiErrorBodySchema.parse(await response.json()).error.code).toBe("not_found");
+				expect(v.parse(apiErrorBodySchema, await response.json()).error.code).toBe("not_found");
 			}
 		});
 

@@ -10,6 +10,7 @@ import {
 	visitorDetailResponseSchema,
 	type WebsiteBootstrapResponse,
 } from "@cossistant/types";
+import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncServer } from "../src/server.ts";
 import { rest } from "./support/rest.ts";
@@ -67,7 +68,8 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 
 	it("reads a visitor with its browser, OS and device type; other websites get 404", async () => {
 		const visitor = await browserVisitor(MAC_CHROME);
-		const body = visitorDetailResponseSchema.parse(
+		const body = v.parse(
+			visitorDetailResponseSchema,
 			ok(await admin.get(`/visitors/${visitor.visitorId}`)),
 		);
 		expect(body.visitor.id).toBe(visitor.visitorId);
@@ -92,13 +94,14 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 		ok(await identify(server, phone, { externalId: "devices-1", signature }));
 		const contactId = first.contact.id as string;
 
-		const body = contactVisitorsResponseSchema.parse(
+		const body = v.parse(
+			contactVisitorsResponseSchema,
 			ok(await admin.get(`/contacts/${contactId}/visitors`)),
 		);
-		expect(body.visitors.map((v) => v.id).sort()).toEqual(
+		expect(body.visitors.map((each) => each.id).sort()).toEqual(
 			[laptop.visitorId, phone.visitorId].sort(),
 		);
-		const iphone = body.visitors.find((v) => v.id === phone.visitorId);
+		const iphone = body.visitors.find((each) => each.id === phone.visitorId);
 		expect(iphone?.device).toMatchObject({
 			browser: "Safari 18",
 			os: "iOS 18",
@@ -110,7 +113,7 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 	it("shows and changes feature flags with an agent session; agents who are not admins only read", async () => {
 		const visitor = await browserVisitor(MAC_CHROME);
 		const path = `/feature-flags/visitor/${visitor.visitorId}`;
-		expect(featureFlagsResponseSchema.parse(ok(await admin.get(path))).featureFlags).toEqual([]);
+		expect(v.parse(featureFlagsResponseSchema, ok(await admin.get(path))).featureFlags).toEqual([]);
 
 		const added = ok(await admin.patch(path, { operation: "add", flags: ["beta", "alpha"] }));
 		expect(added.featureFlags).toEqual(["alpha", "beta"]);
@@ -189,7 +192,8 @@ describe.each(testDatabaseTargets())("dashboard routes on $name", (target) => {
 		expect((await outsider.get(`/websites/${site.websiteId}/agents`)).status).toBe(404);
 		const removed = await rest(server, "DELETE", path, { token: site.agent.token });
 		expect(removed.status).toBe(204);
-		const list = agentListResponseSchema.parse(
+		const list = v.parse(
+			agentListResponseSchema,
 			ok(await admin.get(`/websites/${site.websiteId}/agents`)),
 		);
 		expect(list.invitations.map((i) => i.id)).not.toContain(invitationId);

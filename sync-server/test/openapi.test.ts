@@ -10,6 +10,7 @@ import {
 	setupStatusResponseSchema,
 } from "@cossistant/types";
 import express from "express";
+import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toOpenApiPath } from "../src/http/openapi/document.ts";
 import { type MountedRoute, mountedRoutes } from "../src/http/openapi/mounted-routes.ts";
@@ -157,12 +158,49 @@ describe.each(testDatabaseTargets())("OpenAPI document on $name", (target) => {
 		expect(components.CreateApiKeyRequest.properties.kind.enum).toEqual(["public", "private"]);
 	});
 
-	it("says identify's image is a URL (a refine in the schema, registered as format: uri)", () => {
+	it("says identify's image is a URL (a check in the schema, documented as format: uri)", () => {
 		const body = doc.paths["/v1/contacts/identify"].post.requestBody.content["application/json"];
 		const schema = body.schema.$ref
 			? doc.components.schemas[body.schema.$ref.split("/").pop()]
 			: body.schema;
 		expect(schema.properties.image).toMatchObject({ type: "string", format: "uri" });
+	});
+
+	it("documents the rules that follow a normalizing step (parts, origins, capped URLs)", () => {
+		const components = doc.components.schemas as Record<string, Json>;
+		// Parts are renamed from a legacy shape before the variant decides: the variant is documented.
+		const parts = components.PostMessageRequest.properties.parts;
+		expect(parts).toMatchObject({ type: "array", minItems: 1 });
+		expect(parts.items.oneOf.map((part: Json) => part.properties.type.const)).toEqual([
+			"text",
+			"image",
+			"file",
+		]);
+		// Origins are lower-cased and stripped of a trailing slash, then checked.
+		expect(components.UpdateWebsiteSettingsRequest.properties.allowedOrigins.items).toMatchObject({
+			type: "string",
+			maxLength: 255,
+			pattern: expect.stringContaining("https?"),
+		});
+		// A URL is cleaned of stray tabs and newlines, then capped.
+		expect(components.CreateAiAgentRequest.properties.image).toMatchObject({
+			type: "string",
+			format: "uri",
+			maxLength: 2048,
+		});
+		expect(components.LoginRequest.properties.email).toMatchObject({ format: "email" });
+	});
+
+	it("declares responses closed: what the server sends has no other fields", () => {
+		const components = doc.components.schemas as Record<string, Json>;
+		expect(components.LoginResponse).toMatchObject({ type: "object", additionalProperties: false });
+		expect(components.ConversationResponse.properties.conversation).toMatchObject({
+			additionalProperties: false,
+			required: expect.arrayContaining(["id", "status", "createdAt"]),
+		});
+		expect(
+			components.ConversationResponse.properties.conversation.properties.createdAt,
+		).toMatchObject({ type: "string", format: "date-time" });
 	});
 
 	it("declares the one error shape with every stable code", () => {
@@ -177,13 +215,13 @@ describe.each(testDatabaseTargets())("OpenAPI document on $name", (target) => {
 	});
 
 	it("matches what the server answers, errors included", async () => {
-		expect(setupStatusResponseSchema.parse((await rest(server, "GET", "/setup")).body)).toEqual({
+		expect(v.parse(setupStatusResponseSchema, (await rest(server, "GET", "/setup")).body)).toEqual({
 			needsSetup: false,
 		});
 		const login = await rest(server, "POST", "/auth/login", {
 			body: { email: server.demo?.agentEmail, password: server.demo?.agentPassword },
 		});
-		loginResponseSchema.parse(login.body);
+		v.parse(loginResponseSchema, login.body);
 
 		const failures = await Promise.all([
 			rest(server, "GET", "/no/such/route"),
@@ -195,7 +233,7 @@ describe.each(testDatabaseTargets())("OpenAPI document on $name", (target) => {
 		]);
 		expect(failures.map((f) => f.status)).toEqual([404, 401, 400, 401, 403, 404]);
 		for (const failure of failures) {
-			expect(apiErrorBodySchema.safeParse(failure.body).success, failure.text).toBe(true);
+			expect(v.safeParse(apiErrorBodySchema, failure.body).success, failure.text).toBe(true);
 		}
 	});
 });

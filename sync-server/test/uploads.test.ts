@@ -15,6 +15,7 @@ import {
 	uploadResponseSchema,
 } from "@cossistant/types";
 import { uuidv7 } from "uuidv7";
+import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisitorPrincipal } from "../src/auth/principal.ts";
 import type { SyncServer } from "../src/server.ts";
@@ -111,7 +112,7 @@ describe.each(testDatabaseTargets())("uploads on $name", (target) => {
 			query: `?conversationId=${conversationId}`,
 		});
 		expect(created.status).toBe(201);
-		const body = uploadResponseSchema.parse(created.body);
+		const body = v.parse(uploadResponseSchema, created.body);
 		expect(body).toEqual({
 			id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
 			url: `/v1/uploads/${body.id}`,
