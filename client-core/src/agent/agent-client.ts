@@ -12,6 +12,7 @@ import { defaultOutboxPersistence, type OutboxPersistence } from "../outbox/outb
 import { browserEnvironment, type ClientEnvironment } from "../platform/environment.ts";
 import { defaultKeyValueStore, type KeyValueStore } from "../platform/key-value-store.ts";
 import { type DocCache, defaultDocCache } from "../sync/doc-cache.ts";
+import { installShortStringDecoding } from "../sync/string-decoding.ts";
 import type { SyncConnection } from "../sync/sync-connection.ts";
 import type { UploadedPart, UploadFileOptions } from "../uploads/upload-file.ts";
 import { AgentConversation } from "./agent-conversation.ts";
@@ -77,6 +78,9 @@ export class AgentClient {
 	private readonly conversationSnapshots: SnapshotStore;
 
 	constructor(private readonly options: AgentClientOptions) {
+		// Before any document loads: an inbox and its conversations' timelines are large (thousands
+		// of JSON values), so their cached copies and first syncs decode through it.
+		installShortStringDecoding();
 		const websiteId = options.websiteId ?? options.session.websiteIds[0];
 		if (!websiteId) throw new Error("This agent belongs to no website.");
 		this.websiteId = websiteId;

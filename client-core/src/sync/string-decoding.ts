@@ -10,7 +10,8 @@ const ANY_STRING = 119;
 const ANY_OBJECT = 118;
 const ANY_ARRAY = 117;
 
-const recent: Array<string | undefined> = new Array(2 ** (32 - SLOT_SHIFT));
+// Marked pure so that a bundle in which nothing installs the decoding drops the table too.
+const recent: Array<string | undefined> = /* @__PURE__ */ new Array(2 ** (32 - SLOT_SHIFT));
 let installed = false;
 
 /**
@@ -27,6 +28,11 @@ let installed = false;
  * itself. The result is identical: bytes below 0x80 are each a whole UTF-8 character (no BOM,
  * nothing to reject), so the string built from them is what `TextDecoder` returns, and a reused
  * string is compared character by character first. Idempotent.
+ *
+ * Installed by what loads large documents: the agent client (an inbox, timelines of thousands of
+ * items) and `preloadConversation` (a page opening a known, possibly long conversation). Not by
+ * every connection: a pure speed-up, it would add its size to the widget, whose visitors' few
+ * conversations decode quickly either way.
  */
 export function installShortStringDecoding(): void {
 	if (installed) return;

@@ -5,7 +5,6 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ClientEnvironment } from "../platform/environment.ts";
 import type { DocCache, DocCacheEntry } from "./doc-cache.ts";
 import type { PreloadedDoc } from "./doc-preloads.ts";
-import { installShortStringDecoding } from "./string-decoding.ts";
 import { isRejectedSyncStatus } from "./sync-status.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
@@ -90,8 +89,6 @@ export class SyncConnection {
 	private connectAfterClose = false;
 
 	constructor(private readonly options: SyncConnectionOptions) {
-		// Before any document loads: its cached copy and first sync decode through it.
-		installShortStringDecoding();
 		this.currentToken = options.token;
 		this.state = createStore<ConnectionState>(() => ({ status: "connecting", lastClose: null }));
 		const url = options.publicKey
