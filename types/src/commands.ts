@@ -32,7 +32,8 @@ const envelope = {
 
 const conversationRef = { conversationId: idSchema };
 
-const tagSchema = v.pipe(
+/** A conversation tag: what the tag commands and `PATCH /v1/conversations/:id` accept. */
+export const conversationTagSchema = v.pipe(
 	v.string(),
 	v.trim(),
 	v.minLength(1),
@@ -93,14 +94,14 @@ export const addTagCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
 	type: v.literal("conversation.addTag"),
-	tag: tagSchema,
+	tag: conversationTagSchema,
 });
 
 export const removeTagCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
 	type: v.literal("conversation.removeTag"),
-	tag: tagSchema,
+	tag: conversationTagSchema,
 });
 
 export const joinConversationCommandSchema = v.object({

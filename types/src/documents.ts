@@ -26,19 +26,26 @@ export type ParsedDocumentName =
 	| { kind: "outbox"; principal: PrincipalKey };
 
 const SEGMENT = "[A-Za-z0-9_-]{1,64}";
+// Marked pure: a bundle that never parses document names (the widget's) drops the patterns.
 const patterns: Array<[RegExp, (m: RegExpExecArray) => ParsedDocumentName]> = [
 	[
-		new RegExp(`^conv/(${SEGMENT})$`),
+		/* @__PURE__ */ new RegExp(`^conv/(${SEGMENT})$`),
 		(m) => ({ kind: "conversation", conversationId: m[1] ?? "" }),
 	],
 	[
-		new RegExp(`^conv/(${SEGMENT})/private$`),
+		/* @__PURE__ */ new RegExp(`^conv/(${SEGMENT})/private$`),
 		(m) => ({ kind: "conversationPrivate", conversationId: m[1] ?? "" }),
 	],
-	[new RegExp(`^visitor/(${SEGMENT})$`), (m) => ({ kind: "visitor", visitorId: m[1] ?? "" })],
-	[new RegExp(`^inbox/(${SEGMENT})$`), (m) => ({ kind: "inbox", websiteId: m[1] ?? "" })],
 	[
-		new RegExp(`^outbox/((?:visitor|user):${SEGMENT})$`),
+		/* @__PURE__ */ new RegExp(`^visitor/(${SEGMENT})$`),
+		(m) => ({ kind: "visitor", visitorId: m[1] ?? "" }),
+	],
+	[
+		/* @__PURE__ */ new RegExp(`^inbox/(${SEGMENT})$`),
+		(m) => ({ kind: "inbox", websiteId: m[1] ?? "" }),
+	],
+	[
+		/* @__PURE__ */ new RegExp(`^outbox/((?:visitor|user):${SEGMENT})$`),
 		(m) => ({ kind: "outbox", principal: (m[1] ?? "") as PrincipalKey }),
 	],
 ];

@@ -1,8 +1,12 @@
 import * as v from "valibot";
 
-/** A page size from a query string: an integer 1..100, `fallback` when absent. */
-export const pageLimitSchema = (fallback: number) =>
-	v.optional(
+/**
+ * A page size from a query string: an integer 1..100, `fallback` when absent. Free of side
+ * effects (see `refusingArrays`).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageLimitSchema(fallback: number) {
+	return v.optional(
 		v.pipe(
 			v.unknown(),
 			v.transform(toNumber),
@@ -13,6 +17,7 @@ export const pageLimitSchema = (fallback: number) =>
 		),
 		fallback,
 	);
+}
 /** An opaque pagination cursor from a query string. */
 export const pageCursorSchema = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(512)));
 

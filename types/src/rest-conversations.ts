@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { addTagCommandSchema, assignConversationCommandSchema } from "./commands.ts";
+import { conversationTagSchema } from "./commands.ts";
 import {
 	conversationPrioritySchema,
 	conversationSchema,
@@ -45,7 +45,11 @@ const contentFields = {
 	text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength))),
 };
 
-/** Exactly one of `parts` and `text` (the issue is reported at `parts`). */
+/**
+ * Exactly one of `parts` and `text` (the issue is reported at `parts`). Free of side effects
+ * (see `refusingArrays`).
+ */
+/* @__NO_SIDE_EFFECTS__ */
 function oneContent<TInput extends { parts?: unknown; text?: unknown }>() {
 	return v.forward<TInput, v.CheckIssue<TInput>, ["parts"]>(
 		v.check(
@@ -85,7 +89,11 @@ export const postMessageRequestSchema = v.pipe(
 	oneContent(),
 );
 
-/** Changes of a set: `add` / `remove` members, or `set` it whole (not with add / remove). */
+/**
+ * Changes of a set: `add` / `remove` members, or `set` it whole (not with add / remove). Free of
+ * side effects (see `refusingArrays`).
+ */
+/* @__NO_SIDE_EFFECTS__ */
 function setChangeSchema<T extends v.GenericSchema<string>>(member: T, max: number) {
 	const members = v.optional(v.pipe(v.array(member), v.maxLength(max)));
 	return v.pipe(
@@ -97,9 +105,6 @@ function setChangeSchema<T extends v.GenericSchema<string>>(member: T, max: numb
 	);
 }
 
-/** A conversation tag (the same rule as the tag commands). */
-export const conversationTagSchema = addTagCommandSchema.entries.tag;
-
 /**
  * `PATCH /v1/conversations/:id`: each change is one command (status, priority, tag added or
  * removed, assignee added or removed, join / leave), applied in this order.
@@ -110,7 +115,7 @@ export const updateConversationRequestSchema = v.pipe(
 		priority: v.optional(conversationPrioritySchema),
 		tags: v.optional(setChangeSchema(conversationTagSchema, LIMITS.maxTags)),
 		/** User ids of agents of the website (at most 20 assignees). */
-		assigneeIds: v.optional(setChangeSchema(assignConversationCommandSchema.entries.userId, 20)),
+		assigneeIds: v.optional(setChangeSchema(idSchema, 20)),
 		/** The calling agent joins or leaves the conversation (sessions only, not backends). */
 		participation: v.optional(v.picklist(["join", "leave"])),
 		...aiAgentIdField,

@@ -47,7 +47,11 @@ export const organizationChangesShape = {
 	metadata: v.optional(visitorMetadataSchema),
 };
 
-/** A pipe action for a changes object: at least one field present. */
+/**
+ * A pipe action for a changes object: at least one field present. Free of side effects (see
+ * `refusingArrays`).
+ */
+/* @__NO_SIDE_EFFECTS__ */
 function atLeastOneChange<TInput extends Record<string, unknown>>() {
 	return v.check<TInput, "nothing to change">(
 		(value) => Object.values(value).some((field) => field !== undefined),

@@ -58,8 +58,9 @@ export const identifyParamsShape = {
 
 /**
  * identify() needs something to identify by: a pipe action for any object schema with these
- * fields (the issue is reported at `externalId`).
+ * fields (the issue is reported at `externalId`). Free of side effects (see `refusingArrays`).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function identifiedByExternalIdOrEmail<
 	TInput extends { externalId?: string; email?: string },
 >() {

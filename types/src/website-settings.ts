@@ -2,7 +2,10 @@ import * as v from "valibot";
 import { replyTimeMinutesSchema } from "./reply-time.ts";
 
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
-const ORIGIN_PATTERN = new RegExp(`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
+// Marked pure: a bundle without the settings schemas (the widget's) drops the pattern too.
+const ORIGIN_PATTERN = /* @__PURE__ */ new RegExp(
+	`^https?://(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`,
+);
 
 /**
  * One allowed origin of a website: an exact origin (`https://app.example.com`,
