@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
-import { LIMITS } from "./limits.ts";
+import { MAX_DEFAULT_MESSAGES, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from "./limits.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
 import {
 	contactChangesShape,
@@ -37,7 +37,7 @@ export const conversationTagSchema = v.pipe(
 	v.string(),
 	v.trim(),
 	v.minLength(1),
-	v.maxLength(LIMITS.maxTagLength),
+	v.maxLength(MAX_TAG_LENGTH),
 	v.regex(/^[^\p{C}]+$/u, "must not contain control characters"),
 );
 
@@ -45,10 +45,10 @@ export const startConversationCommandSchema = v.object({
 	...envelope,
 	...conversationRef,
 	type: v.literal("conversation.start"),
-	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
+	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
 	/** Welcome messages shown before the conversation existed; stored as its first items. */
 	defaultMessages: v.optional(
-		v.pipe(v.array(defaultMessageSchema), v.maxLength(LIMITS.maxDefaultMessages)),
+		v.pipe(v.array(defaultMessageSchema), v.maxLength(MAX_DEFAULT_MESSAGES)),
 	),
 	/** The visitor's first message, sent atomically with the start. */
 	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
@@ -203,7 +203,7 @@ export const createConversationCommandSchema = v.object({
 	...conversationRef,
 	type: v.literal("conversation.create"),
 	visitorId: idSchema,
-	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
+	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
 	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
 });
 

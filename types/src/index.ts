@@ -9,7 +9,7 @@ export * from "./errors.ts";
 export * from "./http-url.ts";
 export * from "./ids.ts";
 export * from "./legacy-part-names.ts";
-export * from "./limits.ts";
+export { LIMITS } from "./limits.ts";
 export * from "./metadata.ts";
 export * from "./outbox.ts";
 export * from "./pagination.ts";

@@ -1,10 +1,10 @@
 import * as v from "valibot";
-import { LIMITS } from "./limits.ts";
+import { MAX_METADATA_KEYS, MAX_METADATA_STRING_LENGTH } from "./limits.ts";
 import { refusingArrays } from "./plain-object.ts";
 
 /** A metadata value: primitives only, so it can be filtered and displayed everywhere. */
 export const metadataValueSchema = v.union([
-	v.pipe(v.string(), v.maxLength(LIMITS.maxMetadataStringLength)),
+	v.pipe(v.string(), v.maxLength(MAX_METADATA_STRING_LENGTH)),
 	v.number(),
 	v.boolean(),
 	v.null(),
@@ -16,8 +16,8 @@ export const visitorMetadataSchema = v.pipe(
 		v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), metadataValueSchema),
 	),
 	v.check(
-		(value) => Object.keys(value).length <= LIMITS.maxMetadataKeys,
-		`at most ${LIMITS.maxMetadataKeys} keys`,
+		(value) => Object.keys(value).length <= MAX_METADATA_KEYS,
+		`at most ${MAX_METADATA_KEYS} keys`,
 	),
 );
 

@@ -6,7 +6,7 @@ import {
 	conversationStatusSchema,
 } from "./conversation.ts";
 import { idSchema } from "./ids.ts";
-import { LIMITS } from "./limits.ts";
+import { MAX_TAGS, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits.ts";
 import { pageCursorSchema, pageLimitSchema } from "./pagination.ts";
 import { refusingArrays } from "./plain-object.ts";
 import { messagePartsSchema, timelineItemSchema, visibilitySchema } from "./timeline.ts";
@@ -42,7 +42,7 @@ const contentFields = {
 	/** Message parts (text, image, file). */
 	parts: v.optional(messagePartsSchema),
 	/** Shorthand for `parts: [{ type: "text", text }]`. */
-	text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength))),
+	text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH))),
 };
 
 /**
@@ -70,7 +70,7 @@ export const createConversationRequestSchema = v.strictObject({
 	visitorId: idSchema,
 	/** The conversation's id (client-generated); the server picks one if absent. */
 	id: v.optional(idSchema),
-	title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTitleLength))),
+	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
 	/** A first public message of the team (or of the AI agent). */
 	message: v.optional(firstMessageSchema),
 	...aiAgentIdField,
@@ -113,7 +113,7 @@ export const updateConversationRequestSchema = v.pipe(
 	v.strictObject({
 		status: v.optional(conversationStatusSchema),
 		priority: v.optional(conversationPrioritySchema),
-		tags: v.optional(setChangeSchema(conversationTagSchema, LIMITS.maxTags)),
+		tags: v.optional(setChangeSchema(conversationTagSchema, MAX_TAGS)),
 		/** User ids of agents of the website (at most 20 assignees). */
 		assigneeIds: v.optional(setChangeSchema(idSchema, 20)),
 		/** The calling agent joins or leaves the conversation (sessions only, not backends). */

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { LIMITS } from "./limits.ts";
+import { MAX_TEXT_LENGTH } from "./limits.ts";
 
 /** Who can send messages (docs: Types → SenderType). */
 export const SenderType = {
@@ -18,7 +18,7 @@ export const senderTypeSchema = v.picklist([
 
 /** Structure for pre-conversation welcome messages (docs: Types → DefaultMessage). */
 export const defaultMessageSchema = v.object({
-	content: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength)),
+	content: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH)),
 	senderType: senderTypeSchema,
 	/** Optional user / AI agent id the message is attributed to. */
 	senderId: v.optional(v.pipe(v.string(), v.maxLength(64))),

@@ -1,13 +1,13 @@
 import * as v from "valibot";
 import { idSchema, isoDateSchema } from "./ids.ts";
 import { renameLegacyFileName } from "./legacy-part-names.ts";
-import { LIMITS } from "./limits.ts";
+import { MAX_PARTS, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from "./limits.ts";
 import { refusingArrays } from "./plain-object.ts";
 
 /** Only http(s) URLs or server-relative paths: `javascript:` and `data:` URLs never render. */
 const safeUrlSchema = v.pipe(
 	v.string(),
-	v.maxLength(LIMITS.maxUrlLength),
+	v.maxLength(MAX_URL_LENGTH),
 	v.check(
 		(value) => /^https?:\/\//i.test(value) || /^\/(?!\/)/.test(value),
 		"must be an http(s) URL or a server path",
@@ -16,7 +16,7 @@ const safeUrlSchema = v.pipe(
 
 export const textPartSchema = v.object({
 	type: v.literal("text"),
-	text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength)),
+	text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH)),
 });
 
 export const imagePartSchema = v.object({
@@ -96,7 +96,7 @@ export const timelinePartSchema = v.pipe(
 export const messagePartsSchema = v.pipe(
 	v.array(messagePartSchema),
 	v.minLength(1),
-	v.maxLength(LIMITS.maxParts),
+	v.maxLength(MAX_PARTS),
 );
 
 export const timelineItemTypeSchema = v.picklist(["message", "event"]);
