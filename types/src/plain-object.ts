@@ -1,7 +1,7 @@
 import * as v from "valibot";
 
 /**
- * `schema` (an object or record schema) refusing arrays with the issue the schema gives any
+ * `schema` (an object or record schema) refusing arrays with the validation error the schema gives any
  * other non-object. Valibot's object and record schemas take any object, arrays included: `[]`
  * would pass as `{}` and `["x"]` as `{ "0": "x" }` where a JSON object is meant. A required key
  * already refuses an array, so only records and objects whose keys are all optional need this.

@@ -58,7 +58,7 @@ export const identifyParamsShape = {
 
 /**
  * identify() needs something to identify by: a pipe action for any object schema with these
- * fields (the issue is reported at `externalId`). Free of side effects (see `refusingArrays`).
+ * fields (reported at `externalId`). Free of side effects (see `refusingArrays`).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function identifiedByExternalIdOrEmail<
