@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { agentUserSchema, loginResponseSchema } from "./auth.ts";
 import { emailAddressSchema } from "./email.ts";
+import { joinEntries } from "./entries.ts";
 import { httpUrlSchema } from "./http-url.ts";
 import { isoDateSchema } from "./ids.ts";
 import { aiAgentSchema } from "./website.ts";
@@ -101,11 +102,12 @@ export const setupRequestSchema = v.strictObject({
 });
 
 /** The admin's session (as a login answers) plus the website and its first `pk_test_…` key. */
-export const setupResponseSchema = v.object({
-	...loginResponseSchema.entries,
-	website: v.object({ id: v.string(), name: v.string() }),
-	publicKey: v.string(),
-});
+export const setupResponseSchema = v.object(
+	joinEntries(loginResponseSchema, {
+		website: v.object({ id: v.string(), name: v.string() }),
+		publicKey: v.string(),
+	}),
+);
 
 export type AgentRole = v.InferOutput<typeof agentRoleSchema>;
 export type CreateAgentRequest = v.InferOutput<typeof createAgentRequestSchema>;

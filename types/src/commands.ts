@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { conversationPrioritySchema, conversationStatusSchema } from "./conversation.ts";
+import { joinEntries } from "./entries.ts";
 import { idSchema } from "./ids.ts";
 import { MAX_DEFAULT_MESSAGES, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from "./limits.ts";
 import { visitorMetadataSchema } from "./metadata.ts";
@@ -41,122 +42,124 @@ export const conversationTagSchema = v.pipe(
 	v.regex(/^[^\p{C}]+$/u, "must not contain control characters"),
 );
 
-export const startConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.start"),
-	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
-	/** Welcome messages shown before the conversation existed; stored as its first items. */
-	defaultMessages: v.optional(
-		v.pipe(v.array(defaultMessageSchema), v.maxLength(MAX_DEFAULT_MESSAGES)),
-	),
-	/** The visitor's first message, sent atomically with the start. */
-	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
-});
+export const startConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.start"),
+		title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
+		/** Welcome messages shown before the conversation existed; stored as its first items. */
+		defaultMessages: v.optional(
+			v.pipe(v.array(defaultMessageSchema), v.maxLength(MAX_DEFAULT_MESSAGES)),
+		),
+		/** The visitor's first message, sent atomically with the start. */
+		initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
+	}),
+);
 
-export const sendMessageCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("message.send"),
-	itemId: idSchema,
-	parts: messagePartsSchema,
-});
+export const sendMessageCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("message.send"),
+		itemId: idSchema,
+		parts: messagePartsSchema,
+	}),
+);
 
-export const markSeenCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.markSeen"),
-});
+export const markSeenCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.markSeen"),
+	}),
+);
 
-export const addNoteCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("note.add"),
-	itemId: idSchema,
-	parts: messagePartsSchema,
-});
+export const addNoteCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("note.add"),
+		itemId: idSchema,
+		parts: messagePartsSchema,
+	}),
+);
 
-export const setStatusCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.setStatus"),
-	status: conversationStatusSchema,
-});
+export const setStatusCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.setStatus"),
+		status: conversationStatusSchema,
+	}),
+);
 
-export const setPriorityCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.setPriority"),
-	priority: conversationPrioritySchema,
-});
+export const setPriorityCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.setPriority"),
+		priority: conversationPrioritySchema,
+	}),
+);
 
-export const addTagCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.addTag"),
-	tag: conversationTagSchema,
-});
+export const addTagCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.addTag"),
+		tag: conversationTagSchema,
+	}),
+);
 
-export const removeTagCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.removeTag"),
-	tag: conversationTagSchema,
-});
+export const removeTagCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.removeTag"),
+		tag: conversationTagSchema,
+	}),
+);
 
-export const joinConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.join"),
-});
+export const joinConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.join"),
+	}),
+);
 
-export const leaveConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.leave"),
-});
+export const leaveConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.leave"),
+	}),
+);
 
 /** An agent assigns the conversation to an agent of its website; emits `assigned`. */
-export const assignConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.assign"),
-	userId: idSchema,
-});
+export const assignConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.assign"),
+		userId: idSchema,
+	}),
+);
 
 /** Removes an assignee; emits `unassigned`. Removing someone not assigned is a no-op. */
-export const unassignConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.unassign"),
-	userId: idSchema,
-});
+export const unassignConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.unassign"),
+		userId: idSchema,
+	}),
+);
 
 const visitorBlockFields = {
-	...envelope,
 	visitorId: idSchema,
 	/** Where the `visitor_blocked` / `visitor_unblocked` event item goes (one of the visitor's). */
 	conversationId: v.optional(idSchema),
 };
 
 /** An agent blocks a visitor: it can send nothing and open nothing until unblocked. */
-export const blockVisitorCommandSchema = v.object({
-	...visitorBlockFields,
-	type: v.literal("visitor.block"),
-});
+export const blockVisitorCommandSchema = v.object(
+	joinEntries(envelope, visitorBlockFields, {
+		type: v.literal("visitor.block"),
+	}),
+);
 
 /** An agent lifts a visitor's block. */
-export const unblockVisitorCommandSchema = v.object({
-	...visitorBlockFields,
-	type: v.literal("visitor.unblock"),
-});
+export const unblockVisitorCommandSchema = v.object(
+	joinEntries(envelope, visitorBlockFields, {
+		type: v.literal("visitor.unblock"),
+	}),
+);
 
 /** An identified visitor updates its contact's metadata (primitives only; unchanged = no write). */
-export const setContactMetadataCommandSchema = v.object({
-	...envelope,
-	type: v.literal("contact.setMetadata"),
-	metadata: visitorMetadataSchema,
-});
+export const setContactMetadataCommandSchema = v.object(
+	joinEntries(envelope, {
+		type: v.literal("contact.setMetadata"),
+		metadata: visitorMetadataSchema,
+	}),
+);
 
 /**
  * A visitor links itself to a contact by externalId and/or email (`POST /v1/contacts/identify`
@@ -164,79 +167,78 @@ export const setContactMetadataCommandSchema = v.object({
  * (`identity_verification_failed` otherwise; docs/security.md, "Identity verification").
  */
 export const identifyContactCommandSchema = v.pipe(
-	v.object({
-		...envelope,
-		type: v.literal("contact.identify"),
-		...identifyParamsShape,
-	}),
+	v.object(joinEntries(envelope, { type: v.literal("contact.identify") }, identifyParamsShape)),
 	identifiedByExternalIdOrEmail(),
 );
 
 /** A backend (private key) or an agent adds, removes or sets feature flags of one target. */
-export const mutateFeatureFlagsCommandSchema = v.object({
-	...envelope,
-	type: v.literal("featureFlags.mutate"),
-	...featureFlagMutationSchema.entries,
-});
+export const mutateFeatureFlagsCommandSchema = v.object(
+	joinEntries(envelope, { type: v.literal("featureFlags.mutate") }, featureFlagMutationSchema),
+);
 
 /** Replaces the metadata of one onboarding step (`null` clears it). */
-export const setOnboardingMetadataCommandSchema = v.object({
-	...envelope,
-	type: v.literal("onboarding.setMetadata"),
-	stepId: supportNameSchema,
-	metadata: v.nullable(onboardingMetadataSchema),
-});
+export const setOnboardingMetadataCommandSchema = v.object(
+	joinEntries(envelope, {
+		type: v.literal("onboarding.setMetadata"),
+		stepId: supportNameSchema,
+		metadata: v.nullable(onboardingMetadataSchema),
+	}),
+);
 
 /** Marks one onboarding step completed (completing it again is a no-op). */
-export const completeOnboardingStepCommandSchema = v.object({
-	...envelope,
-	type: v.literal("onboarding.completeStep"),
-	stepId: supportNameSchema,
-});
+export const completeOnboardingStepCommandSchema = v.object(
+	joinEntries(envelope, {
+		type: v.literal("onboarding.completeStep"),
+		stepId: supportNameSchema,
+	}),
+);
 
 /**
  * An agent or a backend opens a conversation for an existing visitor of its website
  * (`POST /v1/conversations`), optionally with a first public message of the team.
  */
-export const createConversationCommandSchema = v.object({
-	...envelope,
-	...conversationRef,
-	type: v.literal("conversation.create"),
-	visitorId: idSchema,
-	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
-	initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
-});
+export const createConversationCommandSchema = v.object(
+	joinEntries(envelope, conversationRef, {
+		type: v.literal("conversation.create"),
+		visitorId: idSchema,
+		title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
+		initialMessage: v.optional(v.object({ itemId: idSchema, parts: messagePartsSchema })),
+	}),
+);
 
 /**
  * An agent or a backend changes a contact (`PATCH /v1/contacts/:id`): name, email, image,
  * metadata (unchanged hash = no write) and organization. Every device of the contact sees the
  * new PublicContact and support state in its `profile`.
  */
-export const updateContactCommandSchema = v.object({
-	...envelope,
-	type: v.literal("contact.update"),
-	contactId: idSchema,
-	...contactChangesShape,
-});
+export const updateContactCommandSchema = v.object(
+	joinEntries(
+		envelope,
+		{ type: v.literal("contact.update"), contactId: idSchema },
+		contactChangesShape,
+	),
+);
 
 /** An agent or a backend creates a contact organization of a website. */
-export const createOrganizationCommandSchema = v.object({
-	...envelope,
-	type: v.literal("organization.create"),
-	organizationId: idSchema,
-	websiteId: idSchema,
-	name: directoryNameSchema,
-	externalId: v.optional(externalIdSchema),
-	metadata: v.optional(visitorMetadataSchema),
-});
+export const createOrganizationCommandSchema = v.object(
+	joinEntries(envelope, {
+		type: v.literal("organization.create"),
+		organizationId: idSchema,
+		websiteId: idSchema,
+		name: directoryNameSchema,
+		externalId: v.optional(externalIdSchema),
+		metadata: v.optional(visitorMetadataSchema),
+	}),
+);
 
 /** An agent or a backend renames an organization or changes its externalId or metadata. */
-export const updateOrganizationCommandSchema = v.object({
-	...envelope,
-	type: v.literal("organization.update"),
-	organizationId: idSchema,
-	...organizationChangesShape,
-});
+export const updateOrganizationCommandSchema = v.object(
+	joinEntries(
+		envelope,
+		{ type: v.literal("organization.update"), organizationId: idSchema },
+		organizationChangesShape,
+	),
+);
 
 /** Every command the pipeline knows. */
 export const commandSchema = v.variant("type", [

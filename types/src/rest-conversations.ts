@@ -5,6 +5,7 @@ import {
 	conversationSchema,
 	conversationStatusSchema,
 } from "./conversation.ts";
+import { joinEntries } from "./entries.ts";
 import { idSchema } from "./ids.ts";
 import { MAX_TAGS, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits.ts";
 import { pageCursorSchema, pageLimitSchema } from "./pagination.ts";
@@ -46,7 +47,7 @@ const contentFields = {
 };
 
 /**
- * Exactly one of `parts` and `text` (the issue is reported at `parts`). Free of side effects
+ * Exactly one of `parts` and `text` (reported at `parts`). Free of side effects
  * (see `refusingArrays`).
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -66,26 +67,32 @@ function oneContent<TInput extends { parts?: unknown; text?: unknown }>() {
 export const firstMessageSchema = v.pipe(v.strictObject(contentFields), oneContent());
 
 /** `POST /v1/conversations`: opens a conversation for an existing visitor of the website. */
-export const createConversationRequestSchema = v.strictObject({
-	visitorId: idSchema,
-	/** The conversation's id (client-generated); the server picks one if absent. */
-	id: v.optional(idSchema),
-	title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
-	/** A first public message of the team (or of the AI agent). */
-	message: v.optional(firstMessageSchema),
-	...aiAgentIdField,
-});
+export const createConversationRequestSchema = v.strictObject(
+	joinEntries(
+		{
+			visitorId: idSchema,
+			/** The conversation's id (client-generated); the server picks one if absent. */
+			id: v.optional(idSchema),
+			title: v.optional(v.pipe(v.string(), v.maxLength(MAX_TITLE_LENGTH))),
+			/** A first public message of the team (or of the AI agent). */
+			message: v.optional(firstMessageSchema),
+		},
+		aiAgentIdField,
+	),
+);
 
 /**
  * `POST /v1/conversations/:id/messages`: a public message, or with `visibility: "private"` an
  * internal note that only the support team ever receives.
  */
 export const postMessageRequestSchema = v.pipe(
-	v.strictObject({
-		...contentFields,
-		visibility: v.optional(visibilitySchema, "public"),
-		...aiAgentIdField,
-	}),
+	v.strictObject(
+		joinEntries(
+			contentFields,
+			{ visibility: v.optional(visibilitySchema, "public") },
+			aiAgentIdField,
+		),
+	),
 	oneContent(),
 );
 
@@ -110,16 +117,20 @@ function setChangeSchema<T extends v.GenericSchema<string>>(member: T, max: numb
  * removed, assignee added or removed, join / leave), applied in this order.
  */
 export const updateConversationRequestSchema = v.pipe(
-	v.strictObject({
-		status: v.optional(conversationStatusSchema),
-		priority: v.optional(conversationPrioritySchema),
-		tags: v.optional(setChangeSchema(conversationTagSchema, MAX_TAGS)),
-		/** User ids of agents of the website (at most 20 assignees). */
-		assigneeIds: v.optional(setChangeSchema(idSchema, 20)),
-		/** The calling agent joins or leaves the conversation (sessions only, not backends). */
-		participation: v.optional(v.picklist(["join", "leave"])),
-		...aiAgentIdField,
-	}),
+	v.strictObject(
+		joinEntries(
+			{
+				status: v.optional(conversationStatusSchema),
+				priority: v.optional(conversationPrioritySchema),
+				tags: v.optional(setChangeSchema(conversationTagSchema, MAX_TAGS)),
+				/** User ids of agents of the website (at most 20 assignees). */
+				assigneeIds: v.optional(setChangeSchema(idSchema, 20)),
+				/** The calling agent joins or leaves the conversation (sessions only, not backends). */
+				participation: v.optional(v.picklist(["join", "leave"])),
+			},
+			aiAgentIdField,
+		),
+	),
 	v.check(
 		(value) =>
 			[value.status, value.priority, value.tags, value.assigneeIds, value.participation].some(

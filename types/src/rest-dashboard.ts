@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { agentRoleSchema } from "./agents.ts";
 import { agentUserSchema } from "./auth.ts";
+import { joinEntries } from "./entries.ts";
 import { teamVisitorSchema } from "./rest-directory.ts";
 import { featureFlagMutationSchema, supportNameSchema } from "./support-state.ts";
 
@@ -21,10 +22,9 @@ export const visitorDeviceSchema = v.object({
 });
 
 /** A visitor as the dashboard shows it: the team record plus its device. */
-export const visitorDetailSchema = v.object({
-	...teamVisitorSchema.entries,
-	device: visitorDeviceSchema,
-});
+export const visitorDetailSchema = v.object(
+	joinEntries(teamVisitorSchema, { device: visitorDeviceSchema }),
+);
 
 /** `GET /v1/visitors/:visitorId`. */
 export const visitorDetailResponseSchema = v.object({ visitor: visitorDetailSchema });
