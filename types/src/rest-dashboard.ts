@@ -3,11 +3,11 @@ import { agentRoleSchema } from "./agents.ts";
 import { agentUserSchema } from "./auth.ts";
 import { joinEntries } from "./entries.ts";
 import { teamVisitorSchema } from "./rest-directory.ts";
-import { featureFlagMutationSchema, supportNameSchema } from "./support-state.ts";
 
 /**
  * Reads and writes the agents' dashboard needs beyond the backend API: a visitor's devices,
- * feature flags for agent sessions, agents' roles and pending invitations.
+ * agents' roles and pending invitations. Its feature-flag schemas are in support-state.ts, with
+ * the others.
  */
 
 /** What a visitor's User-Agent says about its device (best effort; null when unknown). */
@@ -34,21 +34,6 @@ export const contactVisitorsResponseSchema = v.object({
 	visitors: v.array(visitorDetailSchema),
 });
 
-/** Whose flags: a visitor, a contact or a contact organization. */
-export const featureFlagTargetTypeSchema = featureFlagMutationSchema.entries.target.entries.type;
-
-/** `GET` / `PATCH /v1/feature-flags/:targetType/:targetId`: the target's own flags. */
-export const featureFlagsResponseSchema = v.object({
-	target: featureFlagMutationSchema.entries.target,
-	featureFlags: v.array(supportNameSchema),
-});
-
-/** `PATCH /v1/feature-flags/:targetType/:targetId` (admins, backends): add, remove or set flags. */
-export const updateFeatureFlagsRequestSchema = v.strictObject({
-	operation: featureFlagMutationSchema.entries.operation,
-	flags: featureFlagMutationSchema.entries.flags,
-});
-
 /** `PATCH /v1/websites/:websiteId/agents/:userId` (admins): the account's new role. */
 export const updateAgentRoleRequestSchema = v.strictObject({ role: agentRoleSchema });
 
@@ -59,8 +44,5 @@ export type VisitorDevice = v.InferOutput<typeof visitorDeviceSchema>;
 export type VisitorDetail = v.InferOutput<typeof visitorDetailSchema>;
 export type VisitorDetailResponse = v.InferOutput<typeof visitorDetailResponseSchema>;
 export type ContactVisitorsResponse = v.InferOutput<typeof contactVisitorsResponseSchema>;
-export type FeatureFlagTargetType = v.InferOutput<typeof featureFlagTargetTypeSchema>;
-export type FeatureFlagsResponse = v.InferOutput<typeof featureFlagsResponseSchema>;
-export type UpdateFeatureFlagsRequest = v.InferOutput<typeof updateFeatureFlagsRequestSchema>;
 export type UpdateAgentRoleRequest = v.InferOutput<typeof updateAgentRoleRequestSchema>;
 export type AgentResponse = v.InferOutput<typeof agentResponseSchema>;

@@ -35,14 +35,40 @@ export const supportStateSchema = v.object({
 	onboarding: refusingArrays(v.record(supportNameSchema, onboardingStepStateSchema)),
 });
 
+// The feature-flag schemas of every API are here, built from the same parts (rather than read
+// out of each other's entries: a property read at a module's top level stays in every bundle).
+
+/** Whose flags: a visitor, a contact or a contact organization. */
+export const featureFlagTargetTypeSchema = v.picklist([
+	"visitor",
+	"contact",
+	"contactOrganization",
+]);
+
+const featureFlagTargetSchema = v.object({
+	type: featureFlagTargetTypeSchema,
+	id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+});
+const featureFlagOperationSchema = v.picklist(["add", "remove", "set"]);
+const featureFlagListSchema = v.pipe(v.array(supportNameSchema), v.maxLength(100));
+
 /** `PATCH /v1/support/feature-flags` (private key) and `mutateSupportFeatureFlags()`. */
 export const featureFlagMutationSchema = v.object({
-	target: v.object({
-		type: v.picklist(["visitor", "contact", "contactOrganization"]),
-		id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-	}),
-	operation: v.picklist(["add", "remove", "set"]),
-	flags: v.pipe(v.array(supportNameSchema), v.maxLength(100)),
+	target: featureFlagTargetSchema,
+	operation: featureFlagOperationSchema,
+	flags: featureFlagListSchema,
+});
+
+/** `GET` / `PATCH /v1/feature-flags/:targetType/:targetId`: the target's own flags. */
+export const featureFlagsResponseSchema = v.object({
+	target: featureFlagTargetSchema,
+	featureFlags: v.array(supportNameSchema),
+});
+
+/** `PATCH /v1/feature-flags/:targetType/:targetId` (admins, backends): add, remove or set flags. */
+export const updateFeatureFlagsRequestSchema = v.strictObject({
+	operation: featureFlagOperationSchema,
+	flags: featureFlagListSchema,
 });
 
 /** Parameters of `identify()` (docs: Types → IdentifyParams). One of externalId / email is required. */
@@ -97,13 +123,16 @@ export const identifyResponseSchema = v.object({
 
 /** `PATCH /v1/support/feature-flags`: the target's own flags after the mutation. */
 export const featureFlagMutationResponseSchema = v.object({
-	target: featureFlagMutationSchema.entries.target,
+	target: featureFlagTargetSchema,
 	featureFlags: v.array(supportNameSchema),
 });
 
 export type OnboardingStepState = v.InferOutput<typeof onboardingStepStateSchema>;
 export type SupportState = v.InferOutput<typeof supportStateSchema>;
+export type FeatureFlagTargetType = v.InferOutput<typeof featureFlagTargetTypeSchema>;
 export type FeatureFlagMutation = v.InferOutput<typeof featureFlagMutationSchema>;
+export type FeatureFlagsResponse = v.InferOutput<typeof featureFlagsResponseSchema>;
+export type UpdateFeatureFlagsRequest = v.InferOutput<typeof updateFeatureFlagsRequestSchema>;
 /** Parameters for the `identify()` function. */
 export type IdentifyParams = v.InferOutput<typeof identifyParamsSchema>;
 export type IdentifyResponse = v.InferOutput<typeof identifyResponseSchema>;
