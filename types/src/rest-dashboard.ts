@@ -3,11 +3,16 @@ import { agentRoleSchema } from "./agents.ts";
 import { agentUserSchema } from "./auth.ts";
 import { joinEntries } from "./entries.ts";
 import { teamVisitorSchema } from "./rest-directory.ts";
+import {
+	featureFlagListSchema,
+	featureFlagOperationSchema,
+	featureFlagTargetSchema,
+	supportNameSchema,
+} from "./support-state.ts";
 
 /**
  * Reads and writes the agents' dashboard needs beyond the backend API: a visitor's devices,
- * agents' roles and pending invitations. Its feature-flag schemas are in support-state.ts, with
- * the others.
+ * feature flags for agent sessions, agents' roles and pending invitations.
  */
 
 /** What a visitor's User-Agent says about its device (best effort; null when unknown). */
@@ -34,6 +39,18 @@ export const contactVisitorsResponseSchema = v.object({
 	visitors: v.array(visitorDetailSchema),
 });
 
+/** `GET` / `PATCH /v1/feature-flags/:targetType/:targetId`: the target's own flags. */
+export const featureFlagsResponseSchema = v.object({
+	target: featureFlagTargetSchema,
+	featureFlags: v.array(supportNameSchema),
+});
+
+/** `PATCH /v1/feature-flags/:targetType/:targetId` (admins, backends): add, remove or set flags. */
+export const updateFeatureFlagsRequestSchema = v.strictObject({
+	operation: featureFlagOperationSchema,
+	flags: featureFlagListSchema,
+});
+
 /** `PATCH /v1/websites/:websiteId/agents/:userId` (admins): the account's new role. */
 export const updateAgentRoleRequestSchema = v.strictObject({ role: agentRoleSchema });
 
@@ -44,5 +61,7 @@ export type VisitorDevice = v.InferOutput<typeof visitorDeviceSchema>;
 export type VisitorDetail = v.InferOutput<typeof visitorDetailSchema>;
 export type VisitorDetailResponse = v.InferOutput<typeof visitorDetailResponseSchema>;
 export type ContactVisitorsResponse = v.InferOutput<typeof contactVisitorsResponseSchema>;
+export type FeatureFlagsResponse = v.InferOutput<typeof featureFlagsResponseSchema>;
+export type UpdateFeatureFlagsRequest = v.InferOutput<typeof updateFeatureFlagsRequestSchema>;
 export type UpdateAgentRoleRequest = v.InferOutput<typeof updateAgentRoleRequestSchema>;
 export type AgentResponse = v.InferOutput<typeof agentResponseSchema>;

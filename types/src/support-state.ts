@@ -35,8 +35,9 @@ export const supportStateSchema = v.object({
 	onboarding: refusingArrays(v.record(supportNameSchema, onboardingStepStateSchema)),
 });
 
-// The feature-flag schemas of every API are here, built from the same parts (rather than read
-// out of each other's entries: a property read at a module's top level stays in every bundle).
+// The parts the feature-flag schemas of the support API (here) and of the dashboard API
+// (rest-dashboard.ts) share, named rather than read out of each other's entries: a property
+// read at a module's top level stays in every bundle.
 
 /** Whose flags: a visitor, a contact or a contact organization. */
 export const featureFlagTargetTypeSchema = v.picklist([
@@ -45,28 +46,21 @@ export const featureFlagTargetTypeSchema = v.picklist([
 	"contactOrganization",
 ]);
 
-const featureFlagTargetSchema = v.object({
+/** The visitor, contact or contact organization whose flags a request reads or changes. */
+export const featureFlagTargetSchema = v.object({
 	type: featureFlagTargetTypeSchema,
 	id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 });
-const featureFlagOperationSchema = v.picklist(["add", "remove", "set"]);
-const featureFlagListSchema = v.pipe(v.array(supportNameSchema), v.maxLength(100));
+
+/** How a change applies its flags: added to, removed from or replacing the target's own. */
+export const featureFlagOperationSchema = v.picklist(["add", "remove", "set"]);
+
+/** The flags of a change: at most 100 names. */
+export const featureFlagListSchema = v.pipe(v.array(supportNameSchema), v.maxLength(100));
 
 /** `PATCH /v1/support/feature-flags` (private key) and `mutateSupportFeatureFlags()`. */
 export const featureFlagMutationSchema = v.object({
 	target: featureFlagTargetSchema,
-	operation: featureFlagOperationSchema,
-	flags: featureFlagListSchema,
-});
-
-/** `GET` / `PATCH /v1/feature-flags/:targetType/:targetId`: the target's own flags. */
-export const featureFlagsResponseSchema = v.object({
-	target: featureFlagTargetSchema,
-	featureFlags: v.array(supportNameSchema),
-});
-
-/** `PATCH /v1/feature-flags/:targetType/:targetId` (admins, backends): add, remove or set flags. */
-export const updateFeatureFlagsRequestSchema = v.strictObject({
 	operation: featureFlagOperationSchema,
 	flags: featureFlagListSchema,
 });
@@ -131,8 +125,6 @@ export type OnboardingStepState = v.InferOutput<typeof onboardingStepStateSchema
 export type SupportState = v.InferOutput<typeof supportStateSchema>;
 export type FeatureFlagTargetType = v.InferOutput<typeof featureFlagTargetTypeSchema>;
 export type FeatureFlagMutation = v.InferOutput<typeof featureFlagMutationSchema>;
-export type FeatureFlagsResponse = v.InferOutput<typeof featureFlagsResponseSchema>;
-export type UpdateFeatureFlagsRequest = v.InferOutput<typeof updateFeatureFlagsRequestSchema>;
 /** Parameters for the `identify()` function. */
 export type IdentifyParams = v.InferOutput<typeof identifyParamsSchema>;
 export type IdentifyResponse = v.InferOutput<typeof identifyResponseSchema>;
