@@ -41,8 +41,6 @@ type Opened = { dashboard: Dashboard } | { error: string };
  * renders twice and keeps one result: both renders must get the same client, not two sockets).
  */
 let unclaimed: { token: string; opened: Opened } | null = null;
-/** Dashboards whose client was destroyed (StrictMode's unmount and remount in development). */
-const retired = new WeakSet<Dashboard>();
 
 /**
  * Creates the agent client for this login (one socket, caches, outbox) and the workspace. Both
@@ -50,19 +48,15 @@ const retired = new WeakSet<Dashboard>();
  * and conversation paint in the first frame rather than after an empty one.
  */
 function SignedIn({ session, current }: { session: AgentSession; current: StoredAgentSession }) {
-	const [opened, setOpened] = useState<Opened>(() => openOnce(session, current));
 	// The client lives as long as the token (SignedIn is keyed by it): a refreshed role or name
-	// must not tear the socket down, so the session is read once, through a ref.
-	const initial = useRef(current);
+	// must not tear the socket down, so the session is read once, by the first render.
+	const [opened] = useState<Opened>(() => openOnce(session, current));
+	const mounted = useRef(0);
 	useEffect(() => {
 		if (!("dashboard" in opened)) return;
 		const { dashboard } = opened;
-		if (retired.has(dashboard)) {
-			// Remounted after its client was destroyed (StrictMode, development): a new one.
-			setOpened(openDashboard(session, initial.current));
-			return;
-		}
 		if (unclaimed?.opened === opened) unclaimed = null;
+		mounted.current += 1;
 		// Role and websites may have changed since the last login, and the agents' names: both
 		// asked once online (offline, the stored ones stay; a request could only fail).
 		const stopWaiting = whenOnline(() => {
@@ -71,8 +65,12 @@ function SignedIn({ session, current }: { session: AgentSession; current: Stored
 		});
 		return () => {
 			stopWaiting();
-			retired.add(dashboard);
-			dashboard.client.destroy();
+			mounted.current -= 1;
+			// StrictMode (development) unmounts and remounts in one go: the client outlives that,
+			// and is destroyed when the workspace really goes.
+			queueMicrotask(() => {
+				if (mounted.current === 0) dashboard.client.destroy();
+			});
 		};
 	}, [opened, session]);
 	// Signed in on the login or setup page: the inbox replaces it before the workspace renders.
